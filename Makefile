@@ -1,0 +1,28 @@
+# Two entry points for a fresh machine (see README.md): `make site` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test clean
+
+site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --strict
+
+test: $(VENV)/.test               ## set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

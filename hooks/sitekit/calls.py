@@ -1,0 +1,129 @@
+"""The call model: one YAML file per call in data/calls/, language-neutral facts written once."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator, model_validator
+
+from .localtime import parse_wall_time, parse_zone
+from .problems import Problem, SiteDataError
+from .yamlfile import YamlDoc, load_yaml
+
+Texts = dict[str, str]  # language code -> text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Moment(_Strict):
+    """A known instant, written as local wall time plus an IANA zone."""
+    local: str
+    zone: str = "Europe/Brussels"
+
+    @model_validator(mode="after")
+    def _parses(self) -> "Moment":
+        self.instant  # raises ValueError with an editor's message
+        return self
+
+    @property
+    def instant(self) -> datetime:
+        return parse_wall_time(self.local, parse_zone(self.zone))
+
+
+class Event(_Strict):
+    """An event whose date may not be known yet: then `approximate` says what is known."""
+    local: Optional[str] = None
+    zone: str = "Europe/Brussels"
+    approximate: Optional[str] = None  # "2020-11": the month, when the day is not announced
+    part: Optional[Literal["early", "mid", "late"]] = None
+    registration: Optional[bool] = None
+
+    @model_validator(mode="after")
+    def _known_or_approximate(self) -> "Event":
+        if self.local is None and self.approximate is None:
+            raise ValueError("write either local (the exact date and time) or approximate (the month, e.g. 2020-11)")
+        if self.local is not None:
+            parse_wall_time(self.local, parse_zone(self.zone))
+        if self.approximate is not None:
+            try:
+                datetime.strptime(self.approximate, "%Y-%m")
+            except ValueError:
+                raise ValueError(f'approximate: "{self.approximate}" is not a month; write it as 2020-11') from None
+        return self
+
+    @property
+    def instant(self) -> Optional[datetime]:
+        return parse_wall_time(self.local, parse_zone(self.zone)) if self.local else None
+
+
+class Budget(_Strict):
+    amount: int
+    currency: str = "EUR"
+
+
+class Link(_Strict):
+    url: HttpUrl
+    title: Texts
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: HttpUrl) -> HttpUrl:
+        if url.scheme not in ("http", "https"):
+            raise ValueError("links must start with https://")
+        return url
+
+
+class Call(_Strict):
+    slug: str  # the file name, which is also the folder of the call's pages under docs/bandi/
+    id: str
+    programme: str
+    funder: str
+    budget: Budget
+    opening: Optional[Moment] = None
+    deadline: Moment
+    webinar: Optional[Event] = None
+    title: Texts
+    summary: Texts
+    links: dict[str, Link] = {}
+
+
+def load_call(path: Path, display_path: str | None = None) -> Call | list[Problem]:
+    doc = load_yaml(path, display_path)
+    if isinstance(doc, Problem):
+        return [doc]
+    if not isinstance(doc.data, dict):
+        return [Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ...")]
+    try:
+        return Call(slug=path.stem, **doc.data)
+    except ValidationError as err:
+        return [_problem(doc, e) for e in err.errors()]
+
+
+def load_calls(calls_dir: Path, root: Path | None = None) -> dict[str, Call]:
+    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file."""
+    calls: dict[str, Call] = {}
+    problems: list[Problem] = []
+    for path in sorted(calls_dir.glob("*.yml")):
+        shown = str(path.relative_to(root)) if root else str(path)
+        result = load_call(path, shown)
+        if isinstance(result, Call):
+            calls[result.slug] = result
+        else:
+            problems.extend(result)
+    if problems:
+        raise SiteDataError(problems)
+    return calls
+
+
+def _problem(doc: YamlDoc, error: dict) -> Problem:
+    loc = tuple(part for part in error["loc"] if part not in ("function-after",))
+    field = ".".join(str(part) for part in loc) or "file"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "is not a field this file knows; check its spelling (e.g. deadline, not dealine)"
+    elif error["type"] == "missing":
+        message = "is missing; add it"
+    return Problem(doc.path, doc.line_of(loc), field, message)

@@ -1,0 +1,67 @@
+"""Load a YAML file and remember the line of every key, so that errors can point at it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+
+@dataclass
+class YamlDoc:
+    path: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)  # key path -> 1-based line
+
+    def line_of(self, loc: tuple) -> int | None:
+        """Line of the deepest known key on `loc` (a pydantic-style location tuple)."""
+        for end in range(len(loc), -1, -1):
+            if tuple(loc[:end]) in self.lines:
+                return self.lines[tuple(loc[:end])]
+        return None
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps every scalar as YAML 1.1 would, except dates and times stay text:
+    editors write "2020-12-02 17:00", and the call model parses it with a clear message."""
+
+
+# Dates and timestamps stay strings; the models parse them and explain what went wrong.
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _walk(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = loc + (key.value,)
+            lines[child] = key.start_mark.line + 1
+            _walk(value, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), lines)
+
+
+def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
+    """The parsed file with its key lines, or a Problem saying why it is not valid YAML."""
+    shown = display_path or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        return Problem(shown, mark.line + 1 if mark else None, "YAML",
+                       f"{err.problem}; check the indentation and quotes on this line")
+    except (OSError, UnicodeDecodeError) as err:
+        return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return YamlDoc(shown, data, lines)

@@ -1,0 +1,141 @@
+"""The real site, built strict: both languages, right `lang`, alternates, facts, no third parties."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LOCALES, PREFIX, ROOT
+from sitebuild import html_pages, soup
+
+SITE_URL = "https://clust-er.github.io/bandi/"
+DOCS = ROOT / "docs"
+
+
+def page_paths() -> list[str]:
+    """Output path of every page below a language root: "", "bandi/", "chi-siamo/" ..."""
+    paths = []
+    for md in sorted(DOCS.rglob("*.it.md")):
+        rel = md.relative_to(DOCS).as_posix().removesuffix(".it.md")
+        rel = rel.removesuffix("index")
+        paths.append(rel if rel == "" or rel.endswith("/") else rel + "/")
+    return paths
+
+
+def out_file(site: Path, locale: str, path: str) -> Path:
+    return site / PREFIX[locale] / path / "index.html"
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_every_page_exists_in_both_languages_with_its_lang(site_dir, path):
+    for locale in LOCALES:
+        html = soup(out_file(site_dir, locale, path))
+        assert html.html["lang"] == locale, (locale, path)
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site_dir, path):
+    for locale in LOCALES:
+        links = {l["hreflang"]: l["href"] for l in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
+        assert links == {
+            "it": SITE_URL + path,
+            "en": SITE_URL + "en/" + path,
+            "x-default": SITE_URL + path,
+        }
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_language_selector_goes_to_the_same_page(site_dir, path):
+    html = soup(out_file(site_dir, "it", path))
+    english = html.select_one('a.md-select__link[hreflang="en"]')["href"]
+    target = (out_file(site_dir, "it", path).parent / english).resolve()
+    assert target in (out_file(site_dir, "en", path).parent.resolve(), out_file(site_dir, "en", path).resolve())
+
+
+def test_page_titles_follow_one_pattern_in_both_languages(site_dir):
+    for locale, site_name in (("it", "Clust-ER · Bandi europei"), ("en", "Clust-ER · EU funding calls")):
+        for path in page_paths():
+            html = soup(out_file(site_dir, locale, path))
+            h1 = html.select_one("article h1").get_text(" ", strip=True)
+            assert html.title.string == f"{h1} - {site_name}", (locale, path)
+
+
+def test_navigation_titles_are_translated(site_dir):
+    it_nav = [a.get_text(strip=True) for a in soup(out_file(site_dir, "it", "")).select("nav.md-nav--primary > ul > li > a")]
+    en_nav = [a.get_text(strip=True) for a in soup(out_file(site_dir, "en", "")).select("nav.md-nav--primary > ul > li > a")]
+    assert "Glossario" in it_nav and "Glossary" in en_nav
+    assert "Chi siamo" in it_nav and "About" in en_nav
+    assert "Calls" in en_nav and "Bandi" not in en_nav
+
+
+def test_material_interface_speaks_the_page_language(site_dir):
+    it = soup(out_file(site_dir, "it", "")).select_one("input.md-search__input")["placeholder"]
+    en = soup(out_file(site_dir, "en", "")).select_one("input.md-search__input")["placeholder"]
+    assert it == "Cerca" and en == "Search"
+
+
+KEY_FACTS = {
+    "it": ["COSME", "Commissione europea", "ECCP", "ESCP-4i", "Sezione A", "Sezione B", "duplice uso",
+           "almeno due paesi terzi", "al massimo due", "POR FESR 2014-2020"],
+    "en": ["COSME", "European Commission", "ECCP", "ESCP-4i", "Section A", "Section B", "dual-use",
+           "at least two third countries", "at most two", "POR FESR", "2014-2020"],
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_key_facts_of_the_call_are_on_the_site_in_both_languages(site_dir, locale):
+    text = " ".join(
+        soup(out_file(site_dir, locale, path)).select_one("article").get_text(" ", strip=True)
+        for path in page_paths()
+    )
+    for fact in KEY_FACTS[locale]:
+        assert fact in text, (locale, fact)
+
+
+def test_no_page_loads_anything_from_another_host(site_dir):
+    for page in html_pages(site_dir):
+        html = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for el in html.find_all(tag):
+                url = el.get(attr)
+                if not url or (tag == "link" and el.get("rel") in (["alternate"], ["canonical"])):
+                    continue
+                assert not urlparse(url).netloc, f"{page}: <{tag} {attr}={url}>"
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_has_its_own_search_index(site_dir, locale):
+    index = json.loads((site_dir / PREFIX[locale] / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == [locale]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {path for path in page_paths()} <= locations
+    assert not any(loc.startswith("en/") for loc in locations)
+    titles = " ".join(doc["title"] for doc in index["docs"])
+    assert ("Glossario" in titles) == (locale == "it")
+    assert ("Glossary" in titles) == (locale == "en")
+
+
+def test_english_pages_load_the_english_search_index(site_dir):
+    for path in page_paths():
+        page = out_file(site_dir, "en", path)
+        config = json.loads(soup(page).select_one("script#__config").string)
+        base = (page.parent / config["base"]).resolve()
+        assert base == (site_dir / "en").resolve(), path
+
+
+def test_each_language_root_has_a_sitemap_for_the_language_selector(site_dir):
+    assert (site_dir / "sitemap.xml").exists()
+    english = (site_dir / "en" / "sitemap.xml").read_text()
+    assert SITE_URL + "en/glossario/" in english and SITE_URL + "glossario/" + "</loc>" not in english
+
+
+def test_404_page_speaks_both_languages_with_absolute_links(site_dir):
+    html = soup(site_dir / "404.html")
+    sections = {s["lang"]: s for s in html.select("section.not-found")}
+    assert set(sections) == set(LOCALES)
+    assert sections["en"].a["href"] == SITE_URL + "en/"
+    for tag in html.select("link[rel=stylesheet], script[src]"):
+        assert (tag.get("href") or tag.get("src")).startswith("/bandi/"), tag

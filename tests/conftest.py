@@ -1,0 +1,65 @@
+"""Shared fixtures: the real site built once per run, served under a sub-path, and Chromium."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, SubPathServer, build
+
+CHROMIUM = "/usr/bin/chromium"
+# Built as of a fixed moment, so that the tests read the same site on any day.
+SITE_NOW_DURING_CALL = "2020-11-20T12:00:00+01:00"
+SITE_NOW_AFTER_CALL = "2026-11-26T09:00:00+01:00"
+LOCALES = ["it", "en"]
+PREFIX = {"it": "", "en": "en/"}
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built strict as of a day when the call was open."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir):
+    """The built site on http://127.0.0.1:<port>/bandi/, as a GitHub Pages project site."""
+    with SubPathServer(site_dir, "/bandi/") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium. In CI (CI=true) a missing browser is a failure, never a skip."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium")
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh browser tab that records console messages and every request it makes."""
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
+    tab = context.new_page()
+    tab.console_messages_seen = []
+    tab.requests_seen = []
+    tab.on("console", lambda msg: tab.console_messages_seen.append(msg))
+    tab.on("request", lambda req: tab.requests_seen.append(req.url))
+    yield tab
+    context.close()
