@@ -1,4 +1,4 @@
-"""MkDocs glue for per-language output: one search index and one sitemap per language."""
+"""MkDocs glue for per-language output: a search index per language, sitemaps per language and page."""
 from __future__ import annotations
 
 import json
@@ -26,6 +26,5 @@ def on_post_build(config) -> None:
             target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     sitemap_path = site / "sitemap.xml"
     if sitemap_path.exists():
-        for prefix, xml in split_sitemap(sitemap_path.read_bytes(), config.site_url, languages).items():
-            if prefix:  # the root sitemap stays whole: it lists every language, with alternates
-                (site / prefix / "sitemap.xml").write_bytes(xml)
+        for relative, xml in split_sitemap(sitemap_path.read_bytes(), config.site_url, languages).items():
+            (site / relative).write_bytes(xml)

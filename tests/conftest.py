@@ -26,9 +26,15 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_site(site_dir):
-    """The built site on http://127.0.0.1:<port>/bandi/, as a GitHub Pages project site."""
-    with SubPathServer(site_dir, "/bandi/") as server:
+def served_site(tmp_path_factory):
+    """The real site on http://127.0.0.1:<port>/bandi/, as a GitHub Pages project site, built
+    with that address as its `site_url` (SITE_URL), as the publishing workflow does."""
+    server = SubPathServer(prefix="/bandi/")
+    out = tmp_path_factory.mktemp("served-site")
+    result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
+    assert result.returncode == 0, result.output
+    server.site_dir = out
+    with server:
         yield server
 
 

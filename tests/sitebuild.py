@@ -37,8 +37,8 @@ def copy_project(dest: Path) -> Path:
 
 def build(project: Path, site_dir: Path, site_now: str | None = None, extra_env: dict | None = None) -> BuildResult:
     """Run the real `mkdocs build --strict` as an editor would, and capture what it prints."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    env.pop("SITE_NOW", None)
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_NOW", "SITE_URL")}
+    env.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     if site_now is not None:
         env["SITE_NOW"] = site_now
     proc = subprocess.run(
@@ -71,12 +71,13 @@ class SubPathServer:
     """Serve `site_dir` at http://127.0.0.1:<port><prefix>, as GitHub Pages serves a project site,
     with the site's 404.html for missing addresses."""
 
-    def __init__(self, site_dir: Path, prefix: str = "/bandi/"):
+    def __init__(self, site_dir: Path | None = None, prefix: str = "/bandi/"):
         self.site_dir, self.prefix = site_dir, prefix
         server_self = self
 
         class Handler(_QuietHandler):
             def translate_path(self, path):
+                self.directory = str(server_self.site_dir)
                 clean = path.split("?", 1)[0].split("#", 1)[0]
                 if not clean.startswith(server_self.prefix):
                     return str(server_self.site_dir / "__outside_the_site__")
@@ -94,8 +95,7 @@ class SubPathServer:
                 else:
                     super().send_error(code, message, explain)
 
-        handler = functools.partial(Handler, directory=str(site_dir))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

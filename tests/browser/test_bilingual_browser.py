@@ -1,0 +1,68 @@
+"""The bilingual site in headless Chromium, served under a sub-path as on GitHub Pages."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query in Material's search box and return the result titles."""
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    page.wait_for_load_state("networkidle")  # the search worker has loaded the index
+    page.locator("input.md-search__input").press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    return [t.strip() for t in page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()]
+
+
+def test_italian_search_finds_italian_pages_only(page, served_site):
+    page.goto(served_site.url)
+    titles = search(page, "glossario")
+    assert any("Glossario" in t for t in titles)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and not any("/en/" in h for h in hrefs), hrefs
+
+
+def test_english_search_finds_english_pages_only(page, served_site):
+    page.goto(served_site.url + "en/")
+    search(page, "glossary")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all("/bandi/en/" in h for h in hrefs), hrefs
+
+
+def test_italian_search_finds_words_as_they_are_typed(page, served_site):
+    page.goto(served_site.url)
+    search(page, "registrazion")  # a reader still typing "registrazione"
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("come-partecipare" in h for h in hrefs), hrefs
+
+
+def test_language_selector_lands_on_the_same_page(page, served_site):
+    page.goto(served_site.url + "bandi/clusters-go-international-2020/sezione-b/")
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/bandi/en/bandi/clusters-go-international-2020/sezione-b/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Section B" in page.locator("h1").inner_text()
+
+
+def test_pages_make_no_third_party_request_and_log_no_console_error(page, served_site):
+    for path in ["", "en/", "bandi/clusters-go-international-2020/", "en/glossario/"]:
+        page.goto(served_site.url + path)
+        page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).netloc for u in page.requests_seen if urlparse(u).scheme in ("http", "https")}
+    assert hosts == {urlparse(served_site.origin).netloc}, hosts
+    bad = [m.text for m in page.console_messages_seen if m.type in ("error", "warning")]
+    assert bad == []
+
+
+def test_missing_address_shows_the_bilingual_404_with_its_styles(page, served_site):
+    response = page.goto(served_site.url + "en/no-such-page/")
+    assert response.status == 404
+    assert page.locator('section[lang="it"] h1').inner_text() == "Pagina non trovata"
+    assert page.locator('section[lang="en"]').is_visible()
+    # the theme's stylesheet loaded even this deep below the sub-path
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
