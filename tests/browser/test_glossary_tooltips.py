@@ -1,0 +1,70 @@
+"""Glossary tooltips in headless Chromium: shown on hover and on keyboard focus, one tab stop per term."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import LOCALES, PREFIX, ROOT
+from sitekit.glossary import load_glossary
+
+pytestmark = pytest.mark.browser
+
+GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", ROOT, LOCALES)
+PAGE = "bandi/clusters-go-international-2020/"  # ESCP-4i appears there more than once
+ACTIVE_TOOLTIP = ".md-tooltip2--active[role=tooltip]"
+
+
+def escp(locale: str):
+    return next(t for t in GLOSSARY.terms(locale) if t.slug == "escp-4i")
+
+
+def open_page(page, served_site, locale: str) -> None:
+    page.goto(served_site.url + PREFIX[locale] + PAGE)
+    page.wait_for_selector("article abbr")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_hovering_a_term_shows_its_expansion_and_definition(page, served_site, locale):
+    open_page(page, served_site, locale)
+    later = page.locator("article abbr:not(:has(a))", has_text="ESCP-4i").first
+    later.hover()
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == escp(locale).title
+    assert later.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_tabbing_to_the_first_occurrence_shows_the_tooltip_and_describes_it(page, served_site, locale):
+    open_page(page, served_site, locale)
+    first = page.locator("article abbr:has(a.glossary-link)", has_text="ESCP-4i").first
+    for _ in range(60):  # Tab through the page as a keyboard user would, until the term's link
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.glossary-link') && document.activeElement.textContent === 'ESCP-4i'"):
+            break
+    else:
+        pytest.fail("the first ESCP-4i on the page is not reachable with the Tab key")
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == escp(locale).title
+    tooltip_id = tooltip.get_attribute("id")
+    assert first.get_attribute("aria-describedby") == tooltip_id
+    page.keyboard.press("Tab")  # leaving the term hides its tooltip again
+    page.locator(f"[id='{tooltip_id}'].md-tooltip2--active").wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_only_the_first_occurrence_of_a_term_is_a_tab_stop(page, served_site, locale):
+    open_page(page, served_site, locale)
+    stops = page.evaluate("""() => [...document.querySelectorAll('article abbr')]
+        .map(abbr => [abbr.textContent, abbr.tabIndex >= 0 || !!abbr.querySelector('a[href]')])""")
+    focusable = [text for text, tabbable in stops if tabbable]
+    assert len(stops) > len(focusable) > 0
+    assert len(focusable) == len(set(focusable))  # each term once
+
+
+def test_the_first_occurrence_leads_to_the_entry_on_the_glossary_page(page, served_site):
+    open_page(page, served_site, "it")
+    page.locator("article a.glossary-link", has_text="ESCP-4i").first.click()
+    page.wait_for_url("**/glossario/#escp-4i")
+    assert page.locator("#escp-4i dfn").inner_text() == "ESCP-4i"
+    assert page.evaluate("location.pathname") == "/bandi/glossario/"
