@@ -10,7 +10,16 @@ pytestmark = pytest.mark.browser
 
 GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", ROOT, LOCALES)
 PAGE = "bandi/clusters-go-international-2020/"  # ESCP-4i appears there more than once
-ACTIVE_TOOLTIP = ".md-tooltip2--active[role=tooltip]"
+
+
+def tooltip_of(page, abbr):
+    """The tooltip Material shows for `abbr`: the one its aria-describedby names, once active.
+    (The tooltip of a term left a moment ago fades out with a delay, so never pick "any" tooltip.)"""
+    page.wait_for_function("el => el.hasAttribute('aria-describedby')", arg=abbr.element_handle())
+    tooltip = page.locator(f"[id='{abbr.get_attribute('aria-describedby')}']")
+    assert tooltip.get_attribute("role") == "tooltip"
+    page.locator(f"[id='{tooltip.get_attribute('id')}'].md-tooltip2--active").wait_for(state="visible")
+    return tooltip
 
 
 def escp(locale: str):
@@ -26,11 +35,9 @@ def open_page(page, served_site, locale: str) -> None:
 def test_hovering_a_term_shows_its_expansion_and_definition(page, served_site, locale):
     open_page(page, served_site, locale)
     later = page.locator("article abbr:not(:has(a))", has_text="ESCP-4i").first
+    assert later.get_attribute("aria-describedby") is None
     later.hover()
-    tooltip = page.locator(ACTIVE_TOOLTIP)
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text().strip() == escp(locale).title
-    assert later.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    assert tooltip_of(page, later).inner_text().strip() == escp(locale).title
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -43,11 +50,9 @@ def test_tabbing_to_the_first_occurrence_shows_the_tooltip_and_describes_it(page
             break
     else:
         pytest.fail("the first ESCP-4i on the page is not reachable with the Tab key")
-    tooltip = page.locator(ACTIVE_TOOLTIP)
-    tooltip.wait_for(state="visible")
+    tooltip = tooltip_of(page, first)
     assert tooltip.inner_text().strip() == escp(locale).title
     tooltip_id = tooltip.get_attribute("id")
-    assert first.get_attribute("aria-describedby") == tooltip_id
     page.keyboard.press("Tab")  # leaving the term hides its tooltip again
     page.locator(f"[id='{tooltip_id}'].md-tooltip2--active").wait_for(state="hidden")
 
