@@ -58,9 +58,6 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     if MARKER in html:
         html = html.replace(MARKER, render_entries(_build["env"], _build["terms"], _build["strings"]))
-        # Lets MkDocs check editors' links such as [ECCP](glossario.md#eccp) against these ids.
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(term.slug for term in _build["terms"])
     return _build["annotator"].annotate(html, _href_for(page.url, _build["glossary_url"]))
 
 

@@ -107,5 +107,8 @@ class _Pass:
         # follows focus within the abbr; the other occurrences stay out of the tab order.
         link = etree.SubElement(abbr, "a", href=href)
         link.set("class", LINK_CLASS)
+        # Material moves the title into a tooltip described from the abbr, which a screen reader
+        # does not announce on the focused link: the link carries the description itself.
+        link.set("aria-description", term.title)
         link.text = words
         return abbr

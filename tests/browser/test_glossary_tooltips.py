@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import LOCALES, PREFIX, ROOT
 from sitekit.glossary import load_glossary
@@ -50,6 +51,9 @@ def test_tabbing_to_the_first_occurrence_shows_the_tooltip_and_describes_it(page
             break
     else:
         pytest.fail("the first ESCP-4i on the page is not reachable with the Tab key")
+    focused = page.locator(":focus")
+    expect(focused).to_have_accessible_name("ESCP-4i")
+    expect(focused).to_have_accessible_description(escp(locale).title)  # what a screen reader says
     tooltip = tooltip_of(page, first)
     assert tooltip.inner_text().strip() == escp(locale).title
     tooltip_id = tooltip.get_attribute("id")

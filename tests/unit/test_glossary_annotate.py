@@ -53,6 +53,7 @@ def test_first_occurrence_is_linked_to_the_glossary_entry_and_later_ones_are_not
     found = soup.find_all("abbr")
     assert len(found) == 3
     assert found[0].a["href"] == "../glossario/#sme"
+    assert found[0].a["aria-description"] == found[0]["title"]  # read out when the link has focus
     assert [a.a for a in found[1:]] == [None, None]
     assert len(soup.find_all("a")) == 1
 
