@@ -10,7 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from sitekit.glossary import load_glossary
 from sitekit.glossary_annotate import Annotator
-from sitekit.glossary_page import MARKER, collated, render_entries, template_environment
+from sitekit.glossary_page import MARKER, collated, glossary_strings, render_entries, template_environment
 from sitekit.languages import configured_languages, current_locale
 from sitekit.problems import SiteDataError
 from sitekit.strings import load_strings
@@ -34,7 +34,8 @@ def on_config(config):
     locale = current_locale(config)
     try:
         glossary = load_glossary(root / GLOSSARY_FILE, root, locales)
-        strings = load_strings(root / STRINGS_DIR, locales, root)[locale]
+        strings = glossary_strings(load_strings(root / STRINGS_DIR, locales, root)[locale],
+                                   str(STRINGS_DIR / f"{locale}.yml"), str(STRINGS_DIR / f"{locales[0]}.yml"))
     except SiteDataError as err:
         raise PluginError(str(err)) from None
     terms = glossary.terms(locale)
@@ -42,7 +43,7 @@ def on_config(config):
     _build.update(
         terms=collated(terms, locale),
         annotator=Annotator(terms),  # the term pattern is compiled once per build and language
-        strings=strings.get("glossary", {}),
+        strings=strings,
         env=template_environment(config.theme.dirs),
         glossary_url=None,
     )
