@@ -209,8 +209,14 @@ def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | Typ
             message = "is not a field of a glossary entry; use term, expansion, definition, aliases"
         elif e["type"] == "missing":
             message = "is missing; add it"
-        elif e["type"] in ("string_type", "list_type", "dict_type", "model_type"):
-            message = f"{message.lower()}; found {e.get('input')!r}"
+        elif e["type"] == "list_type":
+            message = f'is not a list; found "{e.get("input")}"; write it as [{e.get("input")}], forms separated by commas'
+        elif e["type"] in ("dict_type", "model_type"):
+            message = f'is not a block of fields; found "{e.get("input")}"; write term: and definition: on the lines below, indented'
+        elif e["type"] == "string_type":
+            message = f'is not text; found {e.get("input")!r}; write it as text, in quotes if needed'
+        elif e["type"] != "value_error":  # our own validators already say what was found
+            message = f"{message}; found {e.get('input')!r}"
         out.append(Problem(doc.path, doc.line_of(loc), ".".join(str(p) for p in loc), message))
     return out
 

@@ -170,3 +170,17 @@ def test_collation_follows_the_language_not_byte_order():
     terms = [LocalTerm(w, w, None, "d", (), ()) for w in words]
     assert [t.term for t in collated(terms, "it")] == ["àncora", "azioni", "catena", "ECCP", "éclair", "PMI", "Zeta"]
     assert sorted(words) != ["àncora", "azioni", "catena", "ECCP", "éclair", "PMI", "Zeta"]
+
+
+def test_aliases_written_as_plain_text_are_explained(tmp_path):
+    text = GOOD.replace("aliases: [SMEs]", "aliases: SMEs")
+    assert problems(tmp_path, text) == [
+        'data/glossary.yml:23: sme.en.aliases: is not a list; found "SMEs"; write it as [SMEs], forms separated by commas']
+
+
+def test_a_language_written_as_plain_text_is_explained(tmp_path):
+    text = GOOD.replace("  en:\n    term: SME\n    definition: Small and medium-sized enterprises.\n    aliases: [SMEs]\n",
+                        "  en: Small and medium-sized enterprises\n")
+    assert problems(tmp_path, text) == [
+        'data/glossary.yml:20: sme.en: is not a block of fields; found "Small and medium-sized enterprises"; '
+        "write term: and definition: on the lines below, indented"]
