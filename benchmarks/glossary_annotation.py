@@ -29,8 +29,8 @@ def contents(site: Path, locale: str) -> list[str]:
             continue
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article")
         if article is not None:
-            for abbr in article.find_all("abbr"):  # start from text as Markdown leaves it
-                abbr.unwrap()
+            for node in article.select("abbr, a.glossary-link"):  # start from text as Markdown leaves it
+                node.unwrap()
             out.append(article.decode_contents())
     return out
 
