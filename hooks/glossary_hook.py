@@ -1,0 +1,82 @@
+"""MkDocs glue for the glossary: load data/glossary.yml, fill the glossary page, annotate every page."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from sitekit.glossary import load_glossary
+from sitekit.glossary_annotate import Annotator
+from sitekit.glossary_page import MARKER, collated, glossary_strings, render_entries, template_environment
+from sitekit.languages import configured_languages, current_locale
+from sitekit.problems import SiteDataError
+from sitekit.strings import load_strings
+
+GLOSSARY_FILE = Path("data") / "glossary.yml"
+STRINGS_DIR = Path("data") / "strings"
+
+# What this language's build needs; rebuilt from scratch by on_config, which mkdocs-static-i18n
+# fires again for every language, so nothing carries over from the previous language's build.
+_build: dict[str, Any] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------------------------
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has set this build's language
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in configured_languages(config)]
+    locale = current_locale(config)
+    try:
+        glossary = load_glossary(root / GLOSSARY_FILE, root, locales)
+        strings = glossary_strings(load_strings(root / STRINGS_DIR, locales, root)[locale],
+                                   str(STRINGS_DIR / f"{locale}.yml"), str(STRINGS_DIR / f"{locales[0]}.yml"))
+    except SiteDataError as err:
+        raise PluginError(str(err)) from None
+    terms = glossary.terms(locale)
+    _build.clear()
+    _build.update(
+        terms=collated(terms, locale),
+        annotator=Annotator(terms),  # the term pattern is compiled once per build and language
+        strings=strings,
+        env=template_environment(config.theme.dirs),
+        glossary_url=None,
+    )
+    return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has kept this language's pages only
+def on_files(files, config):
+    _build["glossary_url"] = _glossary_page_url(files)
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if MARKER in html:
+        html = html.replace(MARKER, render_entries(_build["env"], _build["terms"], _build["strings"]))
+    return _build["annotator"].annotate(html, _href_for(page.url, _build["glossary_url"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+def _glossary_page_url(files) -> Optional[str]:
+    """URL of this language's glossary page: the page whose source holds the entries marker."""
+    found = [f for f in files.documentation_pages() if MARKER in f.content_string]
+    if len(found) > 1:
+        raise PluginError(f"{MARKER} appears in {', '.join(f.src_uri for f in found)}; "
+                          "keep it in the glossary page only")
+    return found[0].url if found else None
+
+
+def _href_for(page_url: str, glossary_url: Optional[str]):
+    if glossary_url is None:
+        return lambda slug: None
+    base = get_relative_url(glossary_url, page_url)
+    return lambda slug: f"{base}#{slug}"
