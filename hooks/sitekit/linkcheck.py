@@ -67,14 +67,16 @@ def _parse(path: Path) -> _Page:
     return page
 
 
-def _search_urls(config_text: str) -> list[str]:
-    """Material loads `<base>/search/search_index.json` and its search worker from the page config."""
+def _config_urls(config_text: str, served_at: str) -> list[str]:
+    """What Material's script loads from the page config, resolved as the browser does: the search
+    worker, and `search/search_index.json` and `sitemap.xml` below `base` (which needs its final slash)."""
     if not config_text:
         return []
     config = json.loads(config_text)
-    urls = [config["search"]] if config.get("search") else []
+    urls = [urljoin(served_at, config["search"])] if config.get("search") else []
     if "base" in config:
-        urls.append(config["base"].rstrip("/") + "/search/search_index.json")
+        base = urljoin(served_at, config["base"])
+        urls += [urljoin(base, "search/search_index.json"), urljoin(base, "sitemap.xml")]
     return urls
 
 
@@ -136,7 +138,7 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
         served_at = base_path + (NOT_FOUND_AT if rel == NOT_FOUND_PAGE else rel)
         if file.suffix == ".html":
             parsed = page(file)
-            urls = parsed.urls + _search_urls(parsed.config_text)
+            urls = parsed.urls + _config_urls(parsed.config_text, served_at)
         elif file.suffix in (".xml", ".atom"):
             urls = _xml_urls(file)
         elif file.suffix == ".json" and not rel.endswith("search_index.json") and not rel.startswith("schemas/"):

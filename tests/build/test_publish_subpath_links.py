@@ -2,8 +2,11 @@
 crawl of every file finds no broken link, asset, feed, sitemap or open-data address."""
 from __future__ import annotations
 
+import json
 import shutil
+from urllib.parse import urljoin
 
+from sitebuild import html_pages, soup
 from sitekit.linkcheck import broken_links
 
 SITE_URL = "https://clust-er.github.io/bandi/"
@@ -31,3 +34,12 @@ def test_crawler_reports_what_a_wrong_sub_path_would_break(site_dir, tmp_path):
 def test_the_same_site_under_another_sub_path_breaks_its_absolute_links(site_dir):
     # site_url names /bandi/: served anywhere else, the 404 page's absolute links miss (README: set site_url).
     assert any(b.source == "404.html" for b in broken_links(site_dir, "/other/", "https://example.org/other/"))
+
+
+def test_english_pages_give_material_a_base_that_resolves_to_the_english_root(site_dir):
+    # Material resolves search/search_index.json against `base` as a URL: without its final slash,
+    # "../en" would drop "en" and load the Italian index (a filesystem join would hide that).
+    for page in html_pages(site_dir / "en"):
+        served = "/bandi/" + page.relative_to(site_dir).as_posix()
+        base = json.loads(soup(page).select_one("script#__config").string)["base"]
+        assert urljoin(urljoin(served, base), "search/search_index.json") == "/bandi/en/search/search_index.json", page
