@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 from sitekit.calls import load_calls
 from sitekit.callurls import call_page_path
-from sitekit.changes import last_changed, last_commit_time
+from sitekit.changes import last_changed, last_commit_times
 from sitekit.clock import site_now
 from sitekit.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
 from sitekit.jsonld import call_jsonld
@@ -61,9 +61,8 @@ def on_post_build(config) -> None:
         return
     site, root, calls = Path(config.site_dir), _build["root"], _build["calls"].values()
     now, closing_days, languages = _build["now"], _build["closing_days"], _build["languages"]
-    changed = {call.slug: last_changed(call, now, closing_days,
-                                       last_commit_time(root / "data" / "calls" / f"{call.slug}.yml"))
-               for call in calls}
+    committed = last_commit_times(root / "data" / "calls")
+    changed = {call.slug: last_changed(call, now, closing_days, committed.get(f"{call.slug}.yml")) for call in calls}
     strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
     for lang in languages:
         feed = calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]), config.site_url, now,

@@ -8,15 +8,24 @@ from pathlib import Path
 from .calls import Call
 
 
-def last_commit_time(path: Path) -> datetime | None:
-    """The time of the last git commit that touched `path`; None outside git or when uncommitted."""
+def last_commit_times(folder: Path) -> dict[str, datetime]:
+    """{file name: time of the last commit that touched it} for the files in `folder`, in one git
+    call (one per file would cost ~20 ms each); empty outside git."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path.name], cwd=path.parent,
-                             capture_output=True, text=True, timeout=30)
+        out = subprocess.run(["git", "log", "--format=commit %cI", "--name-only", "--relative", "--", "."],
+                             cwd=folder, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
-        return None
-    text = out.stdout.strip()
-    return datetime.fromisoformat(text) if out.returncode == 0 and text else None
+        return {}
+    if out.returncode != 0:
+        return {}
+    times: dict[str, datetime] = {}
+    when = None
+    for line in out.stdout.splitlines():
+        if line.startswith("commit "):
+            when = datetime.fromisoformat(line.removeprefix("commit "))
+        elif line and when is not None and "/" not in line:
+            times.setdefault(line, when)  # newest first: the first time a name appears is its last commit
+    return times
 
 
 def status_changes(call: Call, closing_days: float) -> list[datetime]:

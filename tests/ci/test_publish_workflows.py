@@ -115,3 +115,13 @@ def test_every_action_is_pinned_to_a_major_version_or_a_commit():
             for step in job.get("steps", []):
                 if "uses" in step:
                     assert re.fullmatch(r"[\w.-]+/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})", step["uses"]), (path.name, step["uses"])
+
+
+def test_build_checks_out_the_whole_history_and_checks_site_url_before_publishing(site_workflow):
+    build = site_workflow["jobs"]["build"]
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # feed entries are dated by their data file's last commit
+    pages = index_of(build, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))
+    compare = index_of(build, lambda s: "site_url" in s.get("run", ""))
+    upload = index_of(build, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert index_of(build, lambda s: s.get("run") == "make test") < pages < compare < upload

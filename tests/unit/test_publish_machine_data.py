@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from lxml import etree
 
 from sitebuild import ROOT
 from sitekit.calls import load_calls
-from sitekit.changes import last_changed, last_commit_time
+from sitekit.changes import last_changed, last_commit_times
 from sitekit.feeds import FeedTexts, calls_feed, deadline_text
 from sitekit.jsonld import call_jsonld
 from sitekit.languages import Language
@@ -104,10 +106,24 @@ def test_a_call_changes_when_its_status_flips_or_its_data_is_committed(calls):
     assert last_changed(call, DEADLINE + timedelta(days=5), 7, committed) == DEADLINE  # not yet committed then
 
 
-def test_commit_time_is_none_outside_git(tmp_path):
-    path = tmp_path / "x.yml"
-    path.write_text("id: x\n")
-    assert last_commit_time(path) is None
+def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
+    def git(*args, when="2021-01-01T10:00:00+01:00"):
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+               "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    (tmp_path / "calls").mkdir()
+    assert last_commit_times(tmp_path / "calls") == {}  # not a repository yet
+    git("init", "-q")
+    (tmp_path / "calls" / "a.yml").write_text("id: a\n")
+    (tmp_path / "calls" / "b.yml").write_text("id: b\n")
+    git("add", ".")
+    git("commit", "-qm", "both")
+    (tmp_path / "calls" / "b.yml").write_text("id: b2\n")
+    git("commit", "-qam", "b again", when="2021-02-01T10:00:00+01:00")
+    times = last_commit_times(tmp_path / "calls")
+    assert times == {"a.yml": datetime.fromisoformat("2021-01-01T10:00:00+01:00"),
+                     "b.yml": datetime.fromisoformat("2021-02-01T10:00:00+01:00")}
 
 
 def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
