@@ -1,0 +1,74 @@
+"""MkDocs glue for machines: JSON-LD and feed links in every page; after the build, the Atom feed
+of each language, calls.json (open data) and robots.txt."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit.calls import load_calls
+from sitekit.callurls import call_page_path
+from sitekit.changes import last_changed, last_commit_times
+from sitekit.clock import site_now
+from sitekit.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
+from sitekit.jsonld import call_jsonld
+from sitekit.languages import Language, configured_languages, current_locale
+from sitekit.machinelinks import machine_links
+from sitekit.opendata import FILE as DATA_FILE, calls_document, dumps
+from sitekit.problems import SiteDataError
+from sitekit.robots import robots_txt
+from sitekit.strings import load_strings
+
+_build: dict = {}  # this language's build only: reset by on_config, which fires once per build
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        calls = load_calls(root / "data" / "calls", root)
+        now = site_now()
+    except (SiteDataError, ValueError) as err:
+        raise PluginError(str(err)) from None
+    languages = configured_languages(config)
+    _build.clear()
+    _build.update(root=root, calls=calls, now=now, languages=languages,
+                  closing_days=float(config.extra.get("closing_threshold_days", 7)))
+    return config
+
+
+def _language(config) -> Language:
+    # Asked at each event, not in on_config: mkdocs-static-i18n sets the build's language after our on_config.
+    return next(lang for lang in _build["languages"] if lang.locale == current_locale(config))
+
+
+def on_env(env, config, files):
+    env.globals["machine_links"] = machine_links(_language(config))
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    slug = page.meta.get("call")
+    call = _build["calls"].get(slug) if slug else None
+    if call is not None and page.url == call_page_path(slug, _language(config)):
+        context["call_jsonld"] = call_jsonld(call, _language(config), config.site_url)
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config) -> None:
+    if config.plugins["i18n"].building:  # a nested per-language build: write once, at the end
+        return
+    site, root, calls = Path(config.site_dir), _build["root"], _build["calls"].values()
+    now, closing_days, languages = _build["now"], _build["closing_days"], _build["languages"]
+    committed = last_commit_times(root / "data" / "calls")
+    changed = {call.slug: last_changed(call, now, closing_days, committed.get(f"{call.slug}.yml")) for call in calls}
+    strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
+    for lang in languages:
+        feed = calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]), config.site_url, now,
+                          closing_days, changed)
+        (site / lang.prefix).mkdir(parents=True, exist_ok=True)
+        (site / lang.prefix / FEED_FILE).write_bytes(feed)
+    document = calls_document(calls, now, closing_days, config.site_url, languages)
+    (site / DATA_FILE).write_text(dumps(document), encoding="utf-8")
+    (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -1,0 +1,152 @@
+"""The built site's files for machines: sitemap, robots.txt, Atom feeds, calls.json, JSON-LD, head links."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import datetime
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
+from sitebuild import build, copy_project, html_pages, soup
+
+SITE_URL = "https://clust-er.github.io/bandi/"
+SLUG = "clusters-go-international-2020"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def call_page(site_dir, locale, slug=SLUG):
+    return site_dir / PREFIX[locale] / "bandi" / slug / "index.html"
+
+
+def jsonld_of(page) -> dict:
+    scripts = soup(page).select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, page
+    return json.loads(scripts[0].string)
+
+
+def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternates(site_dir):
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    urls = {u.findtext(f"{SM}loc"): {l.get("hreflang"): l.get("href") for l in u.findall(f"{XHTML}link")}
+            for u in root.findall(f"{SM}url")}
+    pages = [p for p in html_pages(site_dir) if p.name == "index.html"]
+    for page in pages:
+        rel = page.parent.relative_to(site_dir).as_posix()
+        loc = SITE_URL + ("" if rel == "." else rel + "/")
+        assert loc in urls, loc
+        it_path = loc[len(SITE_URL):].removeprefix("en/")
+        assert urls[loc] == {"it": SITE_URL + it_path, "en": SITE_URL + "en/" + it_path}, loc
+    assert len(urls) == len(pages)
+
+
+def test_robots_txt_allows_everything_and_names_the_sitemap(site_dir):
+    lines = (site_dir / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in lines and "Disallow: /" not in lines
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_has_an_atom_feed_of_calls_in_that_language(site_dir, locale):
+    feed = ET.parse(site_dir / PREFIX[locale] / "calls.atom").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == locale
+    for required in ("id", "title", "updated", "author"):  # RFC 4287, 4.1.1
+        assert feed.find(f"{ATOM}{required}") is not None, required
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}{PREFIX[locale]}calls.atom"
+    calls = {path.stem for path in (ROOT / "data" / "calls").glob("*.yml")}
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(calls)
+    for entry in entries:
+        for required in ("id", "title", "updated", "summary"):
+            assert entry.findtext(f"{ATOM}{required}"), required
+        datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+        href = entry.find(f"{ATOM}link").get("href")
+        assert href.startswith(SITE_URL + PREFIX[locale] + "bandi/")
+        page = site_dir / href[len(SITE_URL):] / "index.html"
+        assert soup(page).html["lang"] == locale
+        assert entry.find(f"{ATOM}title").text.startswith(soup(page).select_one("article h1").get_text(strip=True))
+
+
+def test_calls_json_validates_against_the_shipped_schema(site_dir):
+    document = json.loads((site_dir / "calls.json").read_text(encoding="utf-8"))
+    schema_url = document["$schema"]
+    assert schema_url.startswith(SITE_URL)
+    schema = json.loads((site_dir / schema_url[len(SITE_URL):]).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+    assert document["generated"] == "2020-11-20T11:00:00Z"  # SITE_NOW_DURING_CALL, in UTC
+    assert SITE_NOW_DURING_CALL.startswith("2020-11-20T12:00")
+
+
+def test_calls_json_agrees_with_the_call_data(site_dir):
+    document = json.loads((site_dir / "calls.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8"))
+    call = next(c for c in document["calls"] if c["slug"] == SLUG)
+    assert call["id"] == data["id"] and call["title"] == data["title"]
+    assert call["budget"] == data["budget"]
+    assert call["deadline"]["zone"] == data["deadline"]["zone"]
+    assert call["deadline"]["local"].replace("T", " ").startswith(str(data["deadline"]["local"]))
+    assert call["status"] == "open"
+    assert {key: link["url"] for key, link in call["links"].items()} == {k: v["url"] for k, v in data["links"].items()}
+    for locale, url in call["pages"].items():
+        assert call_page(site_dir, locale).exists() and url == f"{SITE_URL}{PREFIX[locale]}bandi/{SLUG}/"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_call_page_json_ld_matches_the_visible_page(site_dir, locale):
+    page = call_page(site_dir, locale)
+    data = jsonld_of(page)
+    html = soup(page)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "MonetaryGrant"
+    assert data["name"] == html.select_one("article h1").get_text(strip=True)
+    assert data["url"] == html.select_one("link[rel=canonical]")["href"]
+    assert data["inLanguage"] == html.html["lang"] == locale
+    assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
+    html = soup(call_page(site_dir, locale))
+    shown = html.select("article [data-deadline]")
+    if not shown:
+        pytest.skip("this branch does not render deadlines yet (deadlines issue)")
+    end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["potentialAction"]["endTime"])
+    for element in shown:
+        assert datetime.fromisoformat(element["data-deadline"].replace("Z", "+00:00")) == end
+        assert datetime.fromisoformat(element.find("time")["datetime"]) == end
+
+
+def test_only_call_pages_carry_json_ld(site_dir):
+    carriers = {p.relative_to(site_dir).as_posix() for p in html_pages(site_dir)
+                if soup(p).select('script[type="application/ld+json"]')}
+    assert carriers == {f"{PREFIX[l]}bandi/{SLUG}/index.html" for l in LOCALES}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_links_its_language_feed_and_the_open_data_in_its_head(site_dir, locale):
+    for page in html_pages(site_dir / PREFIX[locale] if PREFIX[locale] else site_dir):
+        if page.name == "404.html" or (not PREFIX[locale] and page.relative_to(site_dir).parts[0] == "en"):
+            continue
+        html = soup(page)
+        feed = html.select_one('head link[rel=alternate][type="application/atom+xml"]')["href"]
+        data = html.select_one('head link[rel=alternate][type="application/json"]')["href"]
+        assert (page.parent / feed).resolve() == (site_dir / PREFIX[locale] / "calls.atom").resolve(), page
+        assert (page.parent / data).resolve() == (site_dir / "calls.json").resolve(), page
+
+
+def test_json_ld_escapes_what_editors_write(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "calls" / f"{SLUG}.yml"
+    text = path.read_text(encoding="utf-8")
+    hostile = "Bad </script><script>alert(1)</script> & 'quotes'"
+    path.write_text(text.replace("  it: Fondi COSME", f'  it: "{hostile}" #', 1), encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    page = call_page(tmp_path / "site", "it")
+    assert "alert(1)</script>" not in page.read_text(encoding="utf-8")
+    assert jsonld_of(page)["description"] == hostile
