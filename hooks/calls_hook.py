@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -12,6 +11,7 @@ from sitekit.callpages import CallPages, PageSource
 from sitekit.calls import load_calls
 from sitekit.clock import site_now
 from sitekit.languages import configured_languages, current_locale
+from sitekit.partials import renderer
 from sitekit.problems import Problem, SiteDataError
 from sitekit.strings import load_strings
 
@@ -77,11 +77,6 @@ def _start(config) -> CallPages:
     return CallPages(
         calls=calls, locale=locale, prefix=language.prefix, strings=strings, now=now,
         closing_days=float(config.extra.get("closing_threshold_days", 7)),
-        site_url=config.site_url or "http://localhost/", render=_renderer(config),
+        site_url=config.site_url or "http://localhost/", render=renderer(config.theme.dirs),
     )
 
-
-def _renderer(config):
-    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return lambda template, **values: env.get_template(template).render(**values)

@@ -152,8 +152,12 @@ class CallPages:
 
     def _href(self, target: str, page_url: str) -> str:
         """`target` (below the site root) relative to the page at `page_url`, as MkDocs links."""
-        depth = page_url.count("/") if page_url not in ("", ".", "./") else 0
-        return "../" * depth + target
+        base = [part for part in page_url.split("/")[:-1] if part not in ("", ".")]
+        parts = target.split("/")
+        common = 0
+        while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+            common += 1
+        return "../" * (len(base) - common) + "/".join(parts[common:]) or "./"
 
 
 MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {

@@ -19,9 +19,9 @@ class _Strict(BaseModel):
 
 
 class Moment(_Strict):
-    """A known instant, written as local wall time plus an IANA zone."""
+    """A known instant, written as local wall time plus an IANA zone (never guessed: required)."""
     local: str
-    zone: str = "Europe/Brussels"
+    zone: str
 
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
@@ -36,7 +36,7 @@ class Moment(_Strict):
 class Event(_Strict):
     """An event whose date may not be known yet: then `approximate` says what is known."""
     local: Optional[str] = None
-    zone: str = "Europe/Brussels"
+    zone: Optional[str] = None  # required with `local`: a time without its zone is ambiguous
     approximate: Optional[str] = None  # "2020-11": the month, when the day is not announced
     part: Optional[Literal["early", "mid", "late"]] = None
     registration: Optional[bool] = None
@@ -46,6 +46,9 @@ class Event(_Strict):
         if self.local is None and self.approximate is None:
             raise ValueError("write either local (the exact date and time) or approximate (the month, e.g. 2020-11)")
         if self.local is not None:
+            if self.zone is None:
+                raise ValueError(f'local: "{self.local}" has no zone; add `zone:` with an IANA time zone '
+                                 "such as Europe/Brussels")
             parse_wall_time(self.local, parse_zone(self.zone))
         if self.approximate is not None:
             try:
