@@ -16,7 +16,7 @@ from .calls import Call
 from .callview import (budget_text, deadline_view, event_view, facts_view, index_order, links_view,
                        reference_links)
 from .ics import CalendarEntry, calendar_file
-from .markers import Marker, front_matter_line, front_matter_lines, replace_markers
+from .markers import Marker, front_matter_line, markdown_offset, replace_markers
 from .problems import Problem
 
 Render = Callable[..., str]
@@ -72,7 +72,7 @@ class CallPages:
 
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
         handler = MARKERS.get(marker.key)
-        line = front_matter_lines(page.source) + marker.line
+        line = markdown_offset(page.source, page.markdown) + marker.line
         if handler is None:
             self.problems.append(Problem(page.shown_path, line, f"<!-- {marker.key} -->",
                                          f"is not a marker this site knows; expected one of: {', '.join(sorted(MARKERS))}"))

@@ -55,3 +55,15 @@ def front_matter_line(source: str, key: str) -> int | None:
         if line.startswith(f"{key}:"):
             return index
     return None
+
+
+def markdown_offset(source: str, markdown: str) -> int:
+    """Lines of the source file before line 1 of `markdown` (front matter and the blank lines
+    that MkDocs strips after it), so that messages point at the editor's line."""
+    lines = source.splitlines()
+    start = front_matter_lines(source)
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    md_lines = markdown.splitlines()
+    blank = next((index for index, line in enumerate(md_lines) if line.strip()), len(md_lines))
+    return start - blank
