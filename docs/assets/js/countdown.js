@@ -2,7 +2,7 @@
    element (DESIGN.md contract 3). Texts come from the page (data-* attributes), never from here. */
 (function () {
   "use strict";
-  var timer = null;
+  var timers = [];
   var DAY = 864e5;
 
   function stateAt(el, now) {
@@ -64,7 +64,8 @@
   }
 
   function init() {
-    if (timer) clearInterval(timer);
+    timers.forEach(clearTimeout);
+    timers = [];
     var els = Array.prototype.slice.call(document.querySelectorAll("[data-deadline]"));
     if (!els.length || !window.Intl || !Intl.ListFormat) return;
     var reduced = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -74,7 +75,17 @@
       els.forEach(function (el) { update(el, now, reduced); });
     }
     tick();
-    timer = setInterval(tick, 1000);
+    timers.push(setInterval(tick, 1000));
+    // Ticks may fall up to a second late: also wake up when a state changes (closing starts
+    // once *less* than the threshold is left, hence the extra millisecond).
+    els.forEach(function (el) {
+      var end = Date.parse(el.dataset.deadline);
+      [end, end - parseFloat(el.dataset.closingDays || "0") * DAY + 1, Date.parse(el.dataset.opening || "")]
+        .forEach(function (at) {
+          var wait = at - Date.now();
+          if (wait > 0 && wait < 2147483647) timers.push(setTimeout(tick, wait));
+        });
+    });
   }
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
