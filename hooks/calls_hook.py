@@ -39,6 +39,13 @@ def on_page_markdown(markdown, page, config, files):
     return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown, source))
 
 
+def on_page_context(context, page, config, nav):
+    """Templates may read the page's call (`call`) and every call (`calls`) too."""
+    context["calls"] = _pages.calls
+    context["call"] = _pages.calls.get(page.meta.get("call"))
+    return context
+
+
 def on_env(env, config, files):
     if _pages.problems:  # every page has been read: report all their mistakes at once
         raise PluginError(str(SiteDataError(_pages.problems)))
