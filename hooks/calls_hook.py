@@ -6,7 +6,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.callchecks import missing_translations
 from sitekit.callpages import CallPages, PageSource
 from sitekit.calls import load_calls
 from sitekit.clock import site_now
@@ -72,11 +71,10 @@ def _start(config) -> CallPages:
     except ValueError as err:
         problems.append(Problem("environment variable SITE_NOW", None, "SITE_NOW", str(err).removeprefix("SITE_NOW: ")))
     try:
-        calls = load_calls(root / "data" / "calls", root)
+        calls = load_calls(root / "data" / "calls", root, [lang.locale for lang in languages])
     except SiteDataError as err:
         problems.extend(err.problems)
         calls = {}
-    problems.extend(missing_translations(root / "data" / "calls", root, [lang.locale for lang in languages]))
     if problems:
         raise SiteDataError(problems)
     strings = load_strings(root / "data" / "strings", [locale], root)[locale]["calls"]

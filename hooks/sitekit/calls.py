@@ -5,7 +5,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from .localtime import parse_wall_time, parse_zone
 from .problems import Problem, SiteDataError
@@ -92,26 +93,47 @@ class Call(_Strict):
     summary: Texts
     links: dict[str, Link] = {}
 
+    @field_validator("title", "summary")
+    @classmethod
+    def _every_language(cls, texts: Texts, info: ValidationInfo) -> Texts:
+        _check_languages(texts, info)
+        return texts
 
-def load_call(path: Path, display_path: str | None = None) -> Call | list[Problem]:
+    @field_validator("links")
+    @classmethod
+    def _every_language_of_links(cls, links: dict[str, Link], info: ValidationInfo) -> dict[str, Link]:
+        for key, link in links.items():
+            _check_languages(link.title, info, f"{key}.title: ")
+        return links
+
+
+def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> None:
+    """With `locales` in the validation context, every one of them needs a text."""
+    for locale in (info.context or {}).get("locales", []):
+        if not isinstance(texts.get(locale), str) or not texts[locale].strip():
+            raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+
+
+def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
     doc = load_yaml(path, display_path)
     if isinstance(doc, Problem):
         return [doc]
     if not isinstance(doc.data, dict):
         return [Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ...")]
     try:
-        return Call(slug=path.stem, **doc.data)
+        return Call.model_validate({**doc.data, "slug": path.stem}, context={"locales": locales or []})
     except ValidationError as err:
         return [_problem(doc, e) for e in err.errors()]
 
 
-def load_calls(calls_dir: Path, root: Path | None = None) -> dict[str, Call]:
-    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file."""
+def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:
+    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file.
+    With `locales`, every title, summary and link title must have a text in each of them."""
     calls: dict[str, Call] = {}
     problems: list[Problem] = []
     for path in sorted(calls_dir.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
-        result = load_call(path, shown)
+        result = load_call(path, shown, locales)
         if isinstance(result, Call):
             calls[result.slug] = result
         else:

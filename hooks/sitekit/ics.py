@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 
 @dataclass(frozen=True)
 class CalendarEntry:
     uid: str  # stable across builds and languages: "<call>-deadline@<site host>"
-    start: datetime  # aware, in the call's own zone (written with its TZID and VTIMEZONE)
+    start: datetime  # aware, with a ZoneInfo: written with its TZID and its VTIMEZONE
     summary: str
     description: str
     url: str
@@ -23,6 +25,7 @@ def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language:
     cal.add("prodid", product)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add_component(_vtimezone(entry.start.tzinfo.key, entry.start.year))  # before its first use
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp.astimezone(timezone.utc))
@@ -39,5 +42,10 @@ def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language:
         alarm.add("trigger", -entry.reminder)
         event.add_component(alarm)
     cal.add_component(event)
-    cal.add_missing_timezones()
     return cal.to_ical()
+
+
+@lru_cache(maxsize=None)
+def _vtimezone(zone: str, year: int) -> Timezone:
+    """The zone's rules around `year` (computing them is slow, and a whole century is not needed)."""
+    return Timezone.from_tzinfo(ZoneInfo(zone), first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
