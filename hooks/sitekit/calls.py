@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
@@ -84,7 +84,7 @@ class Call(_Strict):
     slug: str  # the file name, which is also the folder of the call's pages under docs/bandi/
     id: str
     programme: str
-    funder: str
+    funder: Union[str, Texts]  # a name that is the same in every language, or one per language
     budget: Budget
     opening: Optional[Moment] = None
     deadline: Moment
@@ -93,10 +93,11 @@ class Call(_Strict):
     summary: Texts
     links: dict[str, Link] = {}
 
-    @field_validator("title", "summary")
+    @field_validator("title", "summary", "funder")
     @classmethod
-    def _every_language(cls, texts: Texts, info: ValidationInfo) -> Texts:
-        _check_languages(texts, info)
+    def _every_language(cls, texts: Union[str, Texts], info: ValidationInfo) -> Union[str, Texts]:
+        if isinstance(texts, dict):
+            _check_languages(texts, info)
         return texts
 
     @field_validator("links")

@@ -95,9 +95,9 @@ def test_closed_call_says_so_plainly_with_no_countdown(sites, locale):
 
 
 @pytest.mark.parametrize("locale, facts", [
-    ("it", {"Programma": "COSME", "Codice del bando": "COS-CLUSINT-2020-3-01", "Dotazione complessiva": "7.500.000\xa0€",
+    ("it", {"Programma": "COSME", "Finanziatore": "Commissione europea", "Codice del bando": "COS-CLUSINT-2020-3-01", "Dotazione complessiva": "7.500.000\xa0€",
             "Scadenza": DEADLINE_TEXT["it"], "Stato": "Aperto"}),
-    ("en", {"Programme": "COSME", "Call identifier": "COS-CLUSINT-2020-3-01", "Total budget": "€7,500,000",
+    ("en", {"Programme": "COSME", "Funder": "European Commission", "Call identifier": "COS-CLUSINT-2020-3-01", "Total budget": "€7,500,000",
             "Deadline": DEADLINE_TEXT["en"], "Status": "Open"}),
 ])
 def test_key_facts_come_from_the_call_data(site_dir, locale, facts):
