@@ -12,6 +12,7 @@ from sitekit.clock import site_now
 from sitekit.languages import configured_languages, current_locale
 from sitekit.partials import renderer
 from sitekit.problems import Problem, SiteDataError
+from sitekit.stringcheck import strings_problems
 from sitekit.strings import load_strings
 
 # The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
@@ -75,9 +76,11 @@ def _start(config) -> CallPages:
     except SiteDataError as err:
         problems.extend(err.problems)
         calls = {}
+    all_strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
+    problems.extend(strings_problems(all_strings, languages[0].locale, "calls"))
     if problems:
         raise SiteDataError(problems)
-    strings = load_strings(root / "data" / "strings", [locale], root)[locale]["calls"]
+    strings = all_strings[locale]["calls"]
     language = next(lang for lang in languages if lang.locale == locale)
     return CallPages(
         calls=calls, locale=locale, prefix=language.prefix, strings=strings, now=now,

@@ -103,3 +103,12 @@ def test_malformed_site_now_stops_the_build(tmp_path, value, expected):
     result = build_with(tmp_path, site_now=value)
     assert_stops(result, "environment variable SITE_NOW", expected)
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
+    project = make_site(tmp_path, {})
+    english = project / "data" / "strings" / "en.yml"
+    english.write_text(english.read_text(encoding="utf-8").replace("  add_to_calendar: Add to calendar\n", ""),
+                       encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=GOOD)
+    assert_stops(result, "data/strings/en.yml: calls.add_to_calendar: is missing; copy it from data/strings/it.yml")
