@@ -32,10 +32,15 @@ def on_config(config):
     return config
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has chosen this language's pages
+def on_files(files, config):
+    _pages.page_url_exists = {file.url for file in files.documentation_pages()}.__contains__
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    _pages.page_url_exists = lambda url: any(f.url == url for f in files.documentation_pages())
     return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown, source))
 
 

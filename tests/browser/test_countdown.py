@@ -87,15 +87,19 @@ def test_the_box_turns_closing_when_the_threshold_passes(page, served_site):
     assert box.locator(".call-badge").text_content() == "In scadenza"
 
 
-def test_readers_in_another_zone_see_the_deadline_in_their_own(browser, served_site):
-    context = browser.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+@pytest.mark.parametrize("locale, zone, date, time", [
+    ("en-GB", "Asia/Tokyo", "3 December 2020", "01:00"),
+    ("en-US", "America/New_York", "December 2, 2020", "11:00"),  # the reader's own English
+])
+def test_readers_in_another_zone_see_the_deadline_in_their_own(browser, served_site, locale, zone, date, time):
+    context = browser.new_context(locale=locale, timezone_id=zone)
     tab = context.new_page()
     try:
         box = open_call_page(tab, served_site, datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc), "en/" + CALL)
         yours = box.locator(".call-box__yours")
         assert yours.is_visible()
         text = yours.text_content()
-        assert text.startswith("In your time zone: 3 December 2020") and "01:00" in text
+        assert text.startswith(f"In your time zone: {date}") and time in text
         assert box.locator("time").text_content() == "2 December 2020, 17:00 CET"
     finally:
         context.close()

@@ -63,13 +63,25 @@
     if (left.textContent !== text2) left.textContent = text2;
   }
 
+  // The reader's own variant of the page's language (en-US reading /en/), else the page's.
+  function readerLocale(el) {
+    var page = el.dataset.locale || document.documentElement.lang;
+    var mine = (navigator.languages || []).filter(function (l) {
+      return l.split("-")[0] === page.split("-")[0];
+    })[0];
+    return mine || page;
+  }
+
   function init() {
     timers.forEach(clearTimeout);
     timers = [];
     var els = Array.prototype.slice.call(document.querySelectorAll("[data-deadline]"));
     if (!els.length || !window.Intl || !Intl.ListFormat) return;
     var reduced = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
-    els.forEach(function (el) { if (el.dataset.zone) yourZone(el); });
+    els.forEach(function (el) {
+      el.dataset.locale = readerLocale(el);
+      if (el.dataset.zone) yourZone(el);
+    });
     function tick() {
       var now = Date.now();
       els.forEach(function (el) { update(el, now, reduced); });
