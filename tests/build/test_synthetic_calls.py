@@ -91,3 +91,15 @@ def test_every_call_page_resolves_its_reference_links(site):
     for slug in ("far-away", "tokyo-soon", "just-closed"):
         article = soup(site / "en" / "bandi" / slug / "index.html").select_one("article")
         assert article.select_one('a[href="https://example.org/"]').get_text() == "the site"
+
+
+def test_the_closing_threshold_comes_from_mkdocs_yml(tmp_path):
+    project = make_site(tmp_path, {})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "closing_threshold_days: 7\n" in text
+    config.write_text(text.replace("closing_threshold_days: 7\n", "closing_threshold_days: 14\n"), encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now="2020-11-20T12:00:00+01:00")  # 12 days left
+    assert result.returncode == 0, result.output
+    box = soup(tmp_path / "site" / "bandi" / REAL / "index.html").select_one(".call-box--deadline")
+    assert box["data-state"] == "closing" and box["data-closing-days"] == "14.0"
