@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from .localtime import parse_wall_time, parse_zone
 from .problems import Problem, SiteDataError
@@ -19,9 +20,9 @@ class _Strict(BaseModel):
 
 
 class Moment(_Strict):
-    """A known instant, written as local wall time plus an IANA zone."""
+    """A known instant, written as local wall time plus an IANA zone (never guessed: required)."""
     local: str
-    zone: str = "Europe/Brussels"
+    zone: str
 
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
@@ -36,7 +37,7 @@ class Moment(_Strict):
 class Event(_Strict):
     """An event whose date may not be known yet: then `approximate` says what is known."""
     local: Optional[str] = None
-    zone: str = "Europe/Brussels"
+    zone: Optional[str] = None  # required with `local`: a time without its zone is ambiguous
     approximate: Optional[str] = None  # "2020-11": the month, when the day is not announced
     part: Optional[Literal["early", "mid", "late"]] = None
     registration: Optional[bool] = None
@@ -46,6 +47,9 @@ class Event(_Strict):
         if self.local is None and self.approximate is None:
             raise ValueError("write either local (the exact date and time) or approximate (the month, e.g. 2020-11)")
         if self.local is not None:
+            if self.zone is None:
+                raise ValueError(f'local: "{self.local}" has no zone; add `zone:` with an IANA time zone '
+                                 "such as Europe/Brussels")
             parse_wall_time(self.local, parse_zone(self.zone))
         if self.approximate is not None:
             try:
@@ -80,7 +84,7 @@ class Call(_Strict):
     slug: str  # the file name, which is also the folder of the call's pages under docs/bandi/
     id: str
     programme: str
-    funder: str
+    funder: Union[str, Texts]  # a name that is the same in every language, or one per language
     budget: Budget
     opening: Optional[Moment] = None
     deadline: Moment
@@ -89,26 +93,48 @@ class Call(_Strict):
     summary: Texts
     links: dict[str, Link] = {}
 
+    @field_validator("title", "summary", "funder")
+    @classmethod
+    def _every_language(cls, texts: Union[str, Texts], info: ValidationInfo) -> Union[str, Texts]:
+        if isinstance(texts, dict):
+            _check_languages(texts, info)
+        return texts
 
-def load_call(path: Path, display_path: str | None = None) -> Call | list[Problem]:
+    @field_validator("links")
+    @classmethod
+    def _every_language_of_links(cls, links: dict[str, Link], info: ValidationInfo) -> dict[str, Link]:
+        for key, link in links.items():
+            _check_languages(link.title, info, f"{key}.title: ")
+        return links
+
+
+def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> None:
+    """With `locales` in the validation context, every one of them needs a text."""
+    for locale in (info.context or {}).get("locales", []):
+        if not isinstance(texts.get(locale), str) or not texts[locale].strip():
+            raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+
+
+def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
     doc = load_yaml(path, display_path)
     if isinstance(doc, Problem):
         return [doc]
     if not isinstance(doc.data, dict):
         return [Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ...")]
     try:
-        return Call(slug=path.stem, **doc.data)
+        return Call.model_validate({**doc.data, "slug": path.stem}, context={"locales": locales or []})
     except ValidationError as err:
         return [_problem(doc, e) for e in err.errors()]
 
 
-def load_calls(calls_dir: Path, root: Path | None = None) -> dict[str, Call]:
-    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file."""
+def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:
+    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file.
+    With `locales`, every title, summary and link title must have a text in each of them."""
     calls: dict[str, Call] = {}
     problems: list[Problem] = []
     for path in sorted(calls_dir.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
-        result = load_call(path, shown)
+        result = load_call(path, shown, locales)
         if isinstance(result, Call):
             calls[result.slug] = result
         else:

@@ -1,0 +1,95 @@
+"""MkDocs glue for calls: data/calls read once per build, markers, deadline box, calendar files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit.callpages import CallPages, PageSource
+from sitekit.calls import load_calls
+from sitekit.clock import site_now
+from sitekit.languages import configured_languages, current_locale
+from sitekit.partials import renderer
+from sitekit.problems import Problem, SiteDataError
+from sitekit.stringcheck import strings_problems
+from sitekit.strings import load_strings
+
+# The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
+# build afresh, so nothing of one language's build leaks into the next.
+_pages: CallPages | None = None
+
+
+# -- Hooks ---------------------------------------------------------------------------------------
+
+@event_priority(-150)  # after mkdocs-static-i18n has switched the config to this build's language
+def on_config(config):
+    global _pages
+    try:
+        _pages = _start(config)
+    except SiteDataError as err:
+        raise PluginError(str(err)) from err
+    return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has chosen this language's pages
+def on_files(files, config):
+    _pages.page_url_exists = {file.url for file in files.documentation_pages()}.__contains__
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown, source))
+
+
+def on_page_context(context, page, config, nav):
+    """Templates may read the page's call (`call`) and every call (`calls`) too."""
+    context["calls"] = _pages.calls
+    context["call"] = _pages.calls.get(page.meta.get("call"))
+    return context
+
+
+def on_env(env, config, files):
+    if _pages.problems:  # every page has been read: report all their mistakes at once
+        raise PluginError(str(SiteDataError(_pages.problems)))
+    return env
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for path, content in _pages.calendar_files().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+# -- Helper functions ----------------------------------------------------------------------------
+
+def _start(config) -> CallPages:
+    root = Path(config.config_file_path).parent
+    locale = current_locale(config)
+    languages = configured_languages(config)
+    problems: list[Problem] = []
+    try:
+        now = site_now()
+    except ValueError as err:
+        problems.append(Problem("environment variable SITE_NOW", None, "SITE_NOW", str(err).removeprefix("SITE_NOW: ")))
+    try:
+        calls = load_calls(root / "data" / "calls", root, [lang.locale for lang in languages])
+    except SiteDataError as err:
+        problems.extend(err.problems)
+        calls = {}
+    all_strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
+    problems.extend(strings_problems(all_strings, languages[0].locale, "calls"))
+    if problems:
+        raise SiteDataError(problems)
+    strings = all_strings[locale]["calls"]
+    language = next(lang for lang in languages if lang.locale == locale)
+    return CallPages(
+        calls=calls, locale=locale, prefix=language.prefix, strings=strings, now=now,
+        closing_days=float(config.extra.get("closing_threshold_days", 7)),
+        site_url=config.site_url or "http://localhost/", render=renderer(config.theme.dirs),
+    )
+

@@ -1,0 +1,77 @@
+"""Dates, times, durations and amounts in a page's language, with Babel (CLDR data).
+
+`fmt` is the `calls.formats` block of data/strings/<locale>.yml: the Babel locale and the few
+pattern pieces that differ by language ("{date}, ore {time} {zone}"), so no language lives here.
+"""
+from __future__ import annotations
+
+import math
+from copy import copy
+from datetime import date, datetime, timedelta
+from typing import Mapping
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.lists import format_list
+from babel.numbers import format_currency
+
+Formats = Mapping[str, str]
+
+
+def format_moment(moment: datetime, fmt: Formats) -> str:
+    """The moment in its own zone: "2 dicembre 2020, ore 17:00 CET"."""
+    return fmt["moment"].format(
+        date=format_day(moment, fmt),
+        time=format_time(moment, fmt["time"], tzinfo=moment.tzinfo, locale=fmt["locale"]),
+        zone=zone_abbreviation(moment, fmt),
+    )
+
+
+def format_day(moment: datetime | date, fmt: Formats) -> str:
+    """The calendar day, in full: "2 dicembre 2020" (in the moment's own zone)."""
+    return format_date(moment, fmt.get("date", "long"), locale=fmt["locale"])
+
+
+def format_month(year: int, month: int, fmt: Formats) -> str:
+    """A month on its own: "novembre 2020"."""
+    return format_date(date(year, month, 1), fmt["month"], locale=fmt["locale"])
+
+
+def zone_abbreviation(moment: datetime, fmt: Formats) -> str:
+    """The zone's short name in the language (CET, MEZ), else the tz database's (JST), else GMT+9."""
+    name = format_datetime(moment, "z", tzinfo=moment.tzinfo, locale=fmt["locale"])
+    if name[:1] not in "+-" and " " not in name:  # some locales fall back to the long name
+        return name
+    tz_name = moment.tzname() or ""
+    if tz_name.isalpha():
+        return tz_name
+    return format_datetime(moment, "OOOO", tzinfo=moment.tzinfo, locale=fmt["locale"])
+
+
+def format_left(delta: timedelta, fmt: Formats) -> str:
+    """Time left, rounded down so that it never promises more than there is: "12 giorni e 3 ore"."""
+    minutes = max(0, math.floor(delta.total_seconds() / 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        units = [("day", days), ("hour", hours)]
+    elif hours:
+        units = [("hour", hours), ("minute", minutes)]
+    else:
+        units = [("minute", minutes)]
+    parts = [_amount(value, unit, fmt) for unit, value in units if value] or [_amount(0, "minute", fmt)]
+    return format_list(parts, locale=fmt["locale"])
+
+
+def _amount(value: int, unit: str, fmt: Formats) -> str:
+    seconds = {"day": 86400, "hour": 3600, "minute": 60}[unit]
+    return format_timedelta(timedelta(seconds=value * seconds), granularity=unit,
+                            threshold=math.inf, locale=fmt["locale"])
+
+
+def format_money(amount: int, currency: str, fmt: Formats) -> str:
+    """A whole amount with the language's currency pattern, no decimals: "7.500.000 €"."""
+    pattern = copy(Locale.parse(fmt["locale"]).currency_formats["standard"])
+    if amount == int(amount):
+        pattern.frac_prec = (0, 0)
+    return format_currency(amount, currency, format=pattern, locale=fmt["locale"], currency_digits=False)

@@ -1,0 +1,114 @@
+"""Every editor's mistake stops the build with one message naming file, line, field, found, expected."""
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import build
+from synthetic import call_yaml, make_site
+
+GOOD = "2020-11-20T12:00:00+01:00"
+FILE = "data/calls/bad-call.yml"
+
+
+def raw_call(deadline_block: str) -> str:
+    return f"""id: TEST-1
+programme: Test
+funder: Test funder
+budget:
+  amount: 1000
+  currency: EUR
+deadline:
+{deadline_block}
+title:
+  it: Prova
+  en: Test
+summary:
+  it: Prova
+  en: Test
+"""
+
+
+def build_with(tmp_path, calls=None, pages=None, site_now=GOOD):
+    project = make_site(tmp_path, calls or {}, pages)
+    return build(project, tmp_path / "site", site_now=site_now)
+
+
+def assert_stops(result, *expected: str) -> None:
+    assert result.returncode != 0, result.output
+    assert "problem" in result.output and "to fix before the site can be built" in result.output
+    for text in expected:
+        assert text in result.output, (text, result.output)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("block, expected", [
+    ('  local: "2020-13-02 17:00"\n  zone: Europe/Brussels',
+     f'{FILE}:7: deadline: "2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00'),
+    ('  local: "2020-02-30 17:00"\n  zone: Europe/Brussels', f'{FILE}:7: deadline: "2020-02-30 17:00" is not a date'),
+    ('  local: "2020-12-02 17:00"',
+     f"{FILE}:7: deadline.zone: is missing; add it"),
+    ('  local: "2020-12-02 17:00"\n  zone: Europe/Bruxelles',
+     f'{FILE}:7: deadline: "Europe/Bruxelles" is not a known time zone; expected an IANA time zone such as Europe/Brussels'),
+    ('  local: "2021-03-28 02:30"\n  zone: Europe/Brussels',
+     f'{FILE}:7: deadline: "2021-03-28 02:30" does not exist in Europe/Brussels'),
+])
+def test_bad_deadline_stops_the_build(tmp_path, block, expected):
+    assert_stops(build_with(tmp_path, {"bad-call": raw_call(block)}), expected)
+
+
+def test_naive_webinar_time_without_zone_stops_the_build(tmp_path):
+    data = call_yaml("2021-01-10 12:00", "Naive", webinar={"local": "2020-12-01 10:00"})
+    assert_stops(build_with(tmp_path, {"naive": data}),
+                 'data/calls/naive.yml', 'webinar: local: "2020-12-01 10:00" has no zone; add `zone:`')
+
+
+def test_every_problem_is_listed_at_once(tmp_path):
+    calls = {"bad-call": raw_call('  local: "2020-13-02 17:00"\n  zone: Europe/Brussels'),
+             "other": call_yaml("2021-01-10 12:00", "Other", zone="Mars/Olympus")}
+    result = build_with(tmp_path, calls)
+    assert_stops(result, "2 problems", f"{FILE}:7: deadline:", 'data/calls/other.yml:7: deadline: "Mars/Olympus"')
+
+
+def test_a_missing_translation_of_a_title_stops_the_build(tmp_path):
+    data = call_yaml("2021-01-10 12:00", "Half")
+    data["title"] = {"it": "Solo italiano"}
+    assert_stops(build_with(tmp_path, {"half": data}), "data/calls/half.yml:", "title: has no text for the language 'en'")
+
+
+def test_a_page_naming_an_unknown_call_stops_the_build(tmp_path):
+    page = "---\ntitle: Chi siamo\ncall: clusters-go-internationl-2020\n---\n\n# Chi siamo\n"
+    result = build_with(tmp_path, pages={"docs/chi-siamo.it.md": page})
+    assert_stops(result, 'docs/chi-siamo.it.md:3: call: "clusters-go-internationl-2020" is not a call in data/calls/; '
+                         "expected one of: clusters-go-international-2020")
+
+
+def test_an_unknown_marker_stops_the_build(tmp_path):
+    page = "---\ntitle: About\n---\n\n# About\n\nText.\n\n<!-- call:dedline-text clusters-go-international-2020 -->\n"
+    result = build_with(tmp_path, pages={"docs/chi-siamo.en.md": page})
+    assert_stops(result, "docs/chi-siamo.en.md:9: <!-- call:dedline-text -->: is not a marker this site knows; "
+                         "expected one of: call:budget, call:deadline-text")
+
+
+def test_a_marker_naming_an_unknown_call_stops_the_build(tmp_path):
+    page = "---\ntitle: About\n---\n\n# About\n\nDue <!-- call:deadline-text nope -->.\n"
+    assert_stops(build_with(tmp_path, pages={"docs/chi-siamo.en.md": page}),
+                 'docs/chi-siamo.en.md:7: <!-- call:deadline-text -->: names "nope", which is not a call in data/calls/')
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("yesterday", 'SITE_NOW: "yesterday" is not a date and time; write it in ISO 8601 with a UTC offset'),
+    ("2020-11-20T12:00:00", 'SITE_NOW: "2020-11-20T12:00:00" has no UTC offset'),
+])
+def test_malformed_site_now_stops_the_build(tmp_path, value, expected):
+    result = build_with(tmp_path, site_now=value)
+    assert_stops(result, "environment variable SITE_NOW", expected)
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
+    project = make_site(tmp_path, {})
+    english = project / "data" / "strings" / "en.yml"
+    english.write_text(english.read_text(encoding="utf-8").replace("  add_to_calendar: Add to calendar\n", ""),
+                       encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=GOOD)
+    assert_stops(result, "data/strings/en.yml: calls.add_to_calendar: is missing; copy it from data/strings/it.yml")

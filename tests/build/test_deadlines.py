@@ -1,0 +1,174 @@
+"""The real call on the real site, built at several moments: state, texts, box, links, calendar files."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import gzip
+import pytest
+from icalendar import Calendar
+
+from conftest import LOCALES, PREFIX, ROOT
+from sitebuild import build, soup
+
+CALL = "clusters-go-international-2020"
+CALL_PAGES = ["", "bandi/clusters-go-international-2020/", "bandi/clusters-go-international-2020/sezione-a/",
+              "bandi/clusters-go-international-2020/sezione-b/", "bandi/clusters-go-international-2020/come-partecipare/",
+              "bandi/clusters-go-international-2020/webinar/"]
+DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00 CET", "en": "2 December 2020, 17:00 CET"}
+CLOSED_TEXT = {"it": "Il bando è chiuso dal 2 dicembre 2020", "en": "This call closed on 2 December 2020"}
+BADGE = {"it": {"open": "Aperto", "closing": "In scadenza", "closed": "Chiuso"},
+         "en": {"open": "Open", "closing": "Closing soon", "closed": "Closed"}}
+MOMENTS = {  # SITE_NOW -> the state every deadline element must show
+    "2020-11-20T12:00:00+01:00": "open",
+    "2020-11-25T17:00:00+01:00": "open",  # exactly 7 days left: not yet "less than 7 days"
+    "2020-11-25T17:00:01+01:00": "closing",
+    "2020-12-02T16:59:59+01:00": "closing",
+    "2020-12-02T17:00:01+01:00": "closed",
+    None: "closed",  # today (unset SITE_NOW): the real call is long closed
+}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, site_dir):
+    """{SITE_NOW: site dir}; each built once, on first use."""
+    built: dict[str | None, Path] = {"2020-11-20T12:00:00+01:00": site_dir}
+
+    def get(now: str | None) -> Path:
+        if now not in built:
+            out = tmp_path_factory.mktemp("site-at")
+            result = build(ROOT, out, site_now=now)
+            assert result.returncode == 0, result.output
+            built[now] = out
+        return built[now]
+    return get
+
+
+def page(site: Path, locale: str, path: str):
+    return soup(site / PREFIX[locale] / path / "index.html")
+
+
+@pytest.mark.parametrize("now, state", MOMENTS.items())
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_deadline_shows_the_state_as_of_the_build(sites, now, state, locale):
+    site = sites(now)
+    for path in CALL_PAGES + ["bandi/"]:
+        elements = page(site, locale, path).select("article [data-deadline]")
+        assert elements, path
+        for el in elements:
+            assert el["data-deadline"] == "2020-12-02T16:00:00Z"
+            assert el["data-state"] == state, (path, el)
+            assert el.time["datetime"] == "2020-12-02T17:00:00+01:00"
+            assert el.time.get_text(strip=True) == DEADLINE_TEXT[locale]
+            for badge in el.select(".call-badge"):
+                assert badge.get_text(strip=True) == BADGE[locale][state]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_of_the_call_opens_with_the_deadline_box(site_dir, locale):
+    for path in CALL_PAGES:
+        article = page(site_dir, locale, path).select_one("article")
+        box = article.h1.find_next_sibling()
+        assert "call-box--deadline" in box["class"], path
+        assert len(article.select(".call-box--deadline")) == 1
+
+
+@pytest.mark.parametrize("locale, left", [("it", "Tempo rimasto: 12 giorni e 5 ore"), ("en", "Time left: 12 days and 5 hours")])
+def test_open_call_shows_time_left_and_a_calendar_link(site_dir, locale, left):
+    box = page(site_dir, locale, CALL_PAGES[1]).select_one(".call-box--deadline")
+    assert box.select_one(".call-box__left").get_text(strip=True) == left
+    link = box.select_one(".call-box__calendar a")
+    assert link.get_text(strip=True) == {"it": "Aggiungi al calendario", "en": "Add to calendar"}[locale]
+    target = (site_dir / PREFIX[locale] / CALL_PAGES[1] / link["href"]).resolve()
+    assert target == (site_dir / PREFIX[locale] / "calendar" / f"{CALL}-deadline.ics").resolve() and target.exists()
+    assert not box.select_one(".call-box__state-text").get_text(strip=True)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_closed_call_says_so_plainly_with_no_countdown(sites, locale):
+    site = sites(None)
+    for path in CALL_PAGES:
+        box = page(site, locale, path).select_one(".call-box--deadline")
+        assert box.select_one(".call-box__status").get_text(" ", strip=True) == f"{BADGE[locale]['closed']} {CLOSED_TEXT[locale]}"
+        assert not box.select(".call-box__left") and not box.select(".call-box__calendar")
+    assert CLOSED_TEXT[locale] not in page(sites("2020-12-02T16:59:59+01:00"), locale, "").get_text()
+
+
+@pytest.mark.parametrize("locale, facts", [
+    ("it", {"Programma": "COSME", "Finanziatore": "Commissione europea", "Codice del bando": "COS-CLUSINT-2020-3-01", "Dotazione complessiva": "7.500.000\xa0€",
+            "Scadenza": DEADLINE_TEXT["it"], "Stato": "Aperto"}),
+    ("en", {"Programme": "COSME", "Funder": "European Commission", "Call identifier": "COS-CLUSINT-2020-3-01", "Total budget": "€7,500,000",
+            "Deadline": DEADLINE_TEXT["en"], "Status": "Open"}),
+])
+def test_key_facts_come_from_the_call_data(site_dir, locale, facts):
+    dl = page(site_dir, locale, CALL_PAGES[1]).select_one("dl.call-facts")
+    shown = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in dl.select("dt")}
+    for label, value in facts.items():
+        assert shown[label] == value
+
+
+@pytest.mark.parametrize("locale, budget", [("it", "7.500.000\xa0€"), ("en", "€7,500,000")])
+def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
+    article = page(site_dir, locale, "").select_one("article")
+    assert article.select_one(".call-budget").get_text() == budget
+    paragraph = article.select_one(".call-deadline").parent
+    assert paragraph.name == "p" and paragraph.get_text().rstrip().endswith(DEADLINE_TEXT[locale] + ".")
+
+
+@pytest.mark.parametrize("locale, text", [("it", "inizio novembre 2020, data da comunicare"),
+                                          ("en", "early November 2020, date to be announced")])
+def test_webinar_date_not_yet_known_is_shown_honestly(site_dir, locale, text):
+    article = page(site_dir, locale, CALL_PAGES[-1]).select_one("article")
+    box = article.select_one(".call-box--approximate")
+    assert text in box.get_text() and not box.select("[data-deadline], time")
+    assert not list((site_dir / PREFIX[locale] / "calendar").glob("*webinar*"))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_reference_links_resolve_to_the_official_sites(site_dir, locale):
+    article = page(site_dir, locale, CALL_PAGES[4]).select_one("article")
+    hrefs = {a["href"] for a in article.select("a")}
+    assert "https://clustercollaboration.eu/" in hrefs
+    assert "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/cos-clusint-2020-3-01" in hrefs
+    assert "][" not in article.get_text()
+
+
+@pytest.mark.parametrize("locale, heading", [("it", "Link ufficiali"), ("en", "Official links")])
+def test_official_links_marker_lists_every_link(site_dir, locale, heading):
+    article = page(site_dir, locale, CALL_PAGES[1]).select_one("article")
+    assert article.select_one(".call-links__heading").get_text(strip=True) == heading
+    assert len(article.select("ul.call-links a[href^='https://']")) == 3
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_index_lists_the_call_with_its_badge_and_link(sites, locale):
+    for now, state in (("2020-11-20T12:00:00+01:00", "open"), (None, "closed")):
+        item = page(sites(now), locale, "bandi/").select_one(".calls-index__item")
+        assert item.select_one(".call-badge").get_text(strip=True) == BADGE[locale][state]
+        target = (sites(now) / PREFIX[locale] / "bandi" / item.a["href"] / "index.html").resolve()
+        assert target == (sites(now) / PREFIX[locale] / CALL_PAGES[1] / "index.html").resolve()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_deadline_calendar_file_parses_back_with_zone_and_stable_uid(sites, locale):
+    files = [sites(now) / PREFIX[locale] / "calendar" / f"{CALL}-deadline.ics"
+             for now in ("2020-11-20T12:00:00+01:00", "2020-12-02T16:59:59+01:00")]
+    events = [Calendar.from_ical(f.read_bytes()).walk("VEVENT")[0] for f in files]
+    assert events[0]["UID"] == events[1]["UID"] == f"{CALL}-deadline@clust-er.github.io"
+    for vevent in events:
+        assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
+        assert vevent.decoded("DTSTART").astimezone(timezone.utc) == datetime(2020, 12, 2, 16, tzinfo=timezone.utc)
+        assert str(vevent["URL"]) == f"https://clust-er.github.io/bandi/{PREFIX[locale]}bandi/{CALL}/"
+    assert Calendar.from_ical(files[0].read_bytes()).walk("VTIMEZONE")[0]["TZID"] == "Europe/Brussels"
+
+
+def test_countdown_is_one_small_static_script_on_every_page(site_dir):
+    script = site_dir / "assets" / "js" / "countdown.js"
+    size = len(gzip.compress(script.read_bytes(), 9))
+    print(f"\ncountdown.js: {script.stat().st_size} B, {size} B gzipped (budget 2048 B)")
+    assert size <= 2048
+    for locale in LOCALES:
+        for path in CALL_PAGES:
+            html = page(site_dir, locale, path)
+            assert [s for s in html.select("script[src]") if s["src"].endswith("assets/js/countdown.js")]
+            assert not [s for s in html.select("script:not([src])") if "data-deadline" in (s.string or "")]
