@@ -23,6 +23,7 @@ from sitekit.strings import load_strings
 _build: dict = {}  # this language's build only: reset by on_config, which fires once per build
 
 
+@event_priority(-160)  # after calls_hook, which reports every data and SITE_NOW problem at once
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:

@@ -85,6 +85,10 @@ class Call(_Strict):
     id: str
     programme: str
     funder: Union[str, Texts]  # a name that is the same in every language, or one per language
+
+    def funder_in(self, locale: str) -> str:
+        """The funder's name as written in `locale`."""
+        return self.funder if isinstance(self.funder, str) else self.funder[locale]
     budget: Budget
     opening: Optional[Moment] = None
     deadline: Moment

@@ -79,7 +79,7 @@ def facts_view(call: Call, locale: str, s: Strings, deadline: dict[str, Any]) ->
     return {
         "labels": s["facts"],
         "programme": call.programme,
-        "funder": call.funder if isinstance(call.funder, str) else _text(call.funder, locale),
+        "funder": call.funder_in(locale),
         "id": call.id,
         "budget": budget_text(call, s),
         "deadline": deadline,

@@ -21,7 +21,7 @@ def call_jsonld(call: Call, language: Language, site_url: str) -> dict[str, Any]
         "name": call.title[language.locale],
         "description": call.summary[language.locale],
         "inLanguage": language.locale,
-        "funder": {"@type": "Organization", "name": call.funder},
+        "funder": {"@type": "Organization", "name": call.funder_in(language.locale)},
         "amount": {"@type": "MonetaryAmount", "currency": call.budget.currency, "value": call.budget.amount},
         "potentialAction": {
             "@type": "ApplyAction",

@@ -25,11 +25,12 @@ def moment_record(moment: Moment | None) -> dict[str, str] | None:
 def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
                 languages: Iterable[Language]) -> dict[str, Any]:
     """One call as plain JSON values; `status` is as of `now`."""
+    languages = list(languages)
     return {
         "id": call.id,
         "slug": call.slug,
         "programme": call.programme,
-        "funder": call.funder,
+        "funder": {lang.locale: call.funder_in(lang.locale) for lang in languages},
         "title": dict(call.title),
         "summary": dict(call.summary),
         "status": call_status(call, now, closing_days),
