@@ -53,15 +53,23 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     shown = display_path or str(path)
     try:
         text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
+    """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2)."""
+    try:
         node = yaml.compose(text, Loader=_LineLoader)
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
-        return Problem(shown, mark.line + 1 if mark else None, "YAML",
+        return Problem(shown, mark.line + first_line if mark else None, "YAML",
                        f"{err.problem}; check the indentation and quotes on this line")
-    except (OSError, UnicodeDecodeError) as err:
-        return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines)
+    if first_line != 1:
+        lines = {loc: line + first_line - 1 for loc, line in lines.items()}
     return YamlDoc(shown, data, lines)
