@@ -48,6 +48,26 @@ def _walk(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
             _walk(item, loc + (index,), lines)
 
 
+def _first_duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
+    """(key, first line, second line) of the first key written twice in one mapping."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                return key.value, seen[key.value], line
+            seen[key.value] = line
+            found = _first_duplicate_key(value)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _first_duplicate_key(item)
+            if found:
+                return found
+    return None
+
+
 def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     """The parsed file with its key lines, or a Problem saying why it is not valid YAML."""
     shown = display_path or str(path)
@@ -70,6 +90,12 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines)
+        twice = _first_duplicate_key(node)
+        if twice:
+            key, first, second = twice
+            return Problem(shown, second + first_line - 1, str(key),
+                           f"appears twice (lines {first + first_line - 1} and {second + first_line - 1}); "
+                           "YAML would silently keep only the last one: keep one, or rename one")
     if first_line != 1:
         lines = {loc: line + first_line - 1 for loc, line in lines.items()}
     return YamlDoc(shown, data, lines)
