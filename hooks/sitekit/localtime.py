@@ -31,13 +31,14 @@ def parse_wall_time(text: str, zone: ZoneInfo) -> datetime:
                          "(year-month-day hours:minutes, 24-hour clock)") from None
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() != second.utcoffset():
-        raise ValueError(f'"{text}" happens twice in {zone.key} (clocks go back that night); '
-                         "choose a time one hour earlier or later")
+    # A skipped time also has two offsets: test for the gap first, so the message says which it is.
     round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
         raise ValueError(f'"{text}" does not exist in {zone.key} (clocks go forward that night); '
                          "choose a time one hour later")
+    if first.utcoffset() != second.utcoffset():
+        raise ValueError(f'"{text}" happens twice in {zone.key} (clocks go back that night); '
+                         "choose a time one hour earlier or later")
     return first
 
 
