@@ -71,6 +71,8 @@ REFUSALS = [
     (["--slug", "Nuovo Bando"], '--slug "Nuovo Bando": use lowercase letters, digits and hyphens'),
     (["--deadline", "2021-02-30 17:00"], '--deadline/--zone: "2021-02-30 17:00" is not a date and time; write it as 2020-12-02 17:00'),
     (["--deadline", "4 March 2021"], '--deadline/--zone: "4 March 2021" is not a date and time'),
+    (["--deadline", "2021-03-28 02:30"], '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
+                                         "(clocks go forward that night); choose a time one hour later"),
     (["--zone", "Brussels"], '--deadline/--zone: "Brussels" is not a known time zone'),
     (["--budget", "un milione"], '--budget "un milione": write the amount in euro with digits only'),
 ]
