@@ -86,7 +86,7 @@ MISTAKES = [
         "expected an IANA time zone such as Europe/Brussels",)),
     Mistake("misspelt field in a call", _misspelt_call_field, (
         f"{CALL}:10: dealine: is not a field this file knows; did you mean `deadline`?",
-        f"{CALL}:3: deadline: is missing; add it")),
+        f"{CALL}: deadline: is missing; add it")),
     Mistake("missing translation of a call text", _missing_call_translation, (
         f'{CALL}:23: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
     Mistake("missing English page", _missing_english_page, (MISSING_PAGE_MESSAGE,)),

@@ -15,6 +15,7 @@ Check = Callable[[SiteLayout], list[Problem]]
 
 _CALL_FIELDS = field_names(Call)
 _UNKNOWN_FIELD = "is not a field this file knows"
+_MISSING = "is missing; add it"
 
 
 def calls_dir(layout: SiteLayout) -> Path:
@@ -22,19 +23,32 @@ def calls_dir(layout: SiteLayout) -> Path:
 
 
 def check_calls(layout: SiteLayout) -> list[Problem]:
-    """The call model (sitekit.calls) over every data/calls/*.yml, unknown fields with a hint."""
+    """The call model (sitekit.calls) over every data/calls/*.yml, reworded where it helps editors."""
     try:
         load_calls(calls_dir(layout), layout.root)
     except SiteDataError as err:
-        return [_hint_unknown_field(p) for p in err.problems]
+        return [_for_editors(p) for p in err.problems]
     return []
 
 
-def _hint_unknown_field(problem: Problem) -> Problem:
-    if not problem.message.startswith(_UNKNOWN_FIELD):
-        return problem
-    name = problem.field.rsplit(".", 1)[-1]
-    return Problem(problem.file, problem.line, problem.field, f"{_UNKNOWN_FIELD}; {did_you_mean(name, _CALL_FIELDS)}")
+def _for_editors(problem: Problem) -> Problem:
+    if problem.message.startswith(_UNKNOWN_FIELD):
+        name = problem.field.rsplit(".", 1)[-1]
+        return Problem(problem.file, problem.line, problem.field, f"{_UNKNOWN_FIELD}; {did_you_mean(name, _CALL_FIELDS)}")
+    if problem.message == _MISSING and "." not in problem.field:
+        return Problem(problem.file, None, problem.field, problem.message)  # no line to point at
+    return problem
+
+
+def check_data_file_names(layout: SiteLayout) -> list[Problem]:
+    """A data file the site would never read (e.g. new-call.yaml) is a mistake, not a silence."""
+    problems: list[Problem] = []
+    for folder in (calls_dir(layout), layout.root / "data" / "strings"):
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file() and path.suffix != ".yml" and not path.name.startswith("."):
+                problems.append(Problem(layout.shown(path), None, "file name",
+                                        f"is never read: only .yml files are; rename it {path.stem}.yml"))
+    return problems
 
 
 def check_front_matter(layout: SiteLayout) -> list[Problem]:
@@ -76,6 +90,7 @@ CHECKS: list[Check] = [
     page_problems,
     nav_problems,
     check_front_matter,
+    check_data_file_names,
     check_calls,
     check_call_texts,
     check_strings,

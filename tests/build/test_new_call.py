@@ -10,6 +10,8 @@ import pytest
 from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
 from sitebuild import build, copy_project, soup
 
+sys.path.insert(0, str(ROOT / "tools"))
+
 SLUG = "cluster-excellence-2021"
 ARGS = ["--slug", SLUG, "--title-it", "Eccellenza dei cluster 2021", "--title-en", "Cluster Excellence 2021",
         "--deadline", "2021-03-04 17:00", "--zone", "Europe/Brussels", "--id", "TEST-CALL-2021",
@@ -96,3 +98,20 @@ def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
     made = new_call(project, "--slug", SLUG, "--title-it", "X")
     assert made.returncode == 2
     assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder, --budget" in made.stderr
+
+
+def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, capsys):
+    import new_call as tool
+
+    project = copy_project(tmp_path)
+    answers = iter(["Cluster Excellence 2021", "", "", "2021-03-04 17:00", "Europe/Brussels", "TEST-CALL-2021",
+                    "COSME", "European Commission", "1000000"])
+    prompts = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
+    code = tool.main(["--config", str(project / "mkdocs.yml"), "--slug", SLUG, "--title-it", TITLES["it"]])
+    assert code == 0, capsys.readouterr().err
+    assert prompts[0] == "Title of the call (en): "
+    assert "Deadline, local time (e.g. 2021-03-04 17:00): " in prompts
+    data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
+    assert 'en: "Cluster Excellence 2021"' in data and 'local: "2021-03-04 17:00"' in data

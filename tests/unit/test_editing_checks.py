@@ -17,7 +17,7 @@ from sitekit.parity import page_language, page_problems
 from sitekit.plaintext import escape_meta
 from sitekit.problems import Problem, SiteDataError
 from sitekit.siteconfig import read_layout
-from sitekit.validation import check_glossary, collect_problems
+from sitekit.validation import check_data_file_names, check_glossary, collect_problems
 
 sys.path.insert(0, str(ROOT / "tools"))
 from check_external_links import status_of  # noqa: E402
@@ -145,3 +145,12 @@ def test_external_link_status_on_a_local_server(tmp_path):
     with SubPathServer(tmp_path, "/") as server:
         assert status_of(server.url + "here.html", timeout=5) == "200"
         assert status_of(server.url + "gone.html", timeout=5) == "404"
+
+
+def test_data_files_the_site_would_not_read_are_reported(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "data" / "calls").mkdir(parents=True)
+    for name in ("a.yml", "b.yaml", ".gitkeep"):
+        (tmp_path / "data" / "calls" / name).write_text("", encoding="utf-8")
+    assert [str(p) for p in check_data_file_names(read_layout(tmp_path / "mkdocs.yml"))] == \
+        ["data/calls/b.yaml: file name: is never read: only .yml files are; rename it b.yml"]
