@@ -108,3 +108,12 @@ MISTAKES = [
     Mistake("several mistakes at once", _several_at_once, (
         "4 problems to fix before the site can be built:", DATE_MESSAGE, MISSING_PAGE_MESSAGE, FIELD_TYPO_MESSAGE)),
 ]
+
+
+def _page_without_its_call(p: Path) -> None:
+    replace(p, "docs/bandi/clusters-go-international-2020/webinar.en.md", "call: clusters-go-international-2020\n", "")
+
+
+MISTAKES.append(Mistake("translation naming no call", _page_without_its_call, (
+    "docs/bandi/clusters-go-international-2020/webinar.en.md:2: call: found no call; expected "
+    '"clusters-go-international-2020", as in docs/bandi/clusters-go-international-2020/webinar.it.md',)))

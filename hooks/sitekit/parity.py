@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from .frontmatter import read_front_matter
 from .problems import Problem
 from .siteconfig import SiteLayout
 from .yamlfile import YamlDoc, load_yaml
@@ -43,6 +44,33 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
                                         f'is missing ("{locale}" version of {layout.shown(source)}); '
                                         f"copy {source.name} to {missing.name} and translate it"))
     return problems
+
+
+def page_call_problems(layout: SiteLayout) -> list[Problem]:
+    """Every language version of a page names the same call (or none): else one language
+    would show the call's deadline box and the other not."""
+    problems: list[Problem] = []
+    default = layout.default_locale
+    for reference in sorted(layout.docs_dir.rglob(f"*.{default}.md")):
+        base, _ = page_language(reference)
+        expected = _call_of(reference, layout)
+        for locale in layout.locales[1:]:
+            other = reference.with_name(f"{base}.{locale}.md")
+            if other.exists() and (found := _call_of(other, layout)) != expected:
+                doc, _ = read_front_matter(other, layout.shown(other))
+                problems.append(Problem(layout.shown(other), doc.line_of(("call",)) if doc else None, "call",
+                                        f"found {_shown_call(found)}; expected {_shown_call(expected)}, "
+                                        f"as in {layout.shown(reference)}"))
+    return problems
+
+
+def _call_of(page: Path, layout: SiteLayout) -> object:
+    doc, _ = read_front_matter(page, layout.shown(page))
+    return doc.data.get("call") if doc else None
+
+
+def _shown_call(call: object) -> str:
+    return f'"{call}"' if call else "no call"
 
 
 def nav_problems(layout: SiteLayout) -> list[Problem]:

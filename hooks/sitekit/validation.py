@@ -7,7 +7,7 @@ from typing import Callable
 from .calls import Call, load_calls
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_problems
-from .parity import call_text_problems, nav_problems, page_problems, strings_problems
+from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
 from .problems import Problem, SiteDataError
 from .siteconfig import SiteLayout, read_layout
 
@@ -90,6 +90,7 @@ CHECKS: list[Check] = [
     page_problems,
     nav_problems,
     check_front_matter,
+    page_call_problems,
     check_data_file_names,
     check_calls,
     check_call_texts,
