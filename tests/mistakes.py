@@ -117,3 +117,17 @@ def _page_without_its_call(p: Path) -> None:
 MISTAKES.append(Mistake("translation naming no call", _page_without_its_call, (
     "docs/bandi/clusters-go-international-2020/webinar.en.md:2: call: found no call; expected "
     '"clusters-go-international-2020", as in docs/bandi/clusters-go-international-2020/webinar.it.md',)))
+
+
+def _duplicate_glossary_term(p: Path) -> None:
+    """A small glossary of its own (whatever the real entries look like): a term key written twice
+    is caught when the file is read, before any schema."""
+    (p / "data" / "glossary.yml").write_text(
+        "escp-4i:\n  it: Partenariato strategico europeo di cluster per l'internazionalizzazione\n"
+        "  en: European Strategic Cluster Partnership for Internationalisation\n"
+        "escp-4i:\n  it: ESCP-4i\n  en: ESCP-4i\n", encoding="utf-8")
+
+
+MISTAKES.append(Mistake("glossary term written twice", _duplicate_glossary_term, (
+    "data/glossary.yml:4: escp-4i: appears twice (lines 1 and 4); YAML would silently keep only the last one: "
+    "keep one, or rename one",)))

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from .fielderrors import did_you_mean
 from .frontmatter import read_front_matter
 from .problems import Problem
 from .siteconfig import SiteLayout
@@ -102,17 +103,48 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
     return problems
 
 
+def language_map_problems(layout: SiteLayout, path: Path) -> list[Problem]:
+    """In a data file of any shape (the glossary), every group of texts keyed by language
+    (`it: ...`, `en: ...`) has every configured language."""
+    if not path.exists():
+        return []
+    doc = load_yaml(path, layout.shown(path))
+    if isinstance(doc, Problem):
+        return [doc]
+    problems: list[Problem] = []
+    for loc, mapping in _mappings(doc.data):
+        if any(locale in mapping for locale in layout.locales):
+            problems.extend(_missing_texts(doc, loc, layout.locales))
+    return problems
+
+
+def _mappings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    if isinstance(data, dict):
+        yield loc, data
+        for key, value in data.items():
+            yield from _mappings(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _mappings(value, loc + (index,))
+
+
 def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterator[Problem]:
     value: Any = doc.data
     for part in loc:
-        value = value.get(part) if isinstance(value, dict) else None
-    if not isinstance(value, dict):
-        return  # absent or not a per-language text: the call schema reports it
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            value = None
+    if not isinstance(value, dict) or not loc:
+        return  # absent or not a per-language text: the file's schema reports it
     field = ".".join(str(part) for part in loc)
+    where = "in this entry" if isinstance(loc[-1], int) else f"under {loc[-1]}:"
     for locale in locales:
         if not str(value.get(locale) or "").strip():
             yield Problem(doc.path, doc.line_of(loc + (locale,)), f"{field}.{locale}",
-                          f'the "{locale}" text is missing; add a line `{locale}: ...` under {loc[-1]}:')
+                          f'the "{locale}" text is missing; add a line `{locale}: ...` {where}')
 
 
 def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
@@ -143,8 +175,10 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
                                         f"of {reference.path}"))
         for key in have:
             if key not in expected:
+                hint = did_you_mean(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        f"is not in {reference.path}; remove it or add it there too"))
+                                        f"is not in {reference.path}; {hint}" if hint.startswith("did")
+                                        else f"is not in {reference.path}; remove it or add it there too"))
     return problems
 
 
