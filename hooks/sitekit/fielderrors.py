@@ -49,6 +49,8 @@ def schema_problem(doc: YamlDoc, error: dict, known: Iterable[str]) -> Problem:
         message = f"is not a field this file knows; {did_you_mean(loc[-1], known)}"
     elif kind == "missing":
         message = "is missing; add it"
+    elif kind == "string_type":
+        message = f"found {_show(error.get('input'))}; expected text: put the value in quotes"
     else:
         found = error.get("input")
         message = f"found {_show(found)}; " + error["msg"].removeprefix("Value error, ")

@@ -27,7 +27,7 @@ class FrontMatter(BaseModel):
     (template, hide, icon, status, subtitle, search; see its "Reference" pages). mkdocs-static-i18n
     reads nothing from front matter: a page's language is the suffix of its file name."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
     title: str
     description: str
     call: Optional[str] = None
@@ -51,7 +51,11 @@ KNOWN_FIELDS = field_names(FrontMatter)
 
 def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
     """The page's front matter with its line numbers, or the problems that prevent reading it."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        return None, [Problem(shown, None, "file", f"is not UTF-8 text (byte {err.start} cannot be read); "
+                              "save it again choosing the UTF-8 encoding")]
     if not _OPENING.match(text):
         return None, [Problem(shown, 1, "front matter", "not found; start the page with a line `---`, "
                               "then `title:` and `description:`, then another line `---`")]

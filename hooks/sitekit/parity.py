@@ -51,23 +51,19 @@ def page_call_problems(layout: SiteLayout) -> list[Problem]:
     """Every language version of a page names the same call (or none): else one language
     would show the call's deadline box and the other not."""
     problems: list[Problem] = []
-    default = layout.default_locale
-    for reference in sorted(layout.docs_dir.rglob(f"*.{default}.md")):
+    for reference in sorted(layout.docs_dir.rglob(f"*.{layout.default_locale}.md")):
         base, _ = page_language(reference)
-        expected = _call_of(reference, layout)
+        expected, _ = read_front_matter(reference, layout.shown(reference))
         for locale in layout.locales[1:]:
             other = reference.with_name(f"{base}.{locale}.md")
-            if other.exists() and (found := _call_of(other, layout)) != expected:
-                doc, _ = read_front_matter(other, layout.shown(other))
-                problems.append(Problem(layout.shown(other), doc.line_of(("call",)) if doc else None, "call",
-                                        f"found {_shown_call(found)}; expected {_shown_call(expected)}, "
-                                        f"as in {layout.shown(reference)}"))
+            found, _ = read_front_matter(other, layout.shown(other)) if other.exists() else (None, [])
+            if expected is None or found is None:
+                continue  # a missing or unreadable page is reported by its own check
+            if found.data.get("call") != expected.data.get("call"):
+                problems.append(Problem(found.path, found.line_of(("call",)), "call",
+                                        f"found {_shown_call(found.data.get('call'))}; expected "
+                                        f"{_shown_call(expected.data.get('call'))}, as in {expected.path}"))
     return problems
-
-
-def _call_of(page: Path, layout: SiteLayout) -> object:
-    doc, _ = read_front_matter(page, layout.shown(page))
-    return doc.data.get("call") if doc else None
 
 
 def _shown_call(call: object) -> str:
