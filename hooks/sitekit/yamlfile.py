@@ -80,13 +80,16 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
 
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
     """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2)."""
-    try:
-        node = yaml.compose(text, Loader=_LineLoader)
-        data = yaml.load(text, Loader=_LineLoader)
+    loader = _LineLoader(text)
+    try:  # parse once: the node tree gives the lines, the same tree gives the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         return Problem(shown, mark.line + first_line if mark else None, "YAML",
                        f"{err.problem}; check the indentation and quotes on this line")
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines)
