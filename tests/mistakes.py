@@ -106,7 +106,8 @@ MISTAKES = [
     Mistake("missing interface string", _missing_interface_string, (
         "data/strings/en.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",)),
     Mistake("several mistakes at once", _several_at_once, (
-        "4 problems to fix before the site can be built:", DATE_MESSAGE, MISSING_PAGE_MESSAGE, FIELD_TYPO_MESSAGE)),
+        "4 problems to fix before the site can be built:", DATE_MESSAGE, MISSING_PAGE_MESSAGE, FIELD_TYPO_MESSAGE,
+        f"{ABOUT_IT}:2: description: is missing; add it")),
 ]
 
 

@@ -51,9 +51,13 @@ def page_call_problems(layout: SiteLayout) -> list[Problem]:
     """Every language version of a page names the same call (or none): else one language
     would show the call's deadline box and the other not."""
     problems: list[Problem] = []
+    known = layout.call_slugs() | {None}
     for reference in sorted(layout.docs_dir.rglob(f"*.{layout.default_locale}.md")):
         base, _ = page_language(reference)
         expected, _ = read_front_matter(reference, layout.shown(reference))
+        call = expected.data.get("call") if expected is not None else None
+        if not isinstance(call, (str, type(None))) or call not in known:
+            continue  # the front matter check names the unknown call: do not blame the translations
         for locale in layout.locales[1:]:
             other = reference.with_name(f"{base}.{locale}.md")
             found, _ = read_front_matter(other, layout.shown(other)) if other.exists() else (None, [])

@@ -30,6 +30,14 @@ class SiteLayout:
     def default_locale(self) -> str:
         return self.locales[0]
 
+    @property
+    def calls_dir(self) -> Path:
+        return self.root / "data" / "calls"
+
+    def call_slugs(self) -> set[str]:
+        """The calls that exist: one data/calls/<slug>.yml each."""
+        return {path.stem for path in self.calls_dir.glob("*.yml")}
+
     def shown(self, path: Path) -> str:
         """`path` as editors see it: relative to the project, with forward slashes."""
         try:

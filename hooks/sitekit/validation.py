@@ -19,14 +19,10 @@ _UNKNOWN_FIELD = "is not a field this file knows"
 _MISSING = "is missing; add it"
 
 
-def calls_dir(layout: SiteLayout) -> Path:
-    return layout.root / "data" / "calls"
-
-
 def check_calls(layout: SiteLayout) -> list[Problem]:
     """The call model (sitekit.calls) over every data/calls/*.yml, reworded where it helps editors."""
     try:
-        load_calls(calls_dir(layout), layout.root)
+        load_calls(layout.calls_dir, layout.root)
     except SiteDataError as err:
         return [_for_editors(p) for p in err.problems]
     return []
@@ -44,7 +40,7 @@ def _for_editors(problem: Problem) -> Problem:
 def check_data_file_names(layout: SiteLayout) -> list[Problem]:
     """A data file the site would never read (e.g. new-call.yaml) is a mistake, not a silence."""
     problems: list[Problem] = []
-    for folder in (calls_dir(layout), layout.root / "data" / "strings"):
+    for folder in (layout.calls_dir, layout.root / "data" / "strings"):
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             if path.is_file() and path.suffix != ".yml" and not path.name.startswith("."):
                 problems.append(Problem(layout.shown(path), None, "file name",
@@ -53,7 +49,7 @@ def check_data_file_names(layout: SiteLayout) -> list[Problem]:
 
 
 def check_front_matter(layout: SiteLayout) -> list[Problem]:
-    slugs = {path.stem for path in calls_dir(layout).glob("*.yml")}
+    slugs = layout.call_slugs()
     problems: list[Problem] = []
     for path in sorted(layout.docs_dir.rglob("*.md")):
         problems.extend(front_matter_problems(path, layout.shown(path), slugs))
@@ -61,7 +57,7 @@ def check_front_matter(layout: SiteLayout) -> list[Problem]:
 
 
 def check_call_texts(layout: SiteLayout) -> list[Problem]:
-    return call_text_problems(layout, calls_dir(layout))
+    return call_text_problems(layout, layout.calls_dir)
 
 
 def check_strings(layout: SiteLayout) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Editors' mistakes stop the real build with one clear message each, and leave no site to publish."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,9 @@ def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path,
     lines = printed_lines(result.output)
     for expected in mistake.expected:
         assert expected in lines, f"missing: {expected}\n--- got:\n{result.output}"
+    reported = re.search(r"(\d+) problems? to fix", result.output)
+    assert int(reported.group(1)) == len([e for e in mistake.expected if not e.endswith("built:")]), \
+        f"other messages than the mistake's:\n{result.output}"
     assert "Traceback" not in result.output
     assert not (tmp_path / "site").exists(), "a half-built site was left to publish"
 
