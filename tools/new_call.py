@@ -41,7 +41,7 @@ class Question:
 
 
 def questions(locales: tuple[str, ...]) -> list[Question]:
-    asked = [
+    return [
         Question("slug", "Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)"),
         *(Question(f"title_{l}", f"Title of the call ({l})") for l in locales),
         *(Question(f"summary_{l}", f"One-sentence summary ({l}); empty: the title", required=False) for l in locales),
@@ -52,7 +52,6 @@ def questions(locales: tuple[str, ...]) -> list[Question]:
         Question("funder", "Who funds it (e.g. European Commission)"),
         Question("budget", "Total budget in euro, digits only (e.g. 7500000)"),
     ]
-    return asked
 
 
 def parse_args(argv: list[str], layout: SiteLayout) -> argparse.Namespace:
