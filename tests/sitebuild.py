@@ -36,13 +36,14 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, site_dir: Path, site_now: str | None = None, extra_env: dict | None = None) -> BuildResult:
-    """Run the real `mkdocs build --strict` as an editor would, and capture what it prints."""
+    """Run the real `mkdocs build --strict` as an editor would, and capture what it prints.
+    Never with -q: MkDocs then drops warnings before its strict-mode counter sees them."""
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_NOW", "SITE_URL")}
     env.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
     if site_now is not None:
         env["SITE_NOW"] = site_now
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)

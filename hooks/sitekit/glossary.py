@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .problems import Problem, SiteDataError
-from .yamlfile import YamlDoc, _LineLoader, load_yaml
+from .yamlfile import YamlDoc, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINKS_KEY = "links"
@@ -125,7 +124,7 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     doc = load_yaml(path, shown)
     if isinstance(doc, Problem):
         raise SiteDataError([doc])
-    problems = _duplicate_keys(path, shown)
+    problems: list[Problem] = []  # keys written twice: load_yaml reports them
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
@@ -219,33 +218,6 @@ def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | Typ
             message = f"{message}; found {e.get('input')!r}"
         out.append(Problem(doc.path, doc.line_of(loc), ".".join(str(p) for p in loc), message))
     return out
-
-
-def _duplicate_keys(path: Path, shown: str) -> list[Problem]:
-    """Keys written twice in one block: PyYAML keeps the last silently, so check the node tree."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    problems: list[Problem] = []
-
-    def walk(node: yaml.Node, loc: tuple) -> None:
-        if isinstance(node, yaml.MappingNode):
-            first: dict[str, int] = {}
-            for key, value in node.value:
-                line = key.start_mark.line + 1
-                if key.value in first:
-                    field = ".".join(map(str, loc + (key.value,)))
-                    problems.append(Problem(shown, line, field,
-                                            f'"{key.value}" is written twice (first on line {first[key.value]}); '
-                                            "give each entry its own key, or merge the two"))
-                else:
-                    first[key.value] = line
-                walk(value, loc + (key.value,))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, loc + (index,))
-
-    if node is not None:
-        walk(node, ())
-    return problems
 
 
 def _clashes(doc: YamlDoc, entries: dict[str, Entry], locales: list[str]) -> list[Problem]:

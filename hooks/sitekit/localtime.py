@@ -31,7 +31,7 @@ def parse_wall_time(text: str, zone: ZoneInfo) -> datetime:
                          "(year-month-day hours:minutes, 24-hour clock)") from None
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
-    # A skipped time also has two offsets in zoneinfo, so test for the gap first.
+    # A skipped time also has two offsets: test for the gap first, so the message says which it is.
     round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
         raise ValueError(f'"{text}" does not exist in {zone.key} (clocks go forward that night); '

@@ -48,24 +48,57 @@ def _walk(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
             _walk(item, loc + (index,), lines)
 
 
+def _first_duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
+    """(key, first line, second line) of the first key written twice in one mapping."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                return key.value, seen[key.value], line
+            seen[key.value] = line
+            found = _first_duplicate_key(value)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _first_duplicate_key(item)
+            if found:
+                return found
+    return None
+
+
 def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     """The parsed file with its key lines, or a Problem saying why it is not valid YAML."""
     shown = display_path or str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        loader = _LineLoader(text)
-        try:
-            node = loader.get_single_node()  # parsed once: the node keeps lines, data is built from it
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        return Problem(shown, mark.line + 1 if mark else None, "YAML",
-                       f"{err.problem}; check the indentation and quotes on this line")
     except (OSError, UnicodeDecodeError) as err:
         return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
+    """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2)."""
+    loader = _LineLoader(text)
+    try:  # parse once: the node tree gives the lines, the same tree gives the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        return Problem(shown, mark.line + first_line if mark else None, "YAML",
+                       f"{err.problem}; check the indentation and quotes on this line")
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines)
+        twice = _first_duplicate_key(node)
+        if twice:
+            key, first, second = twice
+            return Problem(shown, second + first_line - 1, str(key),
+                           f"appears twice (lines {first + first_line - 1} and {second + first_line - 1}); "
+                           "YAML would silently keep only the last one: keep one, or rename one")
+    if first_line != 1:
+        lines = {loc: line + first_line - 1 for loc, line in lines.items()}
     return YamlDoc(shown, data, lines)

@@ -86,8 +86,8 @@ def test_a_term_missing_a_language_names_the_entry_and_the_language(tmp_path):
 def test_a_duplicate_slug_is_caught_although_yaml_keeps_only_the_last(tmp_path):
     text = GOOD + GOOD.split("sme:")[1].join(["sme:", ""])
     found = problems(tmp_path, text)
-    assert found == ['data/glossary.yml:24: sme: "sme" is written twice (first on line 15); '
-                     "give each entry its own key, or merge the two"]
+    assert found == ["data/glossary.yml:24: sme: appears twice (lines 15 and 24); "
+                     "YAML would silently keep only the last one: keep one, or rename one"]
 
 
 def test_a_duplicate_term_in_one_language_names_both_entries(tmp_path):

@@ -1,0 +1,44 @@
+"""MkDocs glue: check every page and data file before anything is built; on any failure, leave no site;
+show editors' titles as the text they typed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit.outputdir import discard_output
+from sitekit.plaintext import escape_meta
+from sitekit.problems import SiteDataError
+from sitekit.validation import validate_site
+
+# on_build_error is given no config: remember where this run writes (the same for every language).
+_site_dir: Path | None = None
+
+
+class SiteDataProblems(PluginError):
+    """MkDocs prints a BuildError's message alone, without a traceback: what editors should see."""
+
+
+@event_priority(100)  # before every plugin, so that nothing runs on broken data
+def on_config(config):
+    global _site_dir
+    _site_dir = Path(config.site_dir)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # a nested per-language build: already checked
+        return config
+    try:
+        validate_site(Path(config.config_file_path))
+    except SiteDataError as err:
+        raise SiteDataProblems(str(err)) from None
+    return config
+
+
+def on_build_error(error):
+    if _site_dir is not None:
+        discard_output(_site_dir)
+
+
+def on_page_markdown(markdown, page, config, files):
+    page.meta = escape_meta(page.meta)
+    return markdown

@@ -1,0 +1,98 @@
+"""Editors' mistakes stop the real build with one clear message each, and leave no site to publish."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SITE_NOW_DURING_CALL
+from mistakes import MISTAKES, Mistake, replace
+from sitebuild import build, copy_project, soup
+
+
+def broken_copy(tmp_path: Path, mistake: Mistake | None = None) -> Path:
+    project = copy_project(tmp_path / "project")
+    if mistake:
+        mistake.make(project)
+    return project
+
+
+def printed_lines(output: str) -> list[str]:
+    """What the editor reads, without MkDocs' "ERROR   -  " prefix and the indentation."""
+    return [line.split("-  ", 1)[-1].strip() if line.startswith("ERROR") else line.strip()
+            for line in output.splitlines()]
+
+
+@pytest.fixture
+def tmp_path(tmp_path):
+    (tmp_path / "project").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path, mistake):
+    project = broken_copy(tmp_path, mistake)
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode != 0
+    lines = printed_lines(result.output)
+    for expected in mistake.expected:
+        assert expected in lines, f"missing: {expected}\n--- got:\n{result.output}"
+    reported = re.search(r"(\d+) problems? to fix", result.output)
+    assert int(reported.group(1)) == len([e for e in mistake.expected if not e.endswith("built:")]), \
+        f"other messages than the mistake's:\n{result.output}"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site").exists(), "a half-built site was left to publish"
+
+
+def test_the_unchanged_copy_builds(tmp_path):
+    """The corpus breaks a copy that is otherwise sound: each failure above is its mistake's."""
+    result = build(broken_copy(tmp_path), tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_failed_build_removes_the_previous_site_from_the_output_folder(tmp_path):
+    project = broken_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build(project, site, site_now=SITE_NOW_DURING_CALL).returncode == 0
+    (site / ".git").mkdir()  # what `mkdocs gh-deploy` keeps there: MkDocs' clean-up leaves it too
+    MISTAKES[0].make(project)
+    assert build(project, site, site_now=SITE_NOW_DURING_CALL).returncode != 0
+    assert sorted(p.name for p in site.iterdir()) == [".git"]
+
+
+def test_broken_internal_link_and_anchor_stop_the_build_naming_the_page(tmp_path):
+    project = broken_copy(tmp_path)
+    page = project / "docs" / "chi-siamo.it.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nVedi [la pagina](non-esiste.md) e "
+                    "[la sezione](glossario.md#nessuna-sezione).\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode != 0
+    assert ("Doc file 'chi-siamo.it.md' contains a link 'non-esiste.md', but the target is not found "
+            "among documentation files.") in result.output
+    assert ("Doc file 'chi-siamo.it.md' contains a link 'glossario.md#nessuna-sezione', but the doc "
+            "'glossario.it.md' does not contain an anchor '#nessuna-sezione'.") in result.output
+    assert "Aborted with 2 warnings in strict mode!" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_markup_in_a_page_title_is_shown_as_text(tmp_path):
+    project = broken_copy(tmp_path)
+    typed = 'Chi siamo <script>alert("x")</script> & <b>privacy</b>'
+    replace(project, "docs/chi-siamo.it.md", "title: Chi siamo e privacy", f"title: '{typed}'")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    html = soup(tmp_path / "site" / "chi-siamo" / "index.html")
+    assert html.title.string == f"{typed} - Clust-ER · Bandi europei"
+    assert typed in html.select_one("[data-md-component=header-topic] .md-ellipsis").get_text()
+    assert not any("alert" in (s.string or "") for s in html.find_all("script"))
+    assert html.find("b", string="privacy") is None
+
+
+@pytest.mark.parametrize("guide", ["GUIDA-REDAZIONE.md", "EDITING.md"])
+def test_editor_guides_quote_the_real_messages(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    for mistake in MISTAKES:
+        for expected in mistake.expected:
+            assert expected in text, f"{guide} does not quote: {expected}"

@@ -1,0 +1,119 @@
+"""`python tools/new_call.py` adds a call (data file + pages in every language) that builds at once."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
+from sitebuild import build, copy_project, soup
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+SLUG = "cluster-excellence-2021"
+ARGS = ["--slug", SLUG, "--title-it", "Eccellenza dei cluster 2021", "--title-en", "Cluster Excellence 2021",
+        "--deadline", "2021-03-04 17:00", "--zone", "Europe/Brussels", "--id", "TEST-CALL-2021",
+        "--programme", "COSME", "--funder", "European Commission", "--budget", "1.000.000"]
+TITLES = {"it": "Eccellenza dei cluster 2021", "en": "Cluster Excellence 2021"}
+
+
+def new_call(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "new_call.py"), "--config", str(project / "mkdocs.yml"),
+                           *args], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def files_in(project: Path) -> set[Path]:
+    return {p.relative_to(project) for p in project.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def new_call_site(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    made = new_call(project, *ARGS)
+    site = tmp_path_factory.mktemp("site") / "out"
+    result = build(project, site, site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, made.stdout + made.stderr + result.output
+    return project, site, made
+
+
+def test_new_call_writes_the_data_file_and_a_page_per_language(new_call_site):
+    project, _, made = new_call_site
+    assert made.returncode == 0, made.stderr
+    assert (project / "data" / "calls" / f"{SLUG}.yml").exists()
+    for locale in LOCALES:
+        page = project / "docs" / "bandi" / SLUG / f"index.{locale}.md"
+        assert f"call: {SLUG}" in page.read_text(encoding="utf-8")
+        assert f"written: docs/bandi/{SLUG}/index.{locale}.md" in made.stdout
+
+
+def test_new_call_page_exists_in_both_languages(new_call_site):
+    _, site, _ = new_call_site
+    for locale in LOCALES:
+        html = soup(site / PREFIX[locale] / "bandi" / SLUG / "index.html")
+        assert html.html["lang"] == locale
+        assert html.select_one("article h1").get_text(strip=True) == TITLES[locale]
+
+
+def test_new_call_is_listed_counted_down_and_in_the_calendar(new_call_site):
+    _, site, _ = new_call_site
+    for locale in LOCALES:
+        index = soup(site / PREFIX[locale] / "bandi" / "index.html")
+        assert index.select_one(f'a[href*="{SLUG}"]') is not None
+        page = soup(site / PREFIX[locale] / "bandi" / SLUG / "index.html")
+        assert page.select_one('[data-deadline="2021-03-04T16:00:00Z"][data-state="open"]') is not None
+        calendar = page.select_one('a[href$=".ics"]')
+        assert calendar is not None
+        ics = (site / PREFIX[locale] / "bandi" / SLUG / calendar["href"]).resolve()
+        assert "DTSTART;TZID=Europe/Brussels:20210304T170000" in ics.read_text(encoding="utf-8")
+
+
+REFUSALS = [
+    (["--slug", "clusters-go-international-2020"],
+     "data/calls/clusters-go-international-2020.yml already exists: choose another --slug, or edit that call"),
+    (["--slug", "Nuovo Bando"], '--slug "Nuovo Bando": use lowercase letters, digits and hyphens'),
+    (["--deadline", "2021-02-30 17:00"], '--deadline/--zone: "2021-02-30 17:00" is not a date and time; write it as 2020-12-02 17:00'),
+    (["--deadline", "4 March 2021"], '--deadline/--zone: "4 March 2021" is not a date and time'),
+    (["--deadline", "2021-03-28 02:30"], '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
+                                         "(clocks go forward that night); choose a time one hour later"),
+    (["--zone", "Brussels"], '--deadline/--zone: "Brussels" is not a known time zone'),
+    (["--budget", "un milione"], '--budget "un milione": write the amount in euro with digits only'),
+]
+
+
+@pytest.mark.parametrize("change, message", REFUSALS, ids=[r[1][:40] for r in REFUSALS])
+def test_new_call_refuses_a_wrong_value_and_writes_nothing(tmp_path, change, message):
+    project = copy_project(tmp_path)
+    before = files_in(project)
+    args = list(ARGS)
+    args[args.index(change[0]) + 1] = change[1]
+    made = new_call(project, *args)
+    assert made.returncode == 2
+    assert message in made.stderr
+    assert made.stderr.startswith("Nothing written.")
+    assert files_in(project) == before
+
+
+def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
+    project = copy_project(tmp_path)
+    made = new_call(project, "--slug", SLUG, "--title-it", "X")
+    assert made.returncode == 2
+    assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder, --budget" in made.stderr
+
+
+def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, capsys):
+    import new_call as tool
+
+    project = copy_project(tmp_path)
+    answers = iter(["Cluster Excellence 2021", "", "", "2021-03-04 17:00", "Europe/Brussels", "TEST-CALL-2021",
+                    "COSME", "European Commission", "1000000"])
+    prompts = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
+    code = tool.main(["--config", str(project / "mkdocs.yml"), "--slug", SLUG, "--title-it", TITLES["it"]])
+    assert code == 0, capsys.readouterr().err
+    assert prompts[0] == "Title of the call (en): "
+    assert "Deadline, local time (e.g. 2021-03-04 17:00): " in prompts
+    data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
+    assert 'en: "Cluster Excellence 2021"' in data and 'local: "2021-03-04 17:00"' in data

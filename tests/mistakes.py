@@ -1,0 +1,134 @@
+"""A corpus of editors' mistakes: each changes a copy of the project and names the message it must get."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+CALL = "data/calls/clusters-go-international-2020.yml"
+ABOUT_IT = "docs/chi-siamo.it.md"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    make: Callable[[Path], None]
+    expected: tuple[str, ...]  # lines the build must print, exactly (after the "ERROR -" prefix)
+
+
+def replace(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} no longer contains {old!r}: update the corpus"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _bad_date(p: Path) -> None:
+    replace(p, CALL, "local: 2020-12-02 17:00", "local: 2020-13-02 17:00")
+
+
+def _unknown_zone(p: Path) -> None:
+    replace(p, CALL, "  local: 2020-12-02 17:00\n  zone: Europe/Brussels", "  local: 2020-12-02 17:00\n  zone: Europe/Bruxelles")
+
+
+def _misspelt_call_field(p: Path) -> None:
+    replace(p, CALL, "deadline:\n", "dealine:\n")
+
+
+def _missing_call_translation(p: Path) -> None:
+    replace(p, CALL, "  en: COSME funding for European cluster partnerships that take SMEs to markets beyond Europe.\n", "")
+
+
+def _missing_english_page(p: Path) -> None:
+    (p / "docs/chi-siamo.en.md").unlink()
+
+
+def _front_matter_not_yaml(p: Path) -> None:
+    replace(p, ABOUT_IT, "title: Chi siamo e privacy", "title: Chi siamo: privacy")
+
+
+def _misspelt_front_matter_field(p: Path) -> None:
+    replace(p, ABOUT_IT, "description:", "descripton:")
+
+
+def _unknown_call_in_page(p: Path) -> None:
+    replace(p, "docs/index.it.md", "call: clusters-go-international-2020", "call: clusters-go-international-2021")
+
+
+def _duplicate_link_key(p: Path) -> None:
+    replace(p, CALL, "  call-news:\n", "  eccp:\n")
+
+
+def _missing_nav_translation(p: Path) -> None:
+    replace(p, "mkdocs.yml", "            Glossario: Glossary\n", "")
+
+
+def _missing_interface_string(p: Path) -> None:
+    replace(p, "data/strings/en.yml", "  home: Go to the English home page\n", "")
+
+
+def _several_at_once(p: Path) -> None:
+    _bad_date(p)
+    _missing_english_page(p)
+    _misspelt_front_matter_field(p)
+
+
+DATE_MESSAGE = ('{CALL}:10: deadline: "2020-13-02 17:00" is not a date and time; '
+                "write it as 2020-12-02 17:00 (year-month-day hours:minutes, 24-hour clock)").format(CALL=CALL)
+MISSING_PAGE_MESSAGE = ('docs/chi-siamo.en.md: page: is missing ("en" version of docs/chi-siamo.it.md); '
+                        "copy chi-siamo.it.md to chi-siamo.en.md and translate it")
+FIELD_TYPO_MESSAGE = f"{ABOUT_IT}:3: descripton: is not a field this file knows; did you mean `description`?"
+
+MISTAKES = [
+    Mistake("bad date", _bad_date, (DATE_MESSAGE,)),
+    Mistake("unknown time zone", _unknown_zone, (
+        f'{CALL}:10: deadline: "Europe/Bruxelles" is not a known time zone; '
+        "expected an IANA time zone such as Europe/Brussels",)),
+    Mistake("misspelt field in a call", _misspelt_call_field, (
+        f"{CALL}:10: dealine: is not a field this file knows; did you mean `deadline`?",
+        f"{CALL}: deadline: is missing; add it")),
+    Mistake("missing translation of a call text", _missing_call_translation, (
+        f'{CALL}:23: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
+    Mistake("missing English page", _missing_english_page, (MISSING_PAGE_MESSAGE,)),
+    Mistake("front matter that is not YAML", _front_matter_not_yaml, (
+        f"{ABOUT_IT}:2: YAML: mapping values are not allowed here; check the indentation and quotes on this line",)),
+    Mistake("misspelt field in front matter", _misspelt_front_matter_field, (
+        FIELD_TYPO_MESSAGE, f"{ABOUT_IT}:2: description: is missing; add it")),
+    Mistake("page naming an unknown call", _unknown_call_in_page, (
+        'docs/index.it.md:4: call: "clusters-go-international-2021" names no file in data/calls/; '
+        "expected one of: clusters-go-international-2020",)),
+    Mistake("key written twice", _duplicate_link_key, (
+        f"{CALL}:32: eccp: appears twice (lines 27 and 32); YAML would silently keep only the last one: "
+        "keep one, or rename one",)),
+    Mistake("missing navigation translation", _missing_nav_translation, (
+        'mkdocs.yml:52: nav_translations (en): "Glossario" has no "en" translation; '
+        'add `Glossario: ...` under nav_translations of the language "en"',)),
+    Mistake("missing interface string", _missing_interface_string, (
+        "data/strings/en.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",)),
+    Mistake("several mistakes at once", _several_at_once, (
+        "4 problems to fix before the site can be built:", DATE_MESSAGE, MISSING_PAGE_MESSAGE, FIELD_TYPO_MESSAGE,
+        f"{ABOUT_IT}:2: description: is missing; add it")),
+]
+
+
+def _page_without_its_call(p: Path) -> None:
+    replace(p, "docs/bandi/clusters-go-international-2020/webinar.en.md", "call: clusters-go-international-2020\n", "")
+
+
+MISTAKES.append(Mistake("translation naming no call", _page_without_its_call, (
+    "docs/bandi/clusters-go-international-2020/webinar.en.md:2: call: found no call; expected "
+    '"clusters-go-international-2020", as in docs/bandi/clusters-go-international-2020/webinar.it.md',)))
+
+
+def _duplicate_glossary_term(p: Path) -> None:
+    """A small glossary of its own (whatever the real entries look like): a term key written twice
+    is caught when the file is read, before any schema."""
+    (p / "data" / "glossary.yml").write_text(
+        "escp-4i:\n  it: Partenariato strategico europeo di cluster per l'internazionalizzazione\n"
+        "  en: European Strategic Cluster Partnership for Internationalisation\n"
+        "escp-4i:\n  it: ESCP-4i\n  en: ESCP-4i\n", encoding="utf-8")
+
+
+MISTAKES.append(Mistake("glossary term written twice", _duplicate_glossary_term, (
+    "data/glossary.yml:4: escp-4i: appears twice (lines 1 and 4); YAML would silently keep only the last one: "
+    "keep one, or rename one",)))
