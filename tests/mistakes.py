@@ -73,7 +73,7 @@ def _several_at_once(p: Path) -> None:
     _misspelt_front_matter_field(p)
 
 
-DATE_MESSAGE = ('{CALL}:10: deadline: "2020-13-02 17:00" is not a date and time; '
+DATE_MESSAGE = ('{CALL}:12: deadline: "2020-13-02 17:00" is not a date and time; '
                 "write it as 2020-12-02 17:00 (year-month-day hours:minutes, 24-hour clock)").format(CALL=CALL)
 MISSING_PAGE_MESSAGE = ('docs/chi-siamo.en.md: page: is missing ("en" version of docs/chi-siamo.it.md); '
                         "copy chi-siamo.it.md to chi-siamo.en.md and translate it")
@@ -82,26 +82,26 @@ FIELD_TYPO_MESSAGE = f"{ABOUT_IT}:3: descripton: is not a field this file knows;
 MISTAKES = [
     Mistake("bad date", _bad_date, (DATE_MESSAGE,)),
     Mistake("unknown time zone", _unknown_zone, (
-        f'{CALL}:10: deadline: "Europe/Bruxelles" is not a known time zone; '
+        f'{CALL}:12: deadline: "Europe/Bruxelles" is not a known time zone; '
         "expected an IANA time zone such as Europe/Brussels",)),
     Mistake("misspelt field in a call", _misspelt_call_field, (
-        f"{CALL}:10: dealine: is not a field this file knows; did you mean `deadline`?",
+        f"{CALL}:12: dealine: is not a field this file knows; did you mean `deadline`?",
         f"{CALL}: deadline: is missing; add it")),
     Mistake("missing translation of a call text", _missing_call_translation, (
-        f'{CALL}:23: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
+        f'{CALL}:25: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
     Mistake("missing English page", _missing_english_page, (MISSING_PAGE_MESSAGE,)),
     Mistake("front matter that is not YAML", _front_matter_not_yaml, (
-        f"{ABOUT_IT}:2: YAML: mapping values are not allowed here; check the indentation and quotes on this line",)),
+        f"{ABOUT_IT}:2: YAML: mapping values are not allowed in this context; check the indentation and quotes on this line",)),
     Mistake("misspelt field in front matter", _misspelt_front_matter_field, (
         FIELD_TYPO_MESSAGE, f"{ABOUT_IT}:2: description: is missing; add it")),
     Mistake("page naming an unknown call", _unknown_call_in_page, (
         'docs/index.it.md:4: call: "clusters-go-international-2021" names no file in data/calls/; '
         "expected one of: clusters-go-international-2020",)),
     Mistake("key written twice", _duplicate_link_key, (
-        f"{CALL}:32: eccp: appears twice (lines 27 and 32); YAML would silently keep only the last one: "
+        f"{CALL}:34: eccp: appears twice (lines 29 and 34); YAML would silently keep only the last one: "
         "keep one, or rename one",)),
     Mistake("missing navigation translation", _missing_nav_translation, (
-        'mkdocs.yml:52: nav_translations (en): "Glossario" has no "en" translation; '
+        'mkdocs.yml:59: nav_translations (en): "Glossario" has no "en" translation; '
         'add `Glossario: ...` under nav_translations of the language "en"',)),
     Mistake("missing interface string", _missing_interface_string, (
         "data/strings/en.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",)),

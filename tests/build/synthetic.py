@@ -37,7 +37,7 @@ def make_site(tmp: Path, calls: dict[str, dict | str], pages: dict[str, str] | N
         folder.mkdir(parents=True, exist_ok=True)
         for locale in ("it", "en"):
             (folder / f"index.{locale}.md").write_text(
-                f"---\ntitle: {slug}\ncall: {slug}\n---\n\n# {slug}\n\n<!-- call:facts -->\n\n"
+                f"---\ntitle: {slug}\ndescription: {slug}\ncall: {slug}\n---\n\n# {slug}\n\n<!-- call:facts -->\n\n"
                 f"<!-- call:webinar -->\n\nSee [the site][home].\n", encoding="utf-8")
     for path, text in (pages or {}).items():
         (project / path).parent.mkdir(parents=True, exist_ok=True)

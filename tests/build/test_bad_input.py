@@ -72,27 +72,27 @@ def test_every_problem_is_listed_at_once(tmp_path):
 def test_a_missing_translation_of_a_title_stops_the_build(tmp_path):
     data = call_yaml("2021-01-10 12:00", "Half")
     data["title"] = {"it": "Solo italiano"}
-    assert_stops(build_with(tmp_path, {"half": data}), "data/calls/half.yml:", "title: has no text for the language 'en'")
+    assert_stops(build_with(tmp_path, {"half": data}), 'data/calls/half.yml:10: title.en: the "en" text is missing; add a line `en: ...` under title:')
 
 
 def test_a_page_naming_an_unknown_call_stops_the_build(tmp_path):
-    page = "---\ntitle: Chi siamo\ncall: clusters-go-internationl-2020\n---\n\n# Chi siamo\n"
+    page = "---\ntitle: Chi siamo\ndescription: Chi siamo\ncall: clusters-go-internationl-2020\n---\n\n# Chi siamo\n"
     result = build_with(tmp_path, pages={"docs/chi-siamo.it.md": page})
-    assert_stops(result, 'docs/chi-siamo.it.md:3: call: "clusters-go-internationl-2020" is not a call in data/calls/; '
+    assert_stops(result, 'docs/chi-siamo.it.md:4: call: "clusters-go-internationl-2020" names no file in data/calls/; '
                          "expected one of: clusters-go-international-2020")
 
 
 def test_an_unknown_marker_stops_the_build(tmp_path):
-    page = "---\ntitle: About\n---\n\n# About\n\nText.\n\n<!-- call:dedline-text clusters-go-international-2020 -->\n"
+    page = "---\ntitle: About\ndescription: About\n---\n\n# About\n\nText.\n\n<!-- call:dedline-text clusters-go-international-2020 -->\n"
     result = build_with(tmp_path, pages={"docs/chi-siamo.en.md": page})
-    assert_stops(result, "docs/chi-siamo.en.md:9: <!-- call:dedline-text -->: is not a marker this site knows; "
+    assert_stops(result, "docs/chi-siamo.en.md:10: <!-- call:dedline-text -->: is not a marker this site knows; "
                          "expected one of: call:budget, call:deadline-text")
 
 
 def test_a_marker_naming_an_unknown_call_stops_the_build(tmp_path):
-    page = "---\ntitle: About\n---\n\n# About\n\nDue <!-- call:deadline-text nope -->.\n"
+    page = "---\ntitle: About\ndescription: About\n---\n\n# About\n\nDue <!-- call:deadline-text nope -->.\n"
     assert_stops(build_with(tmp_path, pages={"docs/chi-siamo.en.md": page}),
-                 'docs/chi-siamo.en.md:7: <!-- call:deadline-text -->: names "nope", which is not a call in data/calls/')
+                 'docs/chi-siamo.en.md:8: <!-- call:deadline-text -->: names "nope", which is not a call in data/calls/')
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -111,4 +111,4 @@ def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
     english.write_text(english.read_text(encoding="utf-8").replace("  add_to_calendar: Add to calendar\n", ""),
                        encoding="utf-8")
     result = build(project, tmp_path / "site", site_now=GOOD)
-    assert_stops(result, "data/strings/en.yml: calls.add_to_calendar: is missing; copy it from data/strings/it.yml")
+    assert_stops(result, "data/strings/en.yml:31: calls.add_to_calendar: is missing; translate the text at line")

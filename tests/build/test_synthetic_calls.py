@@ -22,8 +22,8 @@ def site(tmp_path_factory):
         "with-webinar": call_yaml("2021-05-01 17:00", "With <b>webinar</b> & co", webinar={
             "local": "2021-03-28 15:00", "zone": "Europe/Brussels", "registration": True}),
     }
-    pages = {"docs/chi-siamo.it.md": "---\ntitle: Chi siamo\n---\n\n# Chi siamo\n\nScade il <!-- call:deadline-text tokyo-soon -->.\n",
-             "docs/chi-siamo.en.md": "---\ntitle: About\n---\n\n# About\n\nDue on <!-- call:deadline-text tokyo-soon -->.\n"}
+    pages = {"docs/chi-siamo.it.md": "---\ntitle: Chi siamo\ndescription: Chi siamo\n---\n\n# Chi siamo\n\nScade il <!-- call:deadline-text tokyo-soon -->.\n",
+             "docs/chi-siamo.en.md": "---\ntitle: About\ndescription: About\n---\n\n# About\n\nDue on <!-- call:deadline-text tokyo-soon -->.\n"}
     project = make_site(tmp, calls, pages)
     out = tmp / "site"
     result = build(project, out, site_now=NOW)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, SITE_NOW_DURING_CALL
 from mistakes import replace
@@ -23,6 +24,8 @@ FRENCH = """        - locale: fr
             Bandi: Appels
             Glossario: Glossaire
             Chi siamo: À propos
+            Dati aperti: Données ouvertes
+            Accessibilità: Accessibilité
 """
 CALL = "data/calls/clusters-go-international-2020.yml"
 
@@ -43,11 +46,18 @@ def add_french(project: Path) -> None:
                                                                      encoding="utf-8")
     strings = project / "data" / "strings"
     (strings / "fr.yml").write_text((strings / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    # Every per-language text in the data (call texts, glossary entries when present): an fr line after en.
-    for data in [*(project / "data" / "calls").glob("*.yml"), project / "data" / "glossary.yml"]:
-        if data.exists():
-            data.write_text(re.sub(r"^(\s+)en: (.*)$", r"\1en: \2\n\1fr: (fr) \2", data.read_text(encoding="utf-8"),
-                                   flags=re.M), encoding="utf-8")
+    # Every per-language text of the calls: an fr line after each en line.
+    for data in (project / "data" / "calls").glob("*.yml"):
+        data.write_text(re.sub(r"^(\s+)en: (.*)$", r"\1en: \2\n\1fr: (fr) \2", data.read_text(encoding="utf-8"),
+                               flags=re.M), encoding="utf-8")
+    # Every glossary entry: an fr block, written as the en block is.
+    glossary = project / "data" / "glossary.yml"
+    entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    for entry in entries.values():
+        entry["fr"] = entry["en"]
+        for link in entry.get("links", []):
+            link["title"]["fr"] = link["title"]["en"]
+    glossary.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +107,7 @@ def test_missing_french_texts_are_reported_where_they_are_missing(french_project
     for expected in (
         'docs/chi-siamo.fr.md: page: is missing ("fr" version of docs/chi-siamo.it.md); '
         "copy chi-siamo.it.md to chi-siamo.fr.md and translate it",
-        f'{CALL}:31: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
+        f'{CALL}:34: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
         "data/strings/fr.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",
         'nav_translations (fr): "Glossario" has no "fr" translation',
     ):

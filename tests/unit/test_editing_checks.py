@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -102,7 +101,7 @@ def test_glossary_problems_come_through_the_adapter(monkeypatch, tmp_path):
         seen.update(path=path, root=root, locales=locales)
         raise SiteDataError([Problem("data/glossary.yml", 9, "escp-4i.en", "is missing")])
 
-    monkeypatch.setitem(sys.modules, "sitekit.glossary", types.SimpleNamespace(load_glossary=load_glossary))
+    monkeypatch.setattr("sitekit.validation.load_glossary", load_glossary)
     assert [str(p) for p in check_glossary(read_layout(tmp_path / "mkdocs.yml"))] == \
         ["data/glossary.yml:9: escp-4i.en: is missing"]
     assert seen == {"path": tmp_path / "data" / "glossary.yml", "root": tmp_path, "locales": ["it", "en"]}
@@ -158,21 +157,6 @@ def test_data_files_the_site_would_not_read_are_reported(tmp_path):
         (tmp_path / "data" / "calls" / name).write_text("", encoding="utf-8")
     assert [str(p) for p in check_data_file_names(read_layout(tmp_path / "mkdocs.yml"))] == \
         ["data/calls/b.yaml: file name: is never read: only .yml files are; rename it b.yml"]
-
-
-def test_glossary_texts_are_checked_in_every_language_whatever_the_entry_shape(tmp_path):
-    from sitekit.validation import check_glossary_texts
-
-    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "glossary.yml").write_text(
-        "escp-4i:\n  expansion:\n    it: European Strategic Cluster Partnership\n    en: European Strategic Cluster Partnership\n"
-        "  definition:\n    it: Un partenariato\n"
-        "terms:\n  - key: pmi\n    it: {short: PMI}\n", encoding="utf-8")
-    assert [str(p) for p in check_glossary_texts(read_layout(tmp_path / "mkdocs.yml"))] == [
-        'data/glossary.yml:5: escp-4i.definition.en: the "en" text is missing; add a line `en: ...` under definition:',
-        'data/glossary.yml:8: terms.0.en: the "en" text is missing; add a line `en: ...` in this entry',
-    ]
 
 
 def test_an_interface_string_under_a_wrong_name_gets_a_hint(tmp_path):
