@@ -1,0 +1,66 @@
+/* Two corrections to Material's scripts, loaded after its bundle and before the page is ready. */
+(function () {
+  "use strict";
+
+  /* Material's language integration downloads "sitemap.xml" next to every <link rel="alternate">
+     in the head. Ours are the absolute hreflang addresses of each page on the public host, so the
+     downloads fail there (404, a console error) and, on any other host, send the reader's browser
+     to a third party. The language selector already links each page to its translation, so those
+     downloads have no use: only the sitemap at the site's own base is let through; the others
+     end as a network error without leaving the browser, which Material ignores. */
+  var config = document.getElementById("__config");
+  var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
+  var ownSitemap = new URL("sitemap.xml", base).href;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var target = new URL(String(url), location.href);
+    this.__blocked = /\/sitemap\.xml$/.test(target.pathname) && target.href !== ownSitemap;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.__blocked) return send.apply(this, arguments);
+    var request = this;
+    setTimeout(function () { request.dispatchEvent(new ProgressEvent("error")); }, 0);
+  };
+
+  /* The HTML fix that drops the invalid autocomplete="off" from the drawer and search toggles
+     (hooks/sitekit/html_fixes.py) would let a browser restore them ticked on back/forward
+     navigation: start every page with both closed, as Material intends. */
+  function closeToggles() {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    });
+  }
+  closeToggles();
+  window.addEventListener("pageshow", function (event) { if (event.persisted) closeToggles(); });
+
+  /* On narrow screens Material opens the navigation drawer and the search with <label>s, which
+     the keyboard cannot reach: replace each with a real button, named like what it opens, that
+     ticks the same toggle (quality.css shows it at the same screen widths as the label). */
+  var names = {
+    __drawer: document.querySelector("nav.md-nav--primary"),
+    __search: document.querySelector("input.md-search__input")
+  };
+  document.querySelectorAll("label.md-header__button[for]").forEach(function (label) {
+    var toggle = document.getElementById(label.htmlFor);
+    var named = names[label.htmlFor];
+    if (!toggle || !named) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-quality-for", label.htmlFor);
+    button.setAttribute("aria-label", named.getAttribute("aria-label"));
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    button.innerHTML = label.innerHTML;
+    button.addEventListener("click", function () {
+      toggle.click();
+      if (toggle.checked && toggle.id === "__search") names.__search.focus();
+    });
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    label.replaceWith(button);
+  });
+})();
