@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import soup
+from sitebuild import ROOT, soup
 
 
 @dataclass(frozen=True)
@@ -26,3 +26,11 @@ def built_pages(site_dir: Path) -> list[BuiltPage]:
         path = rel.removesuffix("index.html") if rel.endswith("index.html") else rel
         pages.append(BuiltPage(path, file, soup(file).html.get("lang", "")))
     return pages
+
+
+def configured_site_url(project: Path = ROOT) -> str:
+    """`site_url` as written in the project's mkdocs.yml (a top-level line, read without MkDocs)."""
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"{project / 'mkdocs.yml'} has no site_url")

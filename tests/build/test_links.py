@@ -6,7 +6,9 @@ from pathlib import Path
 from conftest import SITE_NOW_DURING_CALL
 from linkcheck import broken_links
 from sitebuild import build, copy_project
-from test_bilingual_site import SITE_URL
+from sitepages import configured_site_url
+
+SITE_URL = configured_site_url()
 
 ROOT_SITE_URL = "https://clust-er.example.org/"
 
