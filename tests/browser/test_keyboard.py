@@ -127,3 +127,25 @@ def test_search_works_with_the_keyboard_alone(tab, served_site, home):
     assert tab.page.url.split("?")[0].rstrip("/") == result.split("?")[0].rstrip("/")
     assert tab.page.url.startswith(served_site.url + home)
     assert SEARCH_TERM in tab.page.locator("article").inner_text()
+
+
+def test_on_a_phone_the_navigation_drawer_opens_with_the_keyboard(browser, served_site):
+    tab = new_tab(browser, VIEWPORTS["phone"])
+    tab.open(served_site.url)
+    for _ in range(20):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate("document.activeElement.matches('[data-quality-for=__drawer]')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the button that opens the navigation")
+    assert tab.page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    tab.page.keyboard.press("Enter")
+    assert tab.page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    for _ in range(30):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate("!!document.activeElement.closest('nav.md-nav--primary')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the navigation once it is open")
+    assert focused(tab)["onScreen"], focused(tab)["html"]
+    tab.page.context.close()
