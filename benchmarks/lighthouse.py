@@ -81,7 +81,8 @@ def benchmark_pages(site_dir: Path) -> dict[str, str]:
     return pages
 
 
-def _run_lighthouse(url: str) -> dict[str, int]:
+def _report(url: str) -> dict:
+    """Lighthouse's JSON report for one address (mobile preset: Lighthouse's default)."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     run = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
@@ -89,34 +90,28 @@ def _run_lighthouse(url: str) -> dict[str, int]:
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
         capture_output=True, text=True, env=env, check=True,
     )
-    report = json.loads(run.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    return json.loads(run.stdout)
 
 
-def lighthouse_scores(site_dir: Path | str) -> dict[str, dict[str, int]]:
-    """{page name: {category: score 0-100}} for the site in `site_dir`, served under /bandi/ like GitHub Pages."""
+def _reports(site_dir: Path | str) -> dict[str, dict]:
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} is missing: run `npm ci` in {ROOT}")
     site_dir = Path(site_dir)
     with _Server(site_dir) as server:
-        return {name: _run_lighthouse(server.url + path) for name, path in benchmark_pages(site_dir).items()}
+        return {name: _report(server.url + path) for name, path in benchmark_pages(site_dir).items()}
+
+
+def lighthouse_scores(site_dir: Path | str) -> dict[str, dict[str, int]]:
+    """{page name: {category: score 0-100}} for the site in `site_dir`, served under /bandi/ like GitHub Pages."""
+    return {name: {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+            for name, report in _reports(site_dir).items()}
 
 
 def lighthouse_failures(site_dir: Path | str) -> dict[str, list[str]]:
-    """Titles of the audits that did not score full marks, per page (to see what to fix)."""
-    site_dir = Path(site_dir)
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    out = {}
-    with _Server(site_dir) as server:
-        for name, path in benchmark_pages(site_dir).items():
-            run = subprocess.run([str(LIGHTHOUSE), server.url + path, "--output=json", "--output-path=stdout", "--quiet",
-                                  f"--only-categories={','.join(CATEGORIES)}",
-                                  "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
-                                 capture_output=True, text=True, env=env, check=True)
-            report = json.loads(run.stdout)
-            out[name] = [f"{a['id']}: {a['title']} ({a['score']})" for a in report["audits"].values()
-                         if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")]
-    return out
+    """Audits that did not score full marks, per page: what to look at when a score drops."""
+    return {name: [f"{a['id']}: {a['title']} ({a['score']})" for a in report["audits"].values()
+                   if a.get("score") is not None and a["score"] < 1]
+            for name, report in _reports(site_dir).items()}
 
 
 def main(argv: list[str]) -> int:

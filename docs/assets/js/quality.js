@@ -1,4 +1,4 @@
-/* Two corrections to Material's scripts, loaded after its bundle and before the page is ready. */
+/* Corrections to Material's scripts and header, loaded after its bundle and before the page is ready. */
 (function () {
   "use strict";
 
