@@ -1,0 +1,134 @@
+"""Lighthouse (npm `lighthouse`, mobile preset) on the home and a call page of a built site, served locally.
+
+Usage: python benchmarks/lighthouse.py [SITE_DIR]   (default: builds the site into a temporary folder)
+Needs `npm ci` (node_modules/.bin/lighthouse) and Chromium (CHROME_PATH, default /usr/bin/chromium).
+"""
+from __future__ import annotations
+
+import functools
+import io
+import gzip
+import http.server
+import json
+import os
+import threading
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from sitebuild import build  # noqa: E402  (the test suite's strict build)
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+SITE_NOW = "2020-11-20T12:00:00+01:00"  # as the tests, so a call is open and shows its countdown
+
+
+class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX as GitHub Pages does: gzip for text, a 10-minute cache lifetime.
+    (Lighthouse weighs transfer sizes: an uncompressing test server would misstate performance.)"""
+    prefix = "/bandi/"
+    compressible = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in self.compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _Server:
+    def __init__(self, site_dir: Path):
+        handler = functools.partial(_PagesLikeHandler, directory=str(site_dir))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{_PagesLikeHandler.prefix}"
+
+    def __enter__(self) -> "_Server":
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def benchmark_pages(site_dir: Path) -> dict[str, str]:
+    """Home and first call page in each language: name -> address below the site root."""
+    calls = sorted(p.parent.name for p in (site_dir / "bandi").glob("*/index.html"))
+    pages = {"home (it)": "", "home (en)": "en/"}
+    if calls:
+        pages |= {"call (it)": f"bandi/{calls[0]}/", "call (en)": f"en/bandi/{calls[0]}/"}
+    return pages
+
+
+def _report(url: str) -> dict:
+    """Lighthouse's JSON report for one address (mobile preset: Lighthouse's default)."""
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    run = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
+        capture_output=True, text=True, env=env, check=True,
+    )
+    return json.loads(run.stdout)
+
+
+def _reports(site_dir: Path | str) -> dict[str, dict]:
+    if not LIGHTHOUSE.exists():
+        raise RuntimeError(f"{LIGHTHOUSE} is missing: run `npm ci` in {ROOT}")
+    site_dir = Path(site_dir)
+    with _Server(site_dir) as server:
+        return {name: _report(server.url + path) for name, path in benchmark_pages(site_dir).items()}
+
+
+def lighthouse_scores(site_dir: Path | str) -> dict[str, dict[str, int]]:
+    """{page name: {category: score 0-100}} for the site in `site_dir`, served under /bandi/ like GitHub Pages."""
+    return {name: {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+            for name, report in _reports(site_dir).items()}
+
+
+def lighthouse_failures(site_dir: Path | str) -> dict[str, list[str]]:
+    """Audits that did not score full marks, per page: what to look at when a score drops."""
+    return {name: [f"{a['id']}: {a['title']} ({a['score']})" for a in report["audits"].values()
+                   if a.get("score") is not None and a["score"] < 1]
+            for name, report in _reports(site_dir).items()}
+
+
+def main(argv: list[str]) -> int:
+    if argv:
+        site_dir = Path(argv[0])
+    else:
+        site_dir = Path(tempfile.mkdtemp(prefix="site-")) / "site"
+        result = build(ROOT, site_dir, site_now=SITE_NOW)
+        if result.returncode:
+            print(result.output, file=sys.stderr)
+            return 1
+    scores = lighthouse_scores(site_dir)
+    print(f"{'page':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    for name, row in scores.items():
+        print(f"{name:<12}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,12 @@
+"""MkDocs glue: repairs to theme HTML that no template override can reach (see sitekit.html_fixes)."""
+from __future__ import annotations
+
+from sitekit.html_fixes import drop_checkbox_autocomplete
+
+
+def on_post_page(output: str, page, config) -> str:
+    return drop_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    return drop_checkbox_autocomplete(output_content)  # 404.html is a theme template, not a page

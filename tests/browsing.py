@@ -1,0 +1,95 @@
+"""Browser-side helpers for the quality tests: viewports, a recording tab, and in-page measurements."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitepages import BuiltPage
+
+# A phone (iPhone SE) and a desktop window, in CSS pixels.
+VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+# WCAG 1.4.10 reflow: 320 CSS px wide; and a 1280 px window zoomed to 200%.
+NARROW = {"320px": ({"width": 320, "height": 640}, 1), "zoom-200%": ({"width": 640, "height": 400}, 2)}
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+@dataclass
+class Tab:
+    """One browser tab that records what each page load prints to the console and requests."""
+    page: object
+    console: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def open(self, url: str, wait: str = "load") -> None:
+        self.console.clear()
+        self.requests.clear()
+        response = self.page.goto(url, wait_until=wait)
+        assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+        # Checks read the page at rest: no element half-way through a fade or a slide.
+        self.page.add_style_tag(content=NO_MOTION)
+
+
+def new_tab(browser, viewport: dict, scale: float = 1) -> Tab:
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="it-IT", timezone_id="Europe/Rome")
+    tab = Tab(context.new_page())
+    tab.page.on("console", lambda msg: tab.console.append(f"console.{msg.type}: {msg.text}")
+                if msg.type in ("error", "warning", "assert") else None)
+    tab.page.on("pageerror", lambda error: tab.console.append(f"uncaught: {error}"))
+    tab.page.on("request", lambda request: tab.requests.append(request.url))
+    return tab
+
+
+def url_of(served_site, built: BuiltPage) -> str:
+    return served_site.url + built.path
+
+
+# The elements a keyboard user must be able to reach: visible, enabled, in the tab order.
+FOCUSABLE_JS = """() => {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, summary, [tabindex]';
+  return [...document.querySelectorAll(selector)].filter(el => {
+    if (el.tabIndex < 0 || el.closest('[inert], [hidden]')) return false;
+    if (el.matches('input[type=checkbox].md-toggle')) return false;  // Material's CSS toggles, hidden by design
+    if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+    const box = el.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    return box.width > 0 && box.height > 0 && box.right > 0 && box.left < width;
+  }).map((el, index) => { el.dataset.qualityIndex = index; return index; });
+}"""
+
+# What the focused element looks like: which one it is, whether it is on screen, and its focus ring.
+FOCUSED_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+  return {
+    index: el.dataset.qualityIndex ?? null,
+    html: el.outerHTML.slice(0, 120),
+    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 &&
+              box.top < innerHeight && box.left < document.documentElement.clientWidth &&
+              el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}),
+    ring,
+  };
+}"""
+
+# Content that sticks out of the window or is clipped, at the current width.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width + 1)
+    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+  const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  for (const el of document.querySelectorAll('.md-header *, .md-content *, .md-footer *')) {
+    if (!el.checkVisibility({checkVisibilityCSS: true}) || scrolls(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.right > width + 1 || box.left < -1)
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} sticks out (${Math.round(box.left)}..${Math.round(box.right)} px)`);
+    const style = getComputedStyle(el);
+    if (el.closest('.md-content') && ['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
+        && el.textContent.trim())
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} cuts off its text`);
+  }
+  return problems;
+}"""

@@ -1,0 +1,28 @@
+"""The HTML repairs change exactly the tags they name and nothing else."""
+from sitekit.html_fixes import drop_checkbox_autocomplete
+
+MATERIAL_BODY = (
+    '<body dir="ltr">\n'
+    '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+    '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
+    '<input type="text" class="md-search__input" name="query" autocomplete="off" required>\n'
+)
+
+
+def test_checkbox_inputs_lose_autocomplete_and_keep_everything_else():
+    fixed = drop_checkbox_autocomplete(MATERIAL_BODY)
+    assert fixed == (
+        '<body dir="ltr">\n'
+        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+        '<input type="text" class="md-search__input" name="query" autocomplete="off" required>\n'
+    )
+
+
+def test_a_page_without_such_inputs_is_returned_unchanged():
+    html = '<p>Scadenza: <time datetime="2020-12-02T17:00:00+01:00">2 dicembre 2020</time> & più</p>'
+    assert drop_checkbox_autocomplete(html) == html
+
+
+def test_self_closing_and_uppercase_checkbox_is_repaired_too():
+    assert drop_checkbox_autocomplete('<INPUT TYPE="CHECKBOX" AUTOCOMPLETE="off" checked/>') == '<input type="CHECKBOX" checked>'
