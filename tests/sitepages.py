@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from sitebuild import ROOT, soup
 
 
@@ -32,5 +34,8 @@ def configured_site_url(project: Path = ROOT) -> str:
     """`site_url` as written in the project's mkdocs.yml (a top-level line, read without MkDocs)."""
     for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
         if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip()
+            value = line.split(":", 1)[1].strip()
+            if value.startswith("!ENV"):  # !ENV [SITE_URL, "default"]: the default, as built without SITE_URL
+                value = yaml.safe_load(value.removeprefix("!ENV"))[-1]
+            return value
     raise AssertionError(f"{project / 'mkdocs.yml'} has no site_url")

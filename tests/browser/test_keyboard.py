@@ -2,6 +2,8 @@
 language selector and search usable."""
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 
 from browsing import FOCUSABLE_JS, FOCUSED_JS, VIEWPORTS, new_tab, url_of
@@ -93,7 +95,7 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
                 problems.append(f"{built.path or '/'}: the link to {lang} is focused but not shown")
             with tab.page.expect_navigation():
                 tab.page.keyboard.press("Enter")
-            expected = served_site.url + href.removeprefix(SITE_URL)
+            expected = urljoin(served_site.url, href.removeprefix(SITE_URL))  # absolute when built for this server
             landed_lang = tab.page.evaluate("document.documentElement.lang")
             if tab.page.url != expected or landed_lang != lang:
                 problems.append(f"{built.path or '/'}: {lang} leads to {tab.page.url} ({landed_lang}), not {expected}")
