@@ -124,7 +124,9 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
         parts = urlsplit(urljoin("http://site.invalid" + served_at, url))
         if parts.netloc != "site.invalid":
             return None, "", ""
-        path = posixpath.normpath(unquote(parts.path)) + ("/" if parts.path.endswith("/") else "")
+        path = posixpath.normpath(unquote(parts.path))
+        if parts.path.endswith("/") and not path.endswith("/"):
+            path += "/"
         if not (path + "/").startswith(base_path):
             return None, "", f"leaves the site's folder {base_path} (an absolute path without the sub-path?)"
         file = site_dir / path[len(base_path):]
@@ -149,6 +151,10 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
             continue
         for url in urls:
             if urlsplit(url).scheme in SKIPPED_SCHEMES:
+                continue
+            if url.startswith("#"):  # the same document, wherever it is served (the 404 page too)
+                if file.suffix == ".html" and url[1:] and url[1:] not in page(file).ids:
+                    broken.append(BrokenLink(rel, url, f'no element with id="{url[1:]}" in {rel}'))
                 continue
             target, fragment, reason = target_of(url, served_at)
             if reason:

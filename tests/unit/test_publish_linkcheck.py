@@ -43,6 +43,7 @@ def test_site_url_links_in_feeds_sitemaps_json_and_robots_are_checked(tmp_path):
 
 
 def test_404_page_needs_links_that_work_from_any_address(tmp_path):
-    site = make_site(tmp_path, {"404.html": '<link rel="stylesheet" href="style.css"><a href="/sub/">home</a>',
+    site = make_site(tmp_path, {"404.html": '<link rel="stylesheet" href="style.css"><a href="/sub/">home</a>'
+                                            '<a href="#it">skip</a><section id="it"></section><a href="#gone">x</a>',
                                 "style.css": "", "index.html": ""})
-    assert [b.url for b in broken_links(site, "/sub/")] == ["style.css"]
+    assert [b.url for b in broken_links(site, "/sub/")] == ["style.css", "#gone"]
