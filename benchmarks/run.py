@@ -6,6 +6,7 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -16,7 +17,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "hooks"))  # sitekit, to time data loading on its own
 
 import builds  # noqa: E402
 import synth  # noqa: E402
@@ -231,10 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=HERE.parent, help="the project to measure")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
     args = parser.parse_args(argv)
+    # Interrupted runs still stop their `mkdocs serve` and remove their temporary folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.quick:
         args.runs, args.scaling_runs, args.sizes, args.preview_samples = 1, 1, "2", 1
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     root = args.root.resolve()
+    sys.path.insert(0, str(root / "hooks"))  # the measured project's sitekit, to time data loading
 
     load = os.getloadavg()[0]
     print(f"# Benchmark of {root} on {platform.node()}: {os.cpu_count()} cores, "
