@@ -48,6 +48,12 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def timing(results: list[builds.BuildRun]) -> str:
+    """CPU time first: on a shared machine it moves least; on an idle one it is the wall time."""
+    return (f"CPU {median([r.cpu for r in results]):.2f} s, wall {median([r.wall for r in results]):.2f} s, "
+            f"mkdocs {median([r.built_in for r in results]):.2f} s")
+
+
 def kib(n: float) -> str:
     return f"{n / KIB:.1f} KiB"
 
@@ -63,13 +69,9 @@ def real_site(root: Path, work: Path, runs: int) -> tuple[list[Row], Path]:
             raise SystemExit(f"the real site does not build (strict):\n{run.output}")
         results.append(run)
     site = work / "real-site-0"
-    pages = results[0].pages
     rows = [
-        Row("1 build", f"real site, median of {runs} (mkdocs' own time)",
-            f"{median([r.built_in for r in results]):.2f} s"),
-        Row("1 build", "real site, wall clock incl. start-up", f"{median([r.wall for r in results]):.2f} s"),
-        Row("1 build", "real site, CPU time (user+sys)", f"{median([r.cpu for r in results]):.2f} s"),
-        Row("1 build", "HTML pages written (both languages)", str(pages)),
+        Row("1 build", f"real site ({results[0].pages} pages), median of {runs}", timing(results),
+            "", ""),
     ]
     return rows, site
 
@@ -87,13 +89,14 @@ def hooks_cost(root: Path, work: Path, runs: int) -> list[Row]:
         if not run.ok:
             raise SystemExit(f"a hooks-cost build failed:\n{run.output}")
     rows = []
-    for label, attr in (("mkdocs' own time", "built_in"), ("wall clock", "wall"), ("CPU time", "cpu")):
+    for label, attr in (("CPU time", "cpu"), ("wall clock", "wall"), ("mkdocs' own time", "built_in")):
         on = median([getattr(r, attr) for r in with_hooks])
         off = median([getattr(r, attr) for r in without])
         ratio = on / off
+        judged = attr == "cpu"
         rows.append(Row("2 hooks", f"with / without hooks, {label}, {runs} interleaved pairs",
-                        f"{on:.2f} / {off:.2f} s = {ratio:.2f}", f"<= {HOOKS_RATIO_LIMIT}",
-                        check(ratio <= HOOKS_RATIO_LIMIT)))
+                        f"{on:.2f} / {off:.2f} s = {ratio:.2f}", f"<= {HOOKS_RATIO_LIMIT}" if judged else "",
+                        check(ratio <= HOOKS_RATIO_LIMIT) if judged else ""))
     return rows
 
 
@@ -111,26 +114,32 @@ def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples
                 raise SystemExit(f"the {size}-call site does not build:\n{run.output}")
             results.append(run)
             shutil.rmtree(work / f"calls-{size}-site-{n}")
-        built = median([r.built_in for r in results])
+        cpu = median([r.cpu for r in results])
         pages = results[0].pages
         rss = max(r.max_rss_kib for r in results)
-        per_size[size] = (built, pages, rss)
-        largest = size == max(sizes)
-        rows.append(Row("3 scaling", f"{size} calls/language: {pages} pages, median of {runs}",
-                        f"{built:.2f} s (wall {median([r.wall for r in results]):.2f} s)",
-                        f"<= {LARGEST_LIMIT_S:.0f} s" if largest and size >= 500 else "",
-                        check(built <= LARGEST_LIMIT_S) if largest and size >= 500 else ""))
-        rows.append(Row("3 scaling", f"{size} calls/language: time per page", f"{built / pages * 1000:.1f} ms"))
+        per_size[size] = (cpu, pages, rss)
+        judged = size == max(sizes) and size >= 500
+        rows.append(Row("3 scaling", f"{size} calls/language: {pages} pages, median of {runs}", timing(results),
+                        f"CPU <= {LARGEST_LIMIT_S:.0f} s" if judged else "",
+                        check(cpu <= LARGEST_LIMIT_S) if judged else ""))
+        rows.append(Row("3 scaling", f"{size} calls/language: CPU time per page", f"{cpu / pages * 1000:.1f} ms"))
         rows.append(Row("3 scaling", f"{size} calls/language: peak memory (RSS)", f"{rss / KIB:.0f} MiB"))
         rows.append(Row("3 scaling", f"{size} calls/language: load_calls() of {size + 1} data files",
                         f"{_time_load_calls(project) * 1000:.0f} ms"))
-    if len(sizes) >= 2:
-        small, big = sorted(sizes)[-2], max(sizes)
-        (t_s, p_s, m_s), (t_b, p_b, m_b) = per_size[small], per_size[big]
+    ordered = sorted(sizes)
+    if len(ordered) >= 3:
+        # Linear growth: each page added costs the same, from the small site to the large one.
+        (t0, p0, _), (t1, p1, _), (t2, p2, _) = (per_size[s] for s in ordered[-3:])
+        low, high = (t1 - t0) / (p1 - p0), (t2 - t1) / (p2 - p1)
+        rows.append(Row("3 scaling", f"CPU per added page, {ordered[-3]}->{ordered[-2]} vs {ordered[-2]}->{ordered[-1]} calls",
+                        f"{low * 1000:.1f} vs {high * 1000:.1f} ms = x{high / low:.2f}", "flat (<= x1.2)",
+                        check(high / low <= 1.2)))
+    if len(ordered) >= 2:
+        (t_s, p_s, m_s), (t_b, p_b, m_b) = per_size[ordered[-2]], per_size[ordered[-1]]
         growth = (t_b / p_b) / (t_s / p_s)
-        rows.append(Row("3 scaling", f"time per page, {big} vs {small} calls", f"x{growth:.2f}",
-                        "flat (~x1.0)", check(growth <= 1.2)))
-        rows.append(Row("3 scaling", f"peak memory growth vs site growth, {big} vs {small}",
+        rows.append(Row("3 scaling", f"CPU per page, {ordered[-1]} vs {ordered[-2]} calls", f"x{growth:.2f}",
+                        "flat (<= x1.2)", check(growth <= 1.2)))
+        rows.append(Row("3 scaling", f"peak memory growth vs site growth, {ordered[-1]} vs {ordered[-2]} calls",
                         f"x{m_b / m_s:.2f} vs pages x{p_b / p_s:.2f}", "memory <= site",
                         check(m_b / m_s <= p_b / p_s)))
     if preview_samples:
