@@ -78,8 +78,13 @@ def _hooks_block(config_text: str):
         yield line, inside
 
 
+STUB_HOOK = Path(__file__).resolve().parent / "hookless_stub.py"
+
+
 def write_hookless_config(project: Path) -> Path:
-    """A sibling of `project`/mkdocs.yml without hooks (same folder, so relative paths hold)."""
+    """A sibling of `project`/mkdocs.yml (same folder, so relative paths hold) whose hooks are
+    replaced by a stub that lets templates render without the values the hooks provide."""
     target = project / "mkdocs.nohooks.yml"
-    target.write_text(without_hooks((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    text = without_hooks((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    target.write_text(text.rstrip("\n") + f"\n\nhooks:\n  - {STUB_HOOK}\n", encoding="utf-8")
     return target

@@ -30,3 +30,10 @@ def test_listed_hooks_are_read_in_order():
 def test_the_project_configuration_lists_hooks_the_benchmark_can_remove():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert listed_hooks(text) and not listed_hooks(without_hooks(text))
+
+
+def test_hookless_configuration_keeps_only_the_template_stub(tmp_path):
+    from builds import STUB_HOOK, write_hookless_config
+
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    assert listed_hooks(write_hookless_config(tmp_path).read_text(encoding="utf-8")) == [str(STUB_HOOK)]
