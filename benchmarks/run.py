@@ -195,11 +195,13 @@ def page_weights(root: Path, site: Path) -> list[Row]:
 
 # --- 6. Lighthouse -----------------------------------------------------------------------------------
 
-def lighthouse(site: Path) -> list[Row]:
-    if not (HERE / "lighthouse.py").exists():
+def lighthouse(root: Path, site: Path) -> list[Row]:
+    module = root / "benchmarks" / "lighthouse.py"
+    if not module.exists():
         return [Row("6 lighthouse", "scores", "n/a (benchmarks/lighthouse.py not present)")]
     if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
         return [Row("6 lighthouse", "scores", "n/a (Chromium not present)")]
+    sys.path.insert(0, str(module.parent))
     try:
         from lighthouse import lighthouse_scores
         scores = lighthouse_scores(site)
@@ -262,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.preview_samples:
             rows += preview_real(root, work, args.preview_samples)
         rows += page_weights(root, site)
-        rows += [Row("6 lighthouse", "scores", "skipped (--quick)")] if args.quick else lighthouse(site)
+        rows += [Row("6 lighthouse", "scores", "skipped (--quick)")] if args.quick else lighthouse(root, site)
         print_table(rows)
     finally:
         if args.keep:
