@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean
+.PHONY: site serve test bench clean
 
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -14,6 +14,9 @@ serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/
 
 test: $(VENV)/.test               ## set up, then run the whole test suite
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.runtime           ## build-time, scaling and page-weight figures (benchmarks/README.md)
+	$(BIN)/python benchmarks/run.py
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)

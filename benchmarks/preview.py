@@ -1,0 +1,95 @@
+"""Incremental preview: time from saving a page to `mkdocs serve` serving the rebuilt page."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+from builds import SITE_NOW
+
+POLL = 0.02  # seconds between two requests while waiting for the rebuilt page
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, token: str | None, timeout: float) -> float | None:
+    """Seconds until `url` answers (and contains `token`), or None after `timeout`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        body = _fetch(url)
+        if body is not None and (token is None or token in body):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+def measure_preview(project: Path, page: str = "chi-siamo.it.md", samples: int = 3,
+                    timeout: float = 120.0) -> list[float]:
+    """Start `mkdocs serve` on `project` (a throwaway copy: its page is modified), save `page`
+    `samples` times with a new sentence, and return the seconds each change took to be served."""
+    port = free_port()
+    site_path = urlparse(_site_url(project)).path or "/"
+    url = f"http://127.0.0.1:{port}{site_path}{_output_path(page)}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-q",
+           "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    source = project / "docs" / page
+    original = source.read_text(encoding="utf-8")
+    times: list[float] = []
+    try:
+        if _wait_for(url, None, timeout) is None:
+            raise RuntimeError(f"mkdocs serve did not serve {url} within {timeout:.0f} s")
+        # The page is served before the other languages are built: one untimed edit first.
+        for n in range(samples + 1):
+            token = f"benchmark-edit-{n}-{time.time_ns()}"
+            source.write_text(original + f"\n\n{token}\n", encoding="utf-8")
+            took = _wait_for(url, token, timeout)
+            if took is None:
+                raise RuntimeError(f"the edit of {page} was not served within {timeout:.0f} s")
+            if n:
+                times.append(took)
+            time.sleep(max(1.0, took))  # let the rebuild of the other languages finish too
+    finally:
+        source.write_text(original, encoding="utf-8")
+        os.killpg(proc.pid, signal.SIGTERM)  # the session started above holds only this server
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return times
+
+
+def _site_url(project: Path) -> str:
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip()
+    return "/"
+
+
+def _output_path(page: str) -> str:
+    """chi-siamo.it.md -> chi-siamo/ ; bandi/index.it.md -> bandi/ (default language at root)."""
+    stem = page.rsplit(".", 2)[0]
+    stem = stem.removesuffix("index")
+    return stem if stem == "" or stem.endswith("/") else stem + "/"

@@ -1,0 +1,280 @@
+"""Benchmark the site generator and print one table: build time, hooks cost, scaling, preview,
+page weight, Lighthouse. `python benchmarks/run.py` (or `make bench`); `--quick` for a smoke run."""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import builds  # noqa: E402
+import synth  # noqa: E402
+import weight  # noqa: E402
+from preview import measure_preview  # noqa: E402
+
+KIB = 1024
+PAGE_LIMIT_GZ = 65 * KIB       # plain Material's 60 KiB gzipped home page, plus 5 KiB
+COUNTDOWN_LIMIT_GZ = 2 * KIB
+HOOKS_RATIO_LIMIT = 1.15
+LARGEST_LIMIT_S = 6.0          # half the plain baseline of 500 call pages in the nav (12.2 s)
+COUNTDOWN = Path("docs/assets/js/countdown.js")
+
+
+@dataclass
+class Row:
+    section: str
+    figure: str
+    value: str
+    target: str = ""
+    verdict: str = ""
+
+
+def check(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def timing(results: list[builds.BuildRun]) -> str:
+    """CPU time first: on a shared machine it moves least; on an idle one it is the wall time."""
+    return (f"CPU {median([r.cpu for r in results]):.2f} s, wall {median([r.wall for r in results]):.2f} s, "
+            f"mkdocs {median([r.built_in for r in results]):.2f} s")
+
+
+def kib(n: float) -> str:
+    return f"{n / KIB:.1f} KiB"
+
+
+# --- 1. the real site ----------------------------------------------------------------------------
+
+def real_site(root: Path, work: Path, runs: int) -> tuple[list[Row], Path]:
+    project = synth.copy_project(work / "real", root)
+    results = []
+    for n in range(runs):
+        run = builds.build(project, work / f"real-site-{n}")
+        if not run.ok:
+            raise SystemExit(f"the real site does not build (strict):\n{run.output}")
+        results.append(run)
+    site = work / "real-site-0"
+    rows = [
+        Row("1 build", f"real site ({results[0].pages} pages), median of {runs}", timing(results),
+            "", ""),
+    ]
+    return rows, site
+
+
+# --- 2. the hooks' cost ----------------------------------------------------------------------------
+
+def hooks_cost(root: Path, work: Path, runs: int) -> list[Row]:
+    project = synth.copy_project(work / "hooks", root)
+    hookless = builds.write_hookless_config(project)
+    with_hooks, without = [], []
+    for n in range(runs):  # interleaved, so that a busy moment of the machine hits both alike
+        with_hooks.append(builds.build(project, work / f"hooks-on-{n}"))
+        without.append(builds.build(project, work / f"hooks-off-{n}", strict=False, config_file=hookless))
+    for run in with_hooks + without:
+        if not run.ok:
+            raise SystemExit(f"a hooks-cost build failed:\n{run.output}")
+    rows = []
+    for label, attr in (("CPU time", "cpu"), ("wall clock", "wall"), ("mkdocs' own time", "built_in")):
+        on = median([getattr(r, attr) for r in with_hooks])
+        off = median([getattr(r, attr) for r in without])
+        ratio = on / off
+        judged = attr == "cpu"
+        rows.append(Row("2 hooks", f"with / without hooks, {label}, {runs} interleaved pairs",
+                        f"{on:.2f} / {off:.2f} s = {ratio:.2f}", f"<= {HOOKS_RATIO_LIMIT}" if judged else "",
+                        check(ratio <= HOOKS_RATIO_LIMIT) if judged else ""))
+    return rows
+
+
+# --- 3. scaling, 4. preview on the largest site, memory -----------------------------------------
+
+def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples: int) -> list[Row]:
+    rows: list[Row] = []
+    per_size: dict[int, tuple[float, int, int]] = {}
+    for size in sizes:
+        project = synth.make_site(work / f"calls-{size}", size, root)
+        results = []
+        for n in range(runs):
+            run = builds.build(project, work / f"calls-{size}-site-{n}")
+            if not run.ok:
+                raise SystemExit(f"the {size}-call site does not build:\n{run.output}")
+            results.append(run)
+            shutil.rmtree(work / f"calls-{size}-site-{n}")
+        # The least disturbed run: on a shared machine noise only ever adds time.
+        cpu = min(r.cpu for r in results)
+        pages = results[0].pages
+        rss = max(r.max_rss_kib for r in results)
+        per_size[size] = (cpu, pages, rss)
+        judged = size == max(sizes) and size >= 500
+        rows.append(Row("3 scaling", f"{size} calls/language: {pages} pages, median of {runs}", timing(results),
+                        f"least CPU <= {LARGEST_LIMIT_S:.0f} s" if judged else "",
+                        check(cpu <= LARGEST_LIMIT_S) if judged else ""))
+        rows.append(Row("3 scaling", f"{size} calls/language: least CPU of {runs} runs, and per page",
+                        f"{cpu:.2f} s, {cpu / pages * 1000:.1f} ms/page"))
+        rows.append(Row("3 scaling", f"{size} calls/language: peak memory (RSS)", f"{rss / KIB:.0f} MiB"))
+        rows.append(Row("3 scaling", f"{size} calls/language: load_calls() of {size + 1} data files, CPU",
+                        f"{_time_load_calls(project) * 1000:.0f} ms"))
+    ordered = sorted(sizes)
+    if len(ordered) >= 3:
+        # Linear growth: each page added costs the same, from the small site to the large one.
+        (t0, p0, _), (t1, p1, _), (t2, p2, _) = (per_size[s] for s in ordered[-3:])
+        low, high = (t1 - t0) / (p1 - p0), (t2 - t1) / (p2 - p1)
+        # Informative only: a difference of two noisy times, small for the small sizes.
+        rows.append(Row("3 scaling", f"CPU per added page, {ordered[-3]}->{ordered[-2]} vs {ordered[-2]}->{ordered[-1]} calls",
+                        f"{low * 1000:.1f} vs {high * 1000:.1f} ms = x{high / low:.2f}"))
+    if len(ordered) >= 2:
+        (t_s, p_s, m_s), (t_b, p_b, m_b) = per_size[ordered[-2]], per_size[ordered[-1]]
+        growth = (t_b / p_b) / (t_s / p_s)
+        rows.append(Row("3 scaling", f"CPU per page, {ordered[-1]} vs {ordered[-2]} calls", f"x{growth:.2f}",
+                        "flat (<= x1.2)", check(growth <= 1.2)))
+        rows.append(Row("3 scaling", f"peak memory growth vs site growth, {ordered[-1]} vs {ordered[-2]} calls",
+                        f"x{m_b / m_s:.2f} vs pages x{p_b / p_s:.2f}", "memory <= site",
+                        check(m_b / m_s <= p_b / p_s)))
+    if preview_samples:
+        size = max(sizes)
+        took = measure_preview(work / f"calls-{size}", samples=preview_samples)
+        rows.append(Row("4 preview", f"save -> page served, {size} calls/language, median of {len(took)}",
+                        f"{median(took):.2f} s"))
+    return rows
+
+
+def _time_load_calls(project: Path) -> float:
+    from sitekit.calls import load_calls
+    start = time.process_time()  # CPU time: the machine may be busy with other work
+    load_calls(project / "data" / "calls", project)
+    return time.process_time() - start
+
+
+def preview_real(root: Path, work: Path, samples: int) -> list[Row]:
+    project = synth.copy_project(work / "preview", root)
+    took = measure_preview(project, samples=samples)
+    return [Row("4 preview", f"save -> page served under mkdocs serve, real site, median of {len(took)}",
+                f"{median(took):.2f} s")]
+
+
+# --- 5. page weight ---------------------------------------------------------------------------------
+
+def page_weights(root: Path, site: Path) -> list[Row]:
+    rows = []
+    pages = {"home (it)": site / "index.html", "home (en)": site / "en" / "index.html"}
+    for call in sorted((root / "data" / "calls").glob("*.yml")):
+        pages[f"call {call.stem} (it)"] = site / "bandi" / call.stem / "index.html"
+        pages[f"call {call.stem} (en)"] = site / "en" / "bandi" / call.stem / "index.html"
+    for name, page in pages.items():
+        if not page.exists():
+            rows.append(Row("5 weight", name, "missing page", verdict="OVER"))
+            continue
+        w = weight.page_weight(site, page)
+        html_gz = weight.gzipped_size(page.read_bytes())
+        note = f" [{len(w.files) - 1} assets; HTML {kib(html_gz)} gz]"
+        if w.missing or w.third_party:
+            note += f" missing={w.missing} third-party={w.third_party}"
+        rows.append(Row("5 weight", f"{name}: HTML+CSS+JS+fonts",
+                        f"{kib(w.raw)} raw, {kib(w.gz)} gz{note}", f"<= {kib(PAGE_LIMIT_GZ)} gz",
+                        check(w.gz <= PAGE_LIMIT_GZ and not w.third_party)))
+    sizes = weight.script_weight(root / COUNTDOWN)
+    if sizes is None:
+        rows.append(Row("5 weight", "countdown script", f"n/a ({COUNTDOWN} not present)"))
+    else:
+        rows.append(Row("5 weight", "countdown script", f"{kib(sizes[0])} raw, {kib(sizes[1])} gz",
+                        f"<= {kib(COUNTDOWN_LIMIT_GZ)} gz", check(sizes[1] <= COUNTDOWN_LIMIT_GZ)))
+    return rows
+
+
+# --- 6. Lighthouse -----------------------------------------------------------------------------------
+
+def lighthouse(root: Path, site: Path) -> list[Row]:
+    module = root / "benchmarks" / "lighthouse.py"
+    if not module.exists():
+        return [Row("6 lighthouse", "scores", "n/a (benchmarks/lighthouse.py not present)")]
+    if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
+        return [Row("6 lighthouse", "scores", "n/a (Chromium not present)")]
+    sys.path.insert(0, str(module.parent))
+    try:
+        from lighthouse import lighthouse_scores
+        scores = lighthouse_scores(site)
+    except Exception as err:  # a broken optional tool must not hide the other figures
+        return [Row("6 lighthouse", "scores", f"error: {type(err).__name__}: {err}")]
+    return [Row("6 lighthouse", name, str(value)) for name, value in _flatten(scores)]
+
+
+def _flatten(value, prefix: str = ""):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _flatten(inner, f"{prefix} {key}".strip())
+    else:
+        yield prefix or "score", value
+
+
+# --- the table -----------------------------------------------------------------------------------------
+
+def print_table(rows: list[Row]) -> None:
+    head = Row("section", "figure", "value", "target", "verdict")
+    widths = [max(len(getattr(r, f)) for r in [head, *rows]) for f in ("section", "figure", "value", "target", "verdict")]
+    def line(r: Row) -> str:
+        cells = [getattr(r, f).ljust(w) for f, w in zip(("section", "figure", "value", "target", "verdict"), widths)]
+        return "| " + " | ".join(cells) + " |"
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="builds per figure for sections 1 and 2 (median)")
+    parser.add_argument("--scaling-runs", type=int, default=3, help="builds per size in section 3 (median)")
+    parser.add_argument("--sizes", default="10,100,500", help="synthetic calls per language, comma-separated")
+    parser.add_argument("--preview-samples", type=int, default=3, help="edits timed under mkdocs serve (0: skip)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 build each, 2 synthetic calls")
+    parser.add_argument("--root", type=Path, default=HERE.parent, help="the project to measure")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
+    args = parser.parse_args(argv)
+    # Interrupted runs still stop their `mkdocs serve` and remove their temporary folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.quick:
+        args.runs, args.scaling_runs, args.sizes, args.preview_samples = 1, 1, "2", 1
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    root = args.root.resolve()
+    sys.path.insert(0, str(root / "hooks"))  # the measured project's sitekit, to time data loading
+
+    load = os.getloadavg()[0]
+    print(f"# Benchmark of {root} on {platform.node()}: {os.cpu_count()} cores, "
+          f"load {load:.2f}, Python {platform.python_version()}, "
+          f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    hooks = builds.listed_hooks((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    print(f"# hooks measured: {', '.join(hooks) or 'none'}\n", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="site-bench-"))
+    try:
+        rows, site = real_site(root, work, args.runs)
+        rows += hooks_cost(root, work, args.runs)
+        rows += scaling(root, work, sizes, args.scaling_runs, args.preview_samples)
+        if args.preview_samples:
+            rows += preview_real(root, work, args.preview_samples)
+        rows += page_weights(root, site)
+        rows += [Row("6 lighthouse", "scores", "skipped (--quick)")] if args.quick else lighthouse(root, site)
+        print_table(rows)
+    finally:
+        if args.keep:
+            print(f"\n(kept {work})")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
