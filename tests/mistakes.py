@@ -101,7 +101,7 @@ MISTAKES = [
         f"{CALL}:34: eccp: appears twice (lines 29 and 34); YAML would silently keep only the last one: "
         "keep one, or rename one",)),
     Mistake("missing navigation translation", _missing_nav_translation, (
-        'mkdocs.yml:59: nav_translations (en): "Glossario" has no "en" translation; '
+        'mkdocs.yml:61: nav_translations (en): "Glossario" has no "en" translation; '
         'add `Glossario: ...` under nav_translations of the language "en"',)),
     Mistake("missing interface string", _missing_interface_string, (
         "data/strings/en.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",)),
