@@ -82,10 +82,10 @@ def measure_preview(project: Path, page: str = "chi-siamo.it.md", samples: int =
 
 
 def _site_url(project: Path) -> str:
-    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip()
-    return "/"
+    """site_url as MkDocs reads it (SITE_URL, an `!ENV` default, or plain), for its path."""
+    from mkdocs.config import load_config
+
+    return load_config(str(project / "mkdocs.yml")).site_url or "/"
 
 
 def _output_path(page: str) -> str:
