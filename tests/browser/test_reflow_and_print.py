@@ -21,6 +21,21 @@ def test_no_page_scrolls_sideways_or_cuts_anything_off(browser, served_site, sit
     assert problems == [], "\n".join(problems)
 
 
+def test_without_javascript_no_page_scrolls_sideways_on_a_phone(browser, served_site, site_dir):
+    # Without JavaScript Material's header has fewer buttons, so menus sit elsewhere (the closed
+    # language list once stuck out of the screen this way).
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    problems = []
+    for built in built_pages(site_dir):
+        page.goto(url_of(served_site, built))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            problems.append(f"{built.path or '/'}: {width} px wide")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
 def call_pages(site_dir) -> list:
     """Pages of a single call: below bandi/<call>/ in either language."""
     return [p for p in built_pages(site_dir) if p.path.removeprefix("en/").count("/") >= 2 and
