@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .calls import Call
 from .callview import (budget_text, deadline_view, event_view, facts_view, index_order, links_view,
-                       reference_links)
+                       reference_links, with_calendar)
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, front_matter_line, markdown_offset, replace_markers
 from .problems import Problem
@@ -47,6 +47,7 @@ class CallPages:
     render: Render
     page_url_exists: Callable[[str], bool] = lambda url: False
     problems: list[Problem] = field(default_factory=list)
+    _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -95,7 +96,11 @@ class CallPages:
 
     def _deadline(self, call: Call, page_url: str) -> dict[str, Any]:
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-deadline.ics", page_url)
-        return deadline_view(call, self.locale, self.strings, self.now, self.closing_days, href)
+        view = self._deadlines.get(call.slug)
+        if view is None:  # formatted once per call and build: the box, facts, text and index reuse it
+            view = self._deadlines[call.slug] = deadline_view(call, self.locale, self.strings, self.now,
+                                                              self.closing_days)
+        return with_calendar(view, href)
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
