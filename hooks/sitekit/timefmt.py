@@ -72,8 +72,13 @@ def _amount(value: int, unit: str, fmt: Formats) -> str:
 
 def format_money(amount: int, currency: str, fmt: Formats) -> str:
     """A whole amount with the language's currency pattern, no decimals: "7.500.000 €"."""
-    pattern = _currency_pattern(fmt["locale"], whole=amount == int(amount))
-    return format_currency(amount, currency, format=pattern, locale=fmt["locale"], currency_digits=False)
+    return _money(amount, currency, fmt["locale"])
+
+
+@lru_cache(maxsize=4096)  # every page of a call shows its budget, in facts and in running text
+def _money(amount: int, currency: str, locale: str) -> str:
+    pattern = _currency_pattern(locale, whole=amount == int(amount))
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
 @lru_cache(maxsize=None)  # parsing the locale and copying its pattern once, not for every amount
