@@ -32,7 +32,13 @@ class PageSource:
     meta: Mapping[str, Any]
     url: str  # "bandi/x/" or "en/bandi/x/"
     shown_path: str  # "docs/bandi/x/index.it.md", for messages
-    source: str  # the whole file, front matter included, for line numbers
+    source: str | Callable[[], str]  # the whole file, front matter included, or how to read it
+
+    def source_text(self) -> str:
+        """The whole file, read only when a message needs a line number."""
+        if callable(self.source):
+            self.source = self.source()
+        return self.source
 
 
 @dataclass
@@ -67,15 +73,18 @@ class CallPages:
             return None
         if isinstance(slug, str) and slug in self.calls:
             return self.calls[slug]
-        self.problems.append(Problem(page.shown_path, front_matter_line(page.source, "call"), "call",
+        self.problems.append(Problem(page.shown_path, front_matter_line(page.source_text(), "call"), "call",
                                      f'"{slug}" is not a call in data/calls/; expected one of: {self._known()}'))
         return None
 
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
         handler = MARKERS.get(marker.key)
-        line = markdown_offset(page.source, page.markdown) + marker.line
+
+        def line() -> int:  # the file is read again only for a message
+            return markdown_offset(page.source_text(), page.markdown) + marker.line
+
         if handler is None:
-            self.problems.append(Problem(page.shown_path, line, f"<!-- {marker.key} -->",
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
                                          f"is not a marker this site knows; expected one of: {', '.join(sorted(MARKERS))}"))
             return ""
         if marker.family == "calls":
@@ -83,7 +92,7 @@ class CallPages:
         call = self.calls.get(marker.arg) if marker.arg else page_call
         if call is None:
             found = f'names "{marker.arg}", which is not a call in data/calls/' if marker.arg else "names no call"
-            self.problems.append(Problem(page.shown_path, line, f"<!-- {marker.key} -->",
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
                                          f"{found}; expected `call: <call>` in the front matter or "
                                          f"<!-- {marker.key} <call> --> with one of: {self._known()}"))
             return ""
