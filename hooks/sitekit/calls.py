@@ -135,11 +135,26 @@ def load_call(path: Path, display_path: str | None = None, locales: list[str] | 
     return list(result) if isinstance(result, tuple) else result
 
 
-# Several hooks and both language builds load every call: the same text gives the same (frozen)
-# Call, so each file is parsed and validated once per text, not once per loader.
+def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
+    """A call file as parsed YAML with its lines, shared with every other reader of the same text:
+    read it, never change it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return load_yaml(path, shown)
+    return _parsed(text, shown)
+
+
+# The checks, several hooks and both language builds read every call file: the same text gives
+# the same YAML and the same (frozen) Call, so each is parsed and validated once per text.
+@lru_cache(maxsize=4096)
+def _parsed(text: str, shown: str) -> YamlDoc | Problem:
+    return parse_yaml(text, shown)
+
+
 @lru_cache(maxsize=4096)
 def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) -> Call | tuple[Problem, ...]:
-    doc = parse_yaml(text, shown)
+    doc = _parsed(text, shown)
     if isinstance(doc, Problem):
         return (doc,)
     if not isinstance(doc.data, dict):
