@@ -45,6 +45,10 @@ def on_page_markdown(markdown, page, config, files):
                                            lambda: source.read_text(encoding="utf-8")))
 
 
+def on_page_content(html, page, config, files):
+    return _pages.page_content(html)  # before the glossary hook (listed after): it annotates these too
+
+
 def on_page_context(context, page, config, nav):
     """Templates may read the page's call (`call`) and every call (`calls`) too."""
     context["calls"] = _pages.calls

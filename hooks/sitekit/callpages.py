@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Mapping
+from itertools import count
+from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from .calls import Call
@@ -21,6 +22,7 @@ from .problems import Problem
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+BLOCK = re.compile(r"<!-- call-block:\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -54,6 +56,8 @@ class CallPages:
     page_url_exists: Callable[[str], bool] = lambda url: False
     problems: list[Problem] = field(default_factory=list)
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
+    _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -64,7 +68,7 @@ class CallPages:
         if call is None:
             return markdown
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
-        markdown = _after_first_heading(markdown, "\n" + _one_block(box) + "\n")
+        markdown = _after_first_heading(markdown, "\n" + self._block(box) + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
 
     def _page_call(self, page: PageSource) -> Call | None:
@@ -113,7 +117,7 @@ class CallPages:
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
-        return _one_block(self.render("partials/call-facts.html", facts=view))
+        return self._block(self.render("partials/call-facts.html", facts=view))
 
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
@@ -126,10 +130,10 @@ class CallPages:
             return ""
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-webinar.ics", page_url)
         view = event_view(call, call.webinar, "webinar", self.strings, self.now, href)
-        return _one_block(self.render("partials/call-deadline-box.html", box=view))
+        return self._block(self.render("partials/call-deadline-box.html", box=view))
 
     def links(self, call: Call, page_url: str) -> str:
-        return _one_block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
+        return self._block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
 
     def index(self, _call: None, page_url: str) -> str:
         items = []
@@ -141,7 +145,7 @@ class CallPages:
                 "href": self._href(target, page_url) if self.page_url_exists(target) else None,
                 "deadline": self._deadline(call, page_url),
             })
-        return _one_block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
+        return self._block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
 
     # -- calendar files ---------------------------------------------------------------------
 
@@ -163,6 +167,21 @@ class CallPages:
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
                     entry, self.now, product, self.locale)
         return out
+
+    # -- blocks of HTML, put in after Markdown -----------------------------------------------
+
+    def _block(self, html: str) -> str:
+        """A stand-in for a block of HTML: Markdown would only copy the block through, after
+        parsing every tag of it; `page_content` puts the block where the stand-in came out."""
+        token = f"<!-- call-block:{next(self._block_numbers)} -->"
+        self._blocks[token] = _one_block(html).strip("\n")
+        return "\n\n" + token + "\n\n"
+
+    def page_content(self, html: str) -> str:
+        """A page's HTML with the blocks that `page_markdown` stood in for."""
+        if "<!-- call-block:" not in html:
+            return html
+        return BLOCK.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
 
     def _href(self, target: str, page_url: str) -> str:
         """`target` (below the site root) relative to the page at `page_url`, as MkDocs links."""
