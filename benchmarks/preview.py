@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
+from mkdocs.utils.yaml import yaml_load
+
 from builds import SITE_NOW
 
 POLL = 0.02  # seconds between two requests while waiting for the rebuilt page
@@ -82,10 +84,9 @@ def measure_preview(project: Path, page: str = "chi-siamo.it.md", samples: int =
 
 
 def _site_url(project: Path) -> str:
-    """site_url as MkDocs reads it (SITE_URL, an `!ENV` default, or plain), for its path."""
-    from mkdocs.config import load_config
-
-    return load_config(str(project / "mkdocs.yml")).site_url or "/"
+    """site_url as MkDocs reads it (`!ENV [SITE_URL, default]` included)."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return yaml_load(config).get("site_url") or "/"
 
 
 def _output_path(page: str) -> str:

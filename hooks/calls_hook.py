@@ -39,9 +39,14 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = Path(page.file.abs_src_path)
     shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown, source))
+    return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown,
+                                           lambda: source.read_text(encoding="utf-8")))
+
+
+def on_page_content(html, page, config, files):
+    return _pages.page_content(html)  # before the glossary hook (listed after): it annotates these too
 
 
 def on_page_context(context, page, config, nav):

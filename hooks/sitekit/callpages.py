@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Mapping
+from itertools import count
+from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from .calls import Call
 from .callview import (budget_text, deadline_view, event_view, facts_view, index_order, links_view,
-                       reference_links)
+                       reference_links, with_calendar)
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, front_matter_line, markdown_offset, replace_markers
 from .problems import Problem
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+BLOCK = re.compile(r"<!-- call-block:\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -32,7 +34,13 @@ class PageSource:
     meta: Mapping[str, Any]
     url: str  # "bandi/x/" or "en/bandi/x/"
     shown_path: str  # "docs/bandi/x/index.it.md", for messages
-    source: str  # the whole file, front matter included, for line numbers
+    source: str | Callable[[], str]  # the whole file, front matter included, or how to read it
+
+    def source_text(self) -> str:
+        """The whole file, read only when a message needs a line number."""
+        if callable(self.source):
+            self.source = self.source()
+        return self.source
 
 
 @dataclass
@@ -47,6 +55,9 @@ class CallPages:
     render: Render
     page_url_exists: Callable[[str], bool] = lambda url: False
     problems: list[Problem] = field(default_factory=list)
+    _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
+    _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -57,7 +68,7 @@ class CallPages:
         if call is None:
             return markdown
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
-        markdown = _after_first_heading(markdown, "\n" + _one_block(box) + "\n")
+        markdown = _after_first_heading(markdown, "\n" + self._block(box) + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
 
     def _page_call(self, page: PageSource) -> Call | None:
@@ -66,15 +77,18 @@ class CallPages:
             return None
         if isinstance(slug, str) and slug in self.calls:
             return self.calls[slug]
-        self.problems.append(Problem(page.shown_path, front_matter_line(page.source, "call"), "call",
+        self.problems.append(Problem(page.shown_path, front_matter_line(page.source_text(), "call"), "call",
                                      f'"{slug}" is not a call in data/calls/; expected one of: {self._known()}'))
         return None
 
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
         handler = MARKERS.get(marker.key)
-        line = markdown_offset(page.source, page.markdown) + marker.line
+
+        def line() -> int:  # the file is read again only for a message
+            return markdown_offset(page.source_text(), page.markdown) + marker.line
+
         if handler is None:
-            self.problems.append(Problem(page.shown_path, line, f"<!-- {marker.key} -->",
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
                                          f"is not a marker this site knows; expected one of: {', '.join(sorted(MARKERS))}"))
             return ""
         if marker.family == "calls":
@@ -82,7 +96,7 @@ class CallPages:
         call = self.calls.get(marker.arg) if marker.arg else page_call
         if call is None:
             found = f'names "{marker.arg}", which is not a call in data/calls/' if marker.arg else "names no call"
-            self.problems.append(Problem(page.shown_path, line, f"<!-- {marker.key} -->",
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
                                          f"{found}; expected `call: <call>` in the front matter or "
                                          f"<!-- {marker.key} <call> --> with one of: {self._known()}"))
             return ""
@@ -95,11 +109,15 @@ class CallPages:
 
     def _deadline(self, call: Call, page_url: str) -> dict[str, Any]:
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-deadline.ics", page_url)
-        return deadline_view(call, self.locale, self.strings, self.now, self.closing_days, href)
+        view = self._deadlines.get(call.slug)
+        if view is None:  # formatted once per call and build: the box, facts, text and index reuse it
+            view = self._deadlines[call.slug] = deadline_view(call, self.locale, self.strings, self.now,
+                                                              self.closing_days)
+        return with_calendar(view, href)
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
-        return _one_block(self.render("partials/call-facts.html", facts=view))
+        return self._block(self.render("partials/call-facts.html", facts=view))
 
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
@@ -112,10 +130,10 @@ class CallPages:
             return ""
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-webinar.ics", page_url)
         view = event_view(call, call.webinar, "webinar", self.strings, self.now, href)
-        return _one_block(self.render("partials/call-deadline-box.html", box=view))
+        return self._block(self.render("partials/call-deadline-box.html", box=view))
 
     def links(self, call: Call, page_url: str) -> str:
-        return _one_block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
+        return self._block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
 
     def index(self, _call: None, page_url: str) -> str:
         items = []
@@ -127,7 +145,7 @@ class CallPages:
                 "href": self._href(target, page_url) if self.page_url_exists(target) else None,
                 "deadline": self._deadline(call, page_url),
             })
-        return _one_block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
+        return self._block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
 
     # -- calendar files ---------------------------------------------------------------------
 
@@ -149,6 +167,21 @@ class CallPages:
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
                     entry, self.now, product, self.locale)
         return out
+
+    # -- blocks of HTML, put in after Markdown -----------------------------------------------
+
+    def _block(self, html: str) -> str:
+        """A stand-in for a block of HTML: Markdown would only copy the block through, after
+        parsing every tag of it; `page_content` puts the block where the stand-in came out."""
+        token = f"<!-- call-block:{next(self._block_numbers)} -->"
+        self._blocks[token] = _one_block(html).strip("\n")
+        return "\n\n" + token + "\n\n"
+
+    def page_content(self, html: str) -> str:
+        """A page's HTML with the blocks that `page_markdown` stood in for."""
+        if "<!-- call-block:" not in html:
+            return html
+        return BLOCK.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
 
     def _href(self, target: str, page_url: str) -> str:
         """`target` (below the site root) relative to the page at `page_url`, as MkDocs links."""

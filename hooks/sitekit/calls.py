@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional, Union
 
@@ -10,9 +11,14 @@ from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, Validatio
 
 from .localtime import parse_wall_time, parse_zone
 from .problems import Problem, SiteDataError
-from .yamlfile import YamlDoc, load_yaml
+from .yamlfile import YamlDoc, load_yaml, parse_yaml
 
 Texts = dict[str, str]  # language code -> text
+
+
+@lru_cache(maxsize=8192)  # pages, views and feeds ask for the same instants thousands of times
+def _instant(local: str, zone: str) -> datetime:
+    return parse_wall_time(local, parse_zone(zone))
 
 
 class _Strict(BaseModel):
@@ -31,7 +37,7 @@ class Moment(_Strict):
 
     @property
     def instant(self) -> datetime:
-        return parse_wall_time(self.local, parse_zone(self.zone))
+        return _instant(self.local, self.zone)
 
 
 class Event(_Strict):
@@ -60,7 +66,7 @@ class Event(_Strict):
 
     @property
     def instant(self) -> Optional[datetime]:
-        return parse_wall_time(self.local, parse_zone(self.zone)) if self.local else None
+        return _instant(self.local, self.zone) if self.local else None
 
 
 class Budget(_Strict):
@@ -120,15 +126,43 @@ def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> Non
 
 
 def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
-    doc = load_yaml(path, display_path)
-    if isinstance(doc, Problem):
-        return [doc]
-    if not isinstance(doc.data, dict):
-        return [Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ...")]
+    shown = display_path or str(path)
     try:
-        return Call.model_validate({**doc.data, "slug": path.stem}, context={"locales": locales or []})
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
+    result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
+    return list(result) if isinstance(result, tuple) else result
+
+
+def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
+    """A call file as parsed YAML with its lines, shared with every other reader of the same text:
+    read it, never change it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return load_yaml(path, shown)
+    return _parsed(text, shown)
+
+
+# The checks, several hooks and both language builds read every call file: the same text gives
+# the same YAML and the same (frozen) Call, so each is parsed and validated once per text.
+@lru_cache(maxsize=4096)
+def _parsed(text: str, shown: str) -> YamlDoc | Problem:
+    return parse_yaml(text, shown)
+
+
+@lru_cache(maxsize=4096)
+def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) -> Call | tuple[Problem, ...]:
+    doc = _parsed(text, shown)
+    if isinstance(doc, Problem):
+        return (doc,)
+    if not isinstance(doc.data, dict):
+        return (Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ..."),)
+    try:
+        return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
     except ValidationError as err:
-        return [_problem(doc, e) for e in err.errors()]
+        return tuple(_problem(doc, e) for e in err.errors())
 
 
 def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:

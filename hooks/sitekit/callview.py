@@ -15,6 +15,16 @@ Strings = Mapping[str, Any]  # the `calls` block of data/strings/<locale>.yml
 def deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_days: float,
                   ics_href: str | None = None) -> dict[str, Any]:
     """The deadline of `call` as the deadline markup contract (DESIGN.md, 3) wants it."""
+    return with_calendar(_deadline_view(call, locale, s, now, closing_days), ics_href)
+
+
+def with_calendar(view: dict[str, Any], ics_href: str | None) -> dict[str, Any]:
+    """`view` (a deadline or event) with the link to its calendar file, offered until it is over.
+    The rest of a view is the same on every page, so it may be computed once and reused."""
+    return {**view, "ics_href": ics_href if view["state"] != "closed" else None}
+
+
+def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:
     instant = call.deadline.instant
     opening = call.opening.instant if call.opening else None
     state = call_status(call, now, closing_days)
@@ -36,7 +46,7 @@ def deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_da
         "labels": dict(s["states"]),
         "your_zone_template": s["your_zone"],
         "intl_locale": fmt["locale"].replace("_", "-"),
-        "ics_href": ics_href if state != "closed" else None,
+        "ics_href": None,
         "calendar_label": s["add_to_calendar"],
     }
 

@@ -1,6 +1,7 @@
 """The generated glossary page: entries sorted by the language's own collation, rendered by a partial."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -23,8 +24,15 @@ def collated(terms: Iterable[LocalTerm], locale: str) -> list[LocalTerm]:
 
 def template_environment(template_dirs: Iterable[str | Path]) -> jinja2.Environment:
     """A Jinja2 environment over the theme's folders (overrides first), escaping every value."""
+    return _environment(tuple(str(d) for d in template_dirs))
+
+
+# One per set of folders for the whole process: both languages (and every rebuild under
+# `mkdocs serve`) share its compiled templates; Jinja2 recompiles a changed file.
+@lru_cache(maxsize=8)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=jinja2.FileSystemLoader(list(template_dirs)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,

@@ -25,7 +25,6 @@ def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language:
     cal.add("prodid", product)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add_component(_vtimezone(entry.start.tzinfo.key, entry.start.year))  # before its first use
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp.astimezone(timezone.utc))
@@ -42,10 +41,18 @@ def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language:
         alarm.add("trigger", -entry.reminder)
         event.add_component(alarm)
     cal.add_component(event)
-    return cal.to_ical()
+    text = cal.to_ical()
+    # The VTIMEZONE goes before its first use, the VEVENT: serialised once per zone and year.
+    at = text.index(b"BEGIN:VEVENT\r\n")
+    return text[:at] + _vtimezone_ical(entry.start.tzinfo.key, entry.start.year) + text[at:]
 
 
 @lru_cache(maxsize=None)
 def _vtimezone(zone: str, year: int) -> Timezone:
     """The zone's rules around `year` (computing them is slow, and a whole century is not needed)."""
     return Timezone.from_tzinfo(ZoneInfo(zone), first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
+
+
+@lru_cache(maxsize=None)
+def _vtimezone_ical(zone: str, year: int) -> bytes:
+    return _vtimezone(zone, year).to_ical()

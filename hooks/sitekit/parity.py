@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from .calls import read_call_yaml
 from .fielderrors import did_you_mean
 from .frontmatter import read_front_matter
 from .problems import Problem
@@ -91,7 +92,7 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
     """Title, summary and every link title of every call, in every language."""
     problems: list[Problem] = []
     for path in sorted(calls_dir.glob("*.yml")):
-        doc = load_yaml(path, layout.shown(path))
+        doc = read_call_yaml(path, layout.shown(path))
         if isinstance(doc, Problem) or not isinstance(doc.data, dict):
             continue  # load_calls reports it
         texts = [("title",), ("summary",)]

@@ -8,12 +8,13 @@ from __future__ import annotations
 import math
 from copy import copy
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Mapping
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from babel.lists import format_list
-from babel.numbers import format_currency
+from babel.numbers import NumberPattern, format_currency
 
 Formats = Mapping[str, str]
 
@@ -71,7 +72,18 @@ def _amount(value: int, unit: str, fmt: Formats) -> str:
 
 def format_money(amount: int, currency: str, fmt: Formats) -> str:
     """A whole amount with the language's currency pattern, no decimals: "7.500.000 €"."""
-    pattern = copy(Locale.parse(fmt["locale"]).currency_formats["standard"])
-    if amount == int(amount):
+    return _money(amount, currency, fmt["locale"])
+
+
+@lru_cache(maxsize=4096)  # every page of a call shows its budget, in facts and in running text
+def _money(amount: int, currency: str, locale: str) -> str:
+    pattern = _currency_pattern(locale, whole=amount == int(amount))
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+@lru_cache(maxsize=None)  # parsing the locale and copying its pattern once, not for every amount
+def _currency_pattern(locale: str, whole: bool) -> NumberPattern:
+    pattern = copy(Locale.parse(locale).currency_formats["standard"])
+    if whole:
         pattern.frac_prec = (0, 0)
-    return format_currency(amount, currency, format=pattern, locale=fmt["locale"], currency_digits=False)
+    return pattern

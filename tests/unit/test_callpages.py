@@ -1,6 +1,7 @@
 """Markers, the deadline box and the calls index, rendered with the real partials."""
 from datetime import datetime, timezone
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
@@ -25,6 +26,11 @@ def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-c
     return PageSource(markdown, {"call": call} if call else {}, url, "docs/bandi/test-call/index.it.md", front + markdown)
 
 
+def converted(p: CallPages, source: PageSource) -> str:
+    """The page's Markdown with its blocks of HTML in place, as the built page has them."""
+    return p.page_content(p.page_markdown(source))
+
+
 def html(markdown: str) -> BeautifulSoup:
     return BeautifulSoup(markdown, "lxml")
 
@@ -37,7 +43,7 @@ def test_markers_in_fenced_code_stay_as_written():
 
 def test_box_goes_right_after_the_first_heading_and_link_definitions_are_appended():
     call = make_call(links={"portal": {"url": "https://ec.europa.eu/x", "title": {"it": "Portale", "en": "Portal"}}})
-    out = pages([call]).page_markdown(page("# Titolo\n\nTesto [qui][portal].\n"))
+    out = converted(pages([call]), page("# Titolo\n\nTesto [qui][portal].\n"))
     assert out.startswith("# Titolo\n")
     assert out.index('class="call-box call-box--deadline"') < out.index("Testo")
     assert out.rstrip().endswith('[portal]: https://ec.europa.eu/x "Portale"')
@@ -47,7 +53,7 @@ def test_text_from_yaml_is_escaped_everywhere():
     evil = "<script>alert(1)</script> & <b>co</b>"
     call = make_call(title={"it": evil, "en": evil}, summary={"it": evil, "en": evil}, programme=evil, funder=evil,
                      id="<i>ID</i>")
-    out = pages([call]).page_markdown(page("# T\n\n<!-- call:facts -->\n\n<!-- calls:index -->\n", url="bandi/"))
+    out = converted(pages([call]), page("# T\n\n<!-- call:facts -->\n\n<!-- calls:index -->\n", url="bandi/"))
     soup = html(out)
     assert not soup.find("script") and not soup.find("b") and not soup.find("i")
     assert evil in soup.select_one(".call-facts").get_text()
@@ -57,7 +63,7 @@ def test_text_from_yaml_is_escaped_everywhere():
 
 def test_unknown_marker_is_a_problem_with_file_and_line():
     p = pages([make_call()])
-    p.page_markdown(page("# T\n\nTesto\n<!-- call:dedline-text -->\n"))
+    converted(p, page("# T\n\nTesto\n<!-- call:dedline-text -->\n"))
     [problem] = p.problems
     assert (problem.file, problem.line) == ("docs/bandi/test-call/index.it.md", 4 + 4)
     assert "call:dedline-text" in str(problem) and "call:deadline-text" in str(problem)
@@ -65,7 +71,7 @@ def test_unknown_marker_is_a_problem_with_file_and_line():
 
 def test_page_naming_an_unknown_call_is_a_problem_at_its_front_matter_line():
     p = pages([make_call()])
-    p.page_markdown(page("# T\n", call="no-such-call"))
+    converted(p, page("# T\n", call="no-such-call"))
     [problem] = p.problems
     assert problem.line == 3 and problem.field == "call"
     assert '"no-such-call" is not a call in data/calls/' in str(problem) and "test-call" in str(problem)
@@ -74,14 +80,14 @@ def test_page_naming_an_unknown_call_is_a_problem_at_its_front_matter_line():
 def test_a_marker_may_name_its_call_on_pages_without_one():
     other = make_call(slug="other-call", deadline={"local": "2021-03-01 12:00", "zone": "Europe/Rome"})
     p = pages([make_call(), other])
-    out = p.page_markdown(page("# T\n\nEntro il <!-- call:deadline-text other-call -->.\n", call=None, url="chi-siamo/"))
+    out = converted(p, page("# T\n\nEntro il <!-- call:deadline-text other-call -->.\n", call=None, url="chi-siamo/"))
     assert html(out).select_one(".call-deadline")["data-deadline"] == "2021-03-01T11:00:00Z"
     assert "call-box" not in out and not p.problems
 
 
 def test_a_call_marker_without_any_call_is_a_problem():
     p = pages([make_call()])
-    p.page_markdown(page("# T\n\n<!-- call:budget -->\n", call=None, url="chi-siamo/"))
+    converted(p, page("# T\n\n<!-- call:budget -->\n", call=None, url="chi-siamo/"))
     [problem] = p.problems
     assert "names no call" in problem.message
 
@@ -92,7 +98,7 @@ def test_a_call_marker_without_any_call_is_a_problem():
     (datetime(2020, 12, 2, 16, 0, 0, tzinfo=timezone.utc), "closed", None),
 ])
 def test_deadline_box_as_of_the_build(now, state, left):
-    out = html(pages([make_call()], now=now).page_markdown(page("# T\n")))
+    out = html(converted(pages([make_call()], now=now), page("# T\n")))
     box = out.select_one(".call-box")
     assert box["data-state"] == state and box["data-deadline"] == "2020-12-02T16:00:00Z"
     assert box.time["datetime"] == "2020-12-02T17:00:00+01:00"
@@ -106,7 +112,7 @@ def test_deadline_box_as_of_the_build(now, state, left):
 def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
     call = make_call(webinar={"local": "2020-11-25 10:00", "zone": "Europe/Brussels"})
     p = pages([call], locale="en")
-    box = html(p.page_markdown(page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(".call-box")[1]
+    box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(".call-box")[1]
     assert box["data-deadline"] == "2020-11-25T09:00:00Z" and box["data-state"] == "open"
     assert box.select_one(".call-box__left").get_text().startswith("Starts in: ")
     assert box.select_one(".call-box__calendar a")["href"] == "../../../calendar/test-call-webinar.ics"
@@ -118,7 +124,7 @@ def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file(
     for locale, text in (("it", "inizio novembre 2020, data da comunicare"),
                          ("en", "early November 2020, date to be announced")):
         p = pages([call], locale=locale)
-        box = html(p.page_markdown(page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
+        box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
         assert text in box.get_text() and not box.has_attr("data-deadline")
         assert not any("webinar" in path for path in p.calendar_files())
 
@@ -128,7 +134,18 @@ def test_index_lists_open_calls_by_deadline_then_closed_calls_latest_first():
         return make_call(slug=slug, deadline={"local": local, "zone": "Europe/Brussels"})
     calls = [call("closed-old", "2019-01-10 12:00"), call("open-late", "2021-06-01 12:00"),
              call("closed-new", "2020-10-01 12:00"), call("open-soon", "2020-11-25 12:00")]
-    out = html(pages(calls).page_markdown(page("# T\n\n<!-- calls:index -->\n", call=None, url="bandi/")))
+    out = html(converted(pages(calls), page("# T\n\n<!-- calls:index -->\n", call=None, url="bandi/")))
     items = out.select(".calls-index__item")
     assert [i.a["href"] for i in items] == ["open-soon/", "open-late/", "closed-new/", "closed-old/"]
     assert [i.select_one(".call-badge").get_text() for i in items] == ["In scadenza", "Aperto", "Chiuso", "Chiuso"]
+
+
+def test_blocks_put_in_after_markdown_give_the_html_markdown_would_have_given():
+    extensions = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "toc"]
+    source = page("# T\n\nEntro il <!-- call:deadline-text -->.\n\n<!-- call:facts -->\n\n<!-- call:links -->\n")
+    p = pages([make_call()])
+    stood_in = p.page_markdown(source)
+    assert "call-facts" not in stood_in and "<!-- call-block:" in stood_in  # Markdown never parses the blocks
+    built = p.page_content(markdown.markdown(stood_in, extensions=extensions))
+    assert "call-block" not in built
+    assert built == markdown.markdown(converted(pages([make_call()]), source), extensions=extensions)
