@@ -139,3 +139,11 @@ def test_404_page_speaks_both_languages_with_absolute_links(site_dir):
     assert sections["en"].a["href"] == SITE_URL + "en/"
     for tag in html.select("link[rel=stylesheet], script[src]"):
         assert (tag.get("href") or tag.get("src")).startswith("/bandi/"), tag
+
+
+def test_the_sites_own_css_and_js_are_served_minified(site_dir):
+    for source in [*(ROOT / "docs" / "assets" / "css").glob("*.css"), *(ROOT / "docs" / "assets" / "js").glob("*.js")]:
+        built = site_dir / source.relative_to(ROOT / "docs")
+        text = built.read_text(encoding="utf-8")
+        assert "/*" not in text and "\n  " not in text, built
+        assert len(text) < len(source.read_text(encoding="utf-8")), built
