@@ -16,6 +16,12 @@ class Mistake:
     expected: tuple[str, ...]  # lines the build must print, exactly (after the "ERROR -" prefix)
 
 
+def _line_of(start: str, rel: str) -> int:
+    """Line of the real file's first line starting with `start` (messages name lines that move)."""
+    lines = (Path(__file__).resolve().parent.parent / rel).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+
+
 def replace(project: Path, rel: str, old: str, new: str) -> None:
     path = project / rel
     text = path.read_text(encoding="utf-8")
@@ -101,7 +107,7 @@ MISTAKES = [
         f"{CALL}:34: eccp: appears twice (lines 29 and 34); YAML would silently keep only the last one: "
         "keep one, or rename one",)),
     Mistake("missing navigation translation", _missing_nav_translation, (
-        'mkdocs.yml:61: nav_translations (en): "Glossario" has no "en" translation; '
+        f'mkdocs.yml:{_line_of("  - Glossario:", "mkdocs.yml")}: nav_translations (en): "Glossario" has no "en" translation; '
         'add `Glossario: ...` under nav_translations of the language "en"',)),
     Mistake("missing interface string", _missing_interface_string, (
         "data/strings/en.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",)),

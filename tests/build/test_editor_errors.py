@@ -92,7 +92,8 @@ def test_markup_in_a_page_title_is_shown_as_text(tmp_path):
 
 @pytest.mark.parametrize("guide", ["GUIDA-REDAZIONE.md", "EDITING.md"])
 def test_editor_guides_quote_the_real_messages(guide):
-    text = (ROOT / guide).read_text(encoding="utf-8")
+    # Line numbers move as the real files are edited: the guides quote a message, whatever its line.
+    text = re.sub(r":\d+:", ":N:", (ROOT / guide).read_text(encoding="utf-8"))
     for mistake in MISTAKES:
         for expected in mistake.expected:
-            assert expected in text, f"{guide} does not quote: {expected}"
+            assert re.sub(r":\d+:", ":N:", expected) in text, f"{guide} does not quote: {expected}"
