@@ -62,7 +62,7 @@ def without_hooks(config_text: str) -> str:
 
 def listed_hooks(config_text: str) -> list[str]:
     """The hook files the top-level `hooks:` list names, in order."""
-    return [line.strip().removeprefix("-").strip() for line, in_hooks in _hooks_block(config_text)
+    return [line.split("#", 1)[0].strip().removeprefix("-").strip() for line, in_hooks in _hooks_block(config_text)
             if in_hooks and line.strip().startswith("-")]
 
 

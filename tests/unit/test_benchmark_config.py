@@ -13,7 +13,7 @@ site_name: x
 hooks:
   - hooks/a_hook.py
 
-  - hooks/b_hook.py
+  - hooks/b_hook.py   # a comment says why it comes second
 plugins:
   - search
 """
