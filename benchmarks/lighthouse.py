@@ -5,7 +5,6 @@ Needs `npm ci` (node_modules/.bin/lighthouse) and Chromium (CHROME_PATH, default
 """
 from __future__ import annotations
 
-import functools
 import io
 import gzip
 import http.server
@@ -36,6 +35,7 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def translate_path(self, path: str) -> str:
+        self.directory = str(self.server.site_dir)
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
@@ -58,9 +58,11 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _Server:
-    def __init__(self, site_dir: Path):
-        handler = functools.partial(_PagesLikeHandler, directory=str(site_dir))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """Listens from creation, so that a site can be built for its address before it is served."""
+
+    def __init__(self, site_dir: Path | None = None):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PagesLikeHandler)
+        self.httpd.site_dir = site_dir
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{_PagesLikeHandler.prefix}"
 
     def __enter__(self) -> "_Server":
@@ -93,21 +95,27 @@ def _report(url: str) -> dict:
     return json.loads(run.stdout)
 
 
-def _reports(site_dir: Path | str) -> dict[str, dict]:
+def _reports(site_dir: Path | str | None = None) -> dict[str, dict]:
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} is missing: run `npm ci` in {ROOT}")
-    site_dir = Path(site_dir)
-    with _Server(site_dir) as server:
+    with _Server() as server:
+        if site_dir is None:  # built for the address it is served at, as the publishing workflow does
+            site_dir = Path(tempfile.mkdtemp(prefix="site-")) / "site"
+            result = build(ROOT, site_dir, site_now=SITE_NOW, extra_env={"SITE_URL": server.url})
+            if result.returncode:
+                raise RuntimeError(result.output)
+        server.httpd.site_dir = site_dir = Path(site_dir)
         return {name: _report(server.url + path) for name, path in benchmark_pages(site_dir).items()}
 
 
-def lighthouse_scores(site_dir: Path | str) -> dict[str, dict[str, int]]:
-    """{page name: {category: score 0-100}} for the site in `site_dir`, served under /bandi/ like GitHub Pages."""
+def lighthouse_scores(site_dir: Path | str | None = None) -> dict[str, dict[str, int]]:
+    """{page name: {category: score 0-100}}, served under /bandi/ like GitHub Pages. Without
+    `site_dir`, the site is built for the local address it is served at (its site_url)."""
     return {name: {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
             for name, report in _reports(site_dir).items()}
 
 
-def lighthouse_failures(site_dir: Path | str) -> dict[str, list[str]]:
+def lighthouse_failures(site_dir: Path | str | None = None) -> dict[str, list[str]]:
     """Audits that did not score full marks, per page: what to look at when a score drops."""
     return {name: [f"{a['id']}: {a['title']} ({a['score']})" for a in report["audits"].values()
                    if a.get("score") is not None and a["score"] < 1]
@@ -115,15 +123,7 @@ def lighthouse_failures(site_dir: Path | str) -> dict[str, list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        site_dir = Path(argv[0])
-    else:
-        site_dir = Path(tempfile.mkdtemp(prefix="site-")) / "site"
-        result = build(ROOT, site_dir, site_now=SITE_NOW)
-        if result.returncode:
-            print(result.output, file=sys.stderr)
-            return 1
-    scores = lighthouse_scores(site_dir)
+    scores = lighthouse_scores(Path(argv[0]) if argv else None)
     print(f"{'page':<12}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, row in scores.items():
         print(f"{name:<12}" + "".join(f"{row[c]:>16}" for c in CATEGORIES))
