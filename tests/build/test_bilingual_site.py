@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -147,3 +148,13 @@ def test_the_sites_own_css_and_js_are_served_minified(site_dir):
         text = built.read_text(encoding="utf-8")
         assert "/*" not in text and "\n  " not in text, built
         assert len(text) < len(source.read_text(encoding="utf-8")), built
+
+
+def test_pages_load_the_stemming_search_worker_which_wraps_materials_own(site_dir):
+    worker = site_dir / "assets" / "javascripts" / "workers" / "search-stemmed.js"
+    imported = re.search(r'importScripts\("([^"]+)"\)', worker.read_text(encoding="utf-8")).group(1)
+    assert (worker.parent / imported).is_file(), f"Material's worker {imported} is gone: update search-stemmed.js"
+    for locale in LOCALES:
+        page = out_file(site_dir, locale, "glossario/")
+        config = json.loads(soup(page).select_one("script#__config").string)
+        assert (page.parent / config["search"]).resolve() == worker.resolve()
