@@ -38,8 +38,8 @@ def contents(site: Path, locale: str) -> list[str]:
 def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     glossary = load_glossary(ROOT / "data" / "glossary.yml", ROOT, ["it", "en"])
-    print(f"| language | compile (ms) | pages | total (s) | per page (ms) | KiB per page |")
-    print(f"|---|---|---|---|---|---|")
+    print("| language | compile (ms) | pages | total (s) | per page (ms) | KiB per page |")
+    print("|---|---|---|---|---|---|")
     for locale in ("it", "en"):
         start = time.perf_counter()
         annotator = Annotator(glossary.terms(locale))

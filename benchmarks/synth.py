@@ -1,12 +1,13 @@
 """Synthetic sites for the scaling benchmark: a copy of the project plus N generated calls."""
 from __future__ import annotations
 
-import shutil
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
+sys.path.insert(0, str(ROOT / "tests"))
+from sitebuild import copy_project  # noqa: E402  (the one copy of the project's site sources)
 
 # One call in the real format of data/calls/*.yml (model: hooks/sitekit/calls.py).
 CALL_YAML = """\
@@ -108,18 +109,6 @@ services for SMEs. An ESCP-4i may also work on dual-use technologies.
 }
 
 FIRST_DEADLINE = datetime(2020, 11, 2, 17, 0)
-
-
-def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """A copy of the project's site sources (not tests, not the built site) in `dest`."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = root / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def add_calls(project: Path, count: int) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, SubPathServer, build
+from sitebuild import ROOT, build, served_build
 
 CHROMIUM = "/usr/bin/chromium"
 # Built as of a fixed moment, so that the tests read the same site on any day.
@@ -28,13 +28,8 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The real site on http://127.0.0.1:<port>/bandi/, as a GitHub Pages project site, built
-    with that address as its `site_url` (SITE_URL), as the publishing workflow does."""
-    server = SubPathServer(prefix="/bandi/")
-    out = tmp_path_factory.mktemp("served-site")
-    result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    server.site_dir = out
-    with server:
+    for that address, as of a day when the call was open."""
+    with served_build(tmp_path_factory.mktemp("served-site"), SITE_NOW_DURING_CALL) as server:
         yield server
 
 

@@ -1,6 +1,7 @@
 """Helpers for tests: build a copy of the site, read its pages, serve it on localhost."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -10,6 +11,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from bs4 import BeautifulSoup
 
@@ -24,10 +26,12 @@ class BuildResult:
     site_dir: Path
 
 
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the project, for tests that change data or pages."""
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A throwaway copy of the project's site sources (not tests, not the built site), for tests
+    and benchmarks that change data or pages."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = root / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -114,3 +118,15 @@ class SubPathServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+@contextlib.contextmanager
+def served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> Iterator[SubPathServer]:
+    """The real site built strict for the address it is then served at (its SITE_URL), as the
+    publishing workflow builds it for its Pages address: every absolute link stays on the server."""
+    server = SubPathServer(prefix=prefix)
+    result = build(ROOT, out, site_now=site_now, extra_env={"SITE_URL": server.url})
+    assert result.returncode == 0, result.output
+    server.site_dir = out
+    with server:
+        yield server
