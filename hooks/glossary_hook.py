@@ -59,7 +59,15 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     if MARKER in html:
         html = html.replace(MARKER, render_entries(_build["env"], _build["terms"], _build["strings"]))
-    return _build["annotator"].annotate(html, _href_for(page.url, _build["glossary_url"]))
+    return html
+
+
+@event_priority(-50)  # after Material's search plugin (0) has indexed the page
+def on_page_context(context, page, config, nav):
+    # Annotating adds markup, not text: the search plugin parses the page without the tooltips
+    # (half of its work on a call page), and the rendered page gets them.
+    page.content = _build["annotator"].annotate(page.content, _href_for(page.url, _build["glossary_url"]))
+    return context
 
 
 # ---------------------------------------------------------------------------------------------
