@@ -1,4 +1,4 @@
-"""MkDocs glue for per-language output: a search index per language, sitemaps per language and page."""
+"""MkDocs glue for per-language output: a search index and a sitemap per language."""
 from __future__ import annotations
 
 import json

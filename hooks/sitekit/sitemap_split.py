@@ -1,10 +1,9 @@
-"""Sitemaps cut from the site-wide one that mkdocs-static-i18n writes: one per language root, and
-one small fragment beside each page.
+"""Sitemaps cut from the site-wide one that mkdocs-static-i18n writes: one per language root.
 
-Material's language selector fetches `sitemap.xml` relative to every `<link rel="alternate">` of a
-page; with `hreflang` alternates pointing at pages (as search engines want), each page's folder
-needs one, or every page logs 404s. A fragment holds only that page and its alternates, so the
-total stays linear in the number of pages.
+Material fetches `sitemap.xml` relative to every `<link rel="alternate">` of a page: our feeds and
+open data sit at each language's root, so each language root needs one, or every page logs a 404.
+(Pages' own `hreflang` alternates are written so that Material does not match them: see
+overrides/main.html.)
 """
 from __future__ import annotations
 
@@ -20,14 +19,12 @@ ET.register_namespace("xhtml", XHTML_NS)
 
 
 def split_sitemap(xml: bytes, site_url: str, languages: Iterable[Language]) -> dict[str, bytes]:
-    """{output path: sitemap bytes}: "en/sitemap.xml" for each other language's root, and
-    "<page folder>/sitemap.xml" for every page that is not a language root."""
+    """{output path: sitemap bytes}: "en/sitemap.xml" for each language's root but the default's
+    (the root sitemap stays whole: it lists every language, with alternates)."""
     root = ET.fromstring(xml)
     base = site_url.rstrip("/") + "/"
     langs = sorted(languages, key=lambda lang: len(lang.prefix), reverse=True)
-    roots = {lang.prefix for lang in langs}
     by_language: dict[str, list[ET.Element]] = {lang.prefix: [] for lang in langs}
-    out: dict[str, bytes] = {}
     for url in root:
         loc = url.findtext(f"{{{SITEMAP_NS}}}loc", default="")
         if not loc.startswith(base):
@@ -36,12 +33,7 @@ def split_sitemap(xml: bytes, site_url: str, languages: Iterable[Language]) -> d
         lang = next((lang for lang in langs if folder.startswith(lang.prefix)), None)
         if lang is not None:
             by_language[lang.prefix].append(url)
-        if folder not in roots:
-            out[folder + "sitemap.xml"] = _urlset([url])
-    for prefix, urls in by_language.items():
-        if prefix:  # the root sitemap stays whole: it lists every language, with alternates
-            out[prefix + "sitemap.xml"] = _urlset(urls)
-    return out
+    return {prefix + "sitemap.xml": _urlset(urls) for prefix, urls in by_language.items() if prefix}
 
 
 def _urlset(urls: list[ET.Element]) -> bytes:

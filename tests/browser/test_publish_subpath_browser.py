@@ -25,9 +25,13 @@ def test_page_and_all_its_assets_load_from_the_sub_path(page, served_site, path)
     response, failures = visit(page, served_site.url + path)
     assert response.status == 200
     assert failures == []
-    # Material fetches sitemap.xml beside every <link rel=alternate hreflang>: the site is built for
-    # its address (SITE_URL), and every page folder has one, so nothing leaves it and nothing 404s.
+    # The site is built for its address (SITE_URL): nothing leaves it.
     assert [u for u in page.requests_seen if not u.startswith(served_site.url)] == []
+    # Material fetches sitemap.xml beside every exact <link rel=alternate>: only the feeds at a
+    # language root are such links, never a page's hreflang alternates (overrides/main.html).
+    sitemaps = [u for u in page.requests_seen if u.endswith("sitemap.xml")]
+    language_roots = {served_site.url + "sitemap.xml", served_site.url + "en/sitemap.xml"}
+    assert set(sitemaps) <= language_roots, sitemaps
     assert page.evaluate("document.styleSheets.length") >= 2  # Material's CSS applied
     assert [m.text for m in page.console_messages_seen if m.type == "error"] == []
 
