@@ -22,5 +22,8 @@ def test_quick_benchmark_prints_every_section_of_the_table():
     assert set(SECTIONS) <= sections, proc.stdout
     assert any("2 calls/language" in row and re.search(r"CPU \d+\.\d+ s", row) for row in rows), proc.stdout
     assert any("home (it)" in row and "KiB gz" in row for row in rows), proc.stdout
+    # The plain baseline is built beside the largest synthetic site and compared with it.
+    assert any("plain Material + i18n, 2 calls/language in the nav" in row for row in rows), proc.stdout
+    assert any(re.search(r"this site / plain baseline.*= \d+\.\d+", row) for row in rows), proc.stdout
     for hook in ("hooks/strings_hook.py", "hooks/i18n_hook.py"):
         assert hook in proc.stdout  # the hooks mkdocs.yml lists are the ones measured
