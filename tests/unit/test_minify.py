@@ -1,7 +1,7 @@
 """The site's own CSS and JavaScript lose comments and indentation, never a rule or a statement."""
 from __future__ import annotations
 
-from sitekit.minify import minify_files, minify_text
+from sitekit.minify import minify_text
 
 
 def test_css_loses_comments_and_spaces_but_keeps_its_rules():
@@ -15,11 +15,3 @@ def test_javascript_loses_comments_but_keeps_strings_that_look_like_comments():
     assert "header" not in out and "trailing" not in out
     assert '"http://example.org/*not a comment*/"' in out
 
-
-def test_minify_files_rewrites_only_css_and_js_that_exist(tmp_path):
-    (tmp_path / "a.css").write_text("/* c */ p { color: red; }\n")
-    (tmp_path / "b.txt").write_text("/* stays */\n")
-    saved = minify_files(tmp_path, ["a.css", "b.txt", "missing.js"])
-    assert (tmp_path / "a.css").read_text() == "p{color:red}"
-    assert (tmp_path / "b.txt").read_text() == "/* stays */\n"
-    assert saved > 0
