@@ -1,5 +1,5 @@
-"""MkDocs glue: the stylesheets and scripts listed in mkdocs.yml (extra_css, extra_javascript) are
-served as one minified, content-hashed bundle each (sitekit.bundles); pages load only the bundles."""
+"""MkDocs glue for what readers download: the files in extra_css and extra_javascript served as one
+minified, content-hashed bundle each (sitekit.bundles); every page minified (sitekit.minify)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitekit.bundles import Bundle, Source, bundle
+from sitekit.minify import minify_page
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
@@ -72,3 +73,13 @@ def on_files(files, config):
         files.append(File.generated(config, made.path, content=made.text))
     return files
 
+
+@event_priority(-200)  # last: every other hook reads and edits the page as the theme wrote it
+def on_post_page(output: str, page, config) -> str:
+    return minify_page(output)
+
+
+@event_priority(-200)
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is a theme template, not a page; sitemap.xml is a template too, and not HTML
+    return minify_page(output_content) if template_name.endswith(".html") else output_content

@@ -1,5 +1,5 @@
 """What every built page downloads of the site's own: one stylesheet and one script, each made of
-the files mkdocs.yml lists, minified and named by their content."""
+the files mkdocs.yml lists, minified and named by their content; and the page itself minified."""
 from __future__ import annotations
 
 import hashlib
@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
 from sitebuild import soup
-from sitekit.minify import minify_text
+from sitekit.minify import minify_page, minify_text
 from sitepages import built_pages, configured_site_url
 
 MATERIAL = ("assets/stylesheets/", "assets/javascripts/")  # the theme's own files, fixed names
@@ -70,3 +70,8 @@ def test_the_sources_are_not_served_one_by_one(site_dir):
     for source in [*listed("extra_css"), *listed("extra_javascript")]:
         assert not (site_dir / source.relative_to(ROOT / "docs")).exists(), source
 
+
+def test_every_page_is_served_minified(site_dir):
+    for page in built_pages(site_dir):
+        text = page.file.read_text(encoding="utf-8")
+        assert minify_page(text) == text, page.path
