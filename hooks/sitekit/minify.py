@@ -10,11 +10,11 @@ import rjsmin
 
 MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
-# Only changes a browser cannot tell apart (checked: the rendered text, every element's attributes
-# after the scripts ran, and screenshots of every page are the same). Whitespace goes where HTML
-# collapses it anyway and stays in <pre> and <code>; comments go; quotes go where attribute values
-# allow. Closing tags, the html and head start tags and type="text" stay (CSS and scripts may look
-# for them); inline scripts, JSON and styles are left exactly as written.
+# Only changes a browser cannot tell apart (tests/browser/test_minified_site_reads_the_same.py
+# compares every page's text, attributes and screenshot with an unminified build). Whitespace goes
+# where HTML collapses it anyway and stays in <pre> and <code>; comments go; quotes go where
+# attribute values allow. Closing tags, the html and head start tags and type="text" stay (CSS and
+# scripts may look for them); inline scripts, JSON and styles are left exactly as written.
 HTML_OPTIONS = dict(
     keep_closing_tags=True,
     keep_html_and_head_opening_tags=True,
