@@ -28,7 +28,8 @@ def _sources(config, key: str, entries: list) -> list[Source]:
     for entry in entries:
         path = docs / str(entry)
         if not path.is_file():
-            raise PluginError(f"mkdocs.yml: {key}: {str(entry)!r} is not a file in {config.docs_dir}; "
+            folder = docs.relative_to(Path(config.config_file_path).parent)
+            raise PluginError(f"mkdocs.yml: {key}: {str(entry)!r} is not a file in {folder}/; "
                               "list the site's own files only (they are bundled into one)")
         sources.append(Source(str(entry), path.read_text(encoding="utf-8")))
     return sources

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
-from sitebuild import soup
+from sitebuild import build, copy_project, soup
 from sitekit.minify import minify_page, minify_text
 from sitepages import built_pages, configured_site_url
 
@@ -75,3 +75,22 @@ def test_every_page_is_served_minified(site_dir):
     for page in built_pages(site_dir):
         text = page.file.read_text(encoding="utf-8")
         assert minify_page(text) == text, page.path
+
+
+def test_a_listed_file_that_does_not_exist_stops_the_build_naming_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - assets/css/quality.css\n", "  - assets/css/quality.css\n  - assets/css/missing.css\n", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra_css: 'assets/css/missing.css' is not a file in docs/;" in result.output, result.output
+
+
+def test_a_relative_url_in_a_stylesheet_stops_the_build_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    css = project / "docs" / "assets" / "css" / "glossary.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.x { background: url(icon.svg); }\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "assets/css/glossary.css: a relative url(...) cannot be bundled" in result.output, result.output
