@@ -2,6 +2,7 @@
 minified, content-hashed bundle each (sitekit.bundles); every page minified (sitekit.minify)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -28,7 +29,7 @@ def _sources(config, key: str, entries: list) -> list[Source]:
     for entry in entries:
         path = docs / str(entry)
         if not path.is_file():
-            folder = docs.relative_to(Path(config.config_file_path).parent)
+            folder = os.path.relpath(docs, Path(config.config_file_path).parent)
             raise PluginError(f"mkdocs.yml: {key}: {str(entry)!r} is not a file in {folder}/; "
                               "list the site's own files only (they are bundled into one)")
         sources.append(Source(str(entry), path.read_text(encoding="utf-8")))
