@@ -1,17 +1,87 @@
-"""MkDocs glue: after every language is built, minify the project's own CSS and JavaScript."""
+"""MkDocs glue for what readers download: the files in extra_css and extra_javascript served as one
+minified, content-hashed bundle each (sitekit.bundles); every page minified (sitekit.minify)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from sitekit.minify import minify_files
+from sitekit.bundles import Bundle, Source, bundle
+from sitekit.minify import minify_page
+
+# Made by the first language's build; mkdocs-static-i18n builds the others with the same config
+# object (whose lists already name the bundles), and every language loads the same two files.
+_bundles: list[Bundle] = []
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
-def on_post_build(config) -> None:
-    if config.plugins["i18n"].building:  # a nested per-language build: the assets are the root's
-        return
+def _nested(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+def _sources(config, key: str, entries: list) -> list[Source]:
     docs = Path(config.docs_dir)
-    own = [str(path) for path in [*config.extra_css, *config.extra_javascript] if (docs / str(path)).is_file()]
-    minify_files(Path(config.site_dir), own)
+    sources = []
+    for entry in entries:
+        path = docs / str(entry)
+        if not path.is_file():
+            folder = os.path.relpath(docs, Path(config.config_file_path).parent)
+            raise PluginError(f"mkdocs.yml: {key}: {str(entry)!r} is not a file in {folder}/; "
+                              "list the site's own files only (they are bundled into one)")
+        sources.append(Source(str(entry), path.read_text(encoding="utf-8")))
+    return sources
+
+
+def _script_tag(entries: list, path: str) -> str | ExtraScriptValue:
+    """The bundle's entry, with the attributes every source shares (a plain path when none)."""
+    kinds = {(e.type, e.defer, e.async_) if isinstance(e, ExtraScriptValue) else ("", False, False) for e in entries}
+    if len(kinds) > 1 or any(kind[0] == "module" for kind in kinds):
+        raise PluginError("mkdocs.yml: extra_javascript: the scripts are bundled into one, so they must all "
+                          f"load alike (found type, defer, async: {sorted(kinds)}); modules cannot be bundled")
+    kind = kinds.pop() if kinds else ("", False, False)
+    if kind == ("", False, False):
+        return path
+    value = ExtraScriptValue(path)
+    value.type, value.defer, value.async_ = kind
+    return value
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set up the build
+def on_config(config):
+    if _nested(config):
+        return config
+    try:
+        css = bundle(_sources(config, "extra_css", config.extra_css), ".css")
+        js = bundle(_sources(config, "extra_javascript", config.extra_javascript), ".js")
+    except ValueError as err:
+        raise PluginError(f"mkdocs.yml: {err}") from None
+    tag = _script_tag(list(config.extra_javascript), js.path)
+    _bundles[:] = [b for b in (css, js) if b.sources]
+    config.extra_css = [css.path] if css.sources else []
+    config.extra_javascript = [tag] if js.sources else []
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files, config):
+    for made in _bundles:
+        for source in made.sources:
+            if (file := files.get_file_from_path(source)) is not None:
+                files.remove(file)
+        files.append(File.generated(config, made.path, content=made.text))
+    return files
+
+
+@event_priority(-200)  # last: every other hook reads and edits the page as the theme wrote it
+def on_post_page(output: str, page, config) -> str:
+    return minify_page(output)
+
+
+@event_priority(-200)
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is a theme template, not a page; sitemap.xml is a template too, and not HTML
+    return minify_page(output_content) if template_name.endswith(".html") else output_content

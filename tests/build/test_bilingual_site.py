@@ -142,14 +142,6 @@ def test_404_page_speaks_both_languages_with_absolute_links(site_dir):
         assert (tag.get("href") or tag.get("src")).startswith("/bandi/"), tag
 
 
-def test_the_sites_own_css_and_js_are_served_minified(site_dir):
-    for source in [*(ROOT / "docs" / "assets" / "css").glob("*.css"), *(ROOT / "docs" / "assets" / "js").glob("*.js")]:
-        built = site_dir / source.relative_to(ROOT / "docs")
-        text = built.read_text(encoding="utf-8")
-        assert "/*" not in text and "\n  " not in text, built
-        assert len(text) < len(source.read_text(encoding="utf-8")), built
-
-
 def test_pages_load_the_stemming_search_worker_which_wraps_materials_own(site_dir):
     worker = site_dir / "assets" / "javascripts" / "workers" / "search-stemmed.js"
     imported = re.search(r'importScripts\("([^"]+)"\)', worker.read_text(encoding="utf-8")).group(1)

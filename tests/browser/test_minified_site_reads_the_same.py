@@ -1,0 +1,56 @@
+"""Bundling and minifying change bytes, not the site: in Chromium every page reads, behaves and looks
+the same as in a build without hooks/assets_hook.py (each source file served as written, pages as
+the theme writes them)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SITE_NOW_DURING_CALL
+from sitebuild import SubPathServer, build, copy_project
+from sitepages import built_pages
+
+pytestmark = pytest.mark.browser
+
+HOOK_LINE = "  - hooks/assets_hook.py"
+# What a reader gets from a page once its scripts ran: the text as laid out, the title, every
+# element with its attributes (but the stylesheets and scripts, which bundling merges), and the
+# exact text of preformatted blocks and inline scripts and data.
+READ_PAGE = """() => [
+  document.body.innerText,
+  document.title,
+  [...document.querySelectorAll('*')]
+    .filter(e => !e.matches('link[rel=stylesheet], script[src]'))
+    .map(e => e.tagName + ' ' + [...e.attributes].map(a => a.name + '=' + a.value).sort().join(' ')),
+  [...document.querySelectorAll('pre, script:not([src])')].map(e => e.textContent),
+]"""
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory):
+    """The real site built as of the same moment without the bundling and minifying hook."""
+    project = copy_project(tmp_path_factory.mktemp("plain-project"))
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(HOOK_LINE)]
+    assert len(kept) == len(lines) - 1
+    config.write_text("".join(kept), encoding="utf-8")
+    result = build(project, tmp_path_factory.mktemp("plain-site"), site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    return result.site_dir
+
+
+def test_every_page_reads_and_looks_the_same_as_without_bundling_and_minifying(browser, site_dir, plain_site):
+    pages = built_pages(site_dir)
+    assert {p.path for p in pages} == {p.path for p in built_pages(plain_site)}
+    assert len(list(plain_site.glob("assets/site.*"))) == 0  # the comparison is with the plain build
+    with SubPathServer(site_dir) as small, SubPathServer(plain_site) as plain:
+        tab = browser.new_page(viewport={"width": 375, "height": 800})
+        for page in pages:
+            seen = []
+            for server in (small, plain):
+                # networkidle: Material sets some attributes late (a title on clipped nav labels)
+                tab.goto(server.url + page.path, wait_until="networkidle")
+                seen.append((tab.evaluate(READ_PAGE), tab.screenshot(full_page=True, animations="disabled")))
+            assert seen[0][0] == seen[1][0], page.path
+            assert seen[0][1] == seen[1][1], f"{page.path}: the screenshots differ"
+        tab.close()
