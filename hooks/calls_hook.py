@@ -45,11 +45,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _pages.page_content(html)  # before the glossary hook (listed after): it annotates these too
+    return _pages.page_content(html)  # the glossary hook annotates these too, later
 
 
+@event_priority(-40)  # after Material's search plugin (0) has indexed the page; before the glossary (-50)
 def on_page_context(context, page, config, nav):
-    """Templates may read the page's call (`call`) and every call (`calls`) too."""
+    """The deadline boxes go in; templates may read the page's call (`call`) and every call (`calls`) too."""
+    page.content = _pages.page_boxes(page.content)
     context["calls"] = _pages.calls
     context["call"] = _pages.calls.get(page.meta.get("call"))
     return context

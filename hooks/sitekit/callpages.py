@@ -23,6 +23,7 @@ from .problems import Problem
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 BLOCK = re.compile(r"<!-- call-block:\d+ -->")
+BOX = re.compile(r"<!-- call-box:\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -68,7 +69,7 @@ class CallPages:
         if call is None:
             return markdown
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
-        markdown = _after_first_heading(markdown, "\n" + self._block(box) + "\n")
+        markdown = _after_first_heading(markdown, "\n" + self._block(box, kind="call-box") + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
 
     def _page_call(self, page: PageSource) -> Call | None:
@@ -170,18 +171,27 @@ class CallPages:
 
     # -- blocks of HTML, put in after Markdown -----------------------------------------------
 
-    def _block(self, html: str) -> str:
+    def _block(self, html: str, kind: str = "call-block") -> str:
         """A stand-in for a block of HTML: Markdown would only copy the block through, after
-        parsing every tag of it; `page_content` puts the block where the stand-in came out."""
-        token = f"<!-- call-block:{next(self._block_numbers)} -->"
+        parsing every tag of it. `page_content` puts a "call-block" where its stand-in came out;
+        `page_boxes` puts a "call-box" (the deadline box), after search has indexed the page."""
+        token = f"<!-- {kind}:{next(self._block_numbers)} -->"
         self._blocks[token] = _one_block(html).strip("\n")
         return "\n\n" + token + "\n\n"
 
     def page_content(self, html: str) -> str:
-        """A page's HTML with the blocks that `page_markdown` stood in for."""
+        """A page's HTML with the blocks that `page_markdown` stood in for, boxes still stood in."""
         if "<!-- call-block:" not in html:
             return html
         return BLOCK.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
+
+    def page_boxes(self, html: str) -> str:
+        """The page's HTML with its deadline box, put in after the search index has read the page:
+        a countdown as of the build ("Tempo rimasto: 12 giorni") is no text to find, and the same
+        box would open the search result of every page of the call. (The facts keep the deadline.)"""
+        if "<!-- call-box:" not in html:
+            return html
+        return BOX.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
 
     def _href(self, target: str, page_url: str) -> str:
         """`target` (below the site root) relative to the page at `page_url`, as MkDocs links."""

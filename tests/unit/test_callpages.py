@@ -28,7 +28,7 @@ def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-c
 
 def converted(p: CallPages, source: PageSource) -> str:
     """The page's Markdown with its blocks of HTML in place, as the built page has them."""
-    return p.page_content(p.page_markdown(source))
+    return p.page_boxes(p.page_content(p.page_markdown(source)))
 
 
 def html(markdown: str) -> BeautifulSoup:
@@ -146,6 +146,6 @@ def test_blocks_put_in_after_markdown_give_the_html_markdown_would_have_given():
     p = pages([make_call()])
     stood_in = p.page_markdown(source)
     assert "call-facts" not in stood_in and "<!-- call-block:" in stood_in  # Markdown never parses the blocks
-    built = p.page_content(markdown.markdown(stood_in, extensions=extensions))
-    assert "call-block" not in built
+    built = p.page_boxes(p.page_content(markdown.markdown(stood_in, extensions=extensions)))
+    assert "<!-- call-block:" not in built and "<!-- call-box:" not in built
     assert built == markdown.markdown(converted(pages([make_call()]), source), extensions=extensions)
