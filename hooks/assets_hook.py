@@ -11,16 +11,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitekit.bundles import Bundle, Source, bundle
+from sitekit.languages import nested_language_build
 from sitekit.minify import minify_page
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
 _bundles: list[Bundle] = []
-
-
-def _nested(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)
 
 
 def _sources(config, key: str, entries: list) -> list[Source]:
@@ -52,7 +48,7 @@ def _script_tag(entries: list, path: str) -> str | ExtraScriptValue:
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up the build
 def on_config(config):
-    if _nested(config):
+    if nested_language_build(config):
         return config
     try:
         css = bundle(_sources(config, "extra_css", config.extra_css), ".css")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from sitekit.languages import configured_languages
+from sitekit.languages import configured_languages, nested_language_build
 from sitekit.search_split import split_search_index
 from sitekit.sitemap_split import split_sitemap
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config) -> None:
-    if config.plugins["i18n"].building:  # a nested per-language build: the merge comes later
+    if nested_language_build(config):  # a nested per-language build: the merge comes later
         return
     site = Path(config.site_dir)
     languages = configured_languages(config)

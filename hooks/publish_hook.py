@@ -13,7 +13,7 @@ from sitekit.changes import last_changed, last_commit_times
 from sitekit.clock import site_now
 from sitekit.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
 from sitekit.jsonld import call_jsonld
-from sitekit.languages import Language, configured_languages, current_locale
+from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.machinelinks import machine_links
 from sitekit.opendata import FILE as DATA_FILE, calls_document, dumps
 from sitekit.problems import SiteDataError
@@ -58,7 +58,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
-    if config.plugins["i18n"].building:  # a nested per-language build: write once, at the end
+    if nested_language_build(config):  # a nested per-language build: write once, at the end
         return
     site, root, calls = Path(config.site_dir), _build["root"], _build["calls"].values()
     now, closing_days, languages = _build["now"], _build["closing_days"], _build["languages"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.languages import nested_language_build
 from sitekit.outputdir import discard_output
 from sitekit.plaintext import escape_meta
 from sitekit.problems import SiteDataError
@@ -24,8 +25,7 @@ class SiteDataProblems(PluginError):
 def on_config(config):
     global _site_dir
     _site_dir = Path(config.site_dir)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:  # a nested per-language build: already checked
+    if nested_language_build(config):  # already checked
         return config
     try:
         validate_site(Path(config.config_file_path))

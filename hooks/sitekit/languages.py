@@ -31,3 +31,10 @@ def configured_languages(config: Any) -> list[Language]:
 def current_locale(config: Any) -> str:
     """The language of the build in progress (the i18n plugin builds once per language)."""
     return config.theme["language"]
+
+
+def nested_language_build(config: Any) -> bool:
+    """True in the builds mkdocs-static-i18n starts for the other languages, from the first
+    build's on_post_build: whatever is done once per run belongs to the first build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
