@@ -22,8 +22,9 @@ from .problems import Problem
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-BLOCK = re.compile(r"<!-- call-block:\d+ -->")
-BOX = re.compile(r"<!-- call-box:\d+ -->")
+# Stand-ins for blocks of HTML, by kind: a "call-block" goes in after Markdown, a "call-box" after search.
+BLOCK, BOX = "call-block", "call-box"
+STAND_IN = re.compile(r"<!-- (call-block|call-box):\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -69,7 +70,7 @@ class CallPages:
         if call is None:
             return markdown
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
-        markdown = _after_first_heading(markdown, "\n" + self._block(box, kind="call-box") + "\n")
+        markdown = _after_first_heading(markdown, "\n" + self._block(box, kind=BOX) + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
 
     def _page_call(self, page: PageSource) -> Call | None:
@@ -171,27 +172,28 @@ class CallPages:
 
     # -- blocks of HTML, put in after Markdown -----------------------------------------------
 
-    def _block(self, html: str, kind: str = "call-block") -> str:
+    def _block(self, html: str, kind: str = BLOCK) -> str:
         """A stand-in for a block of HTML: Markdown would only copy the block through, after
-        parsing every tag of it. `page_content` puts a "call-block" where its stand-in came out;
-        `page_boxes` puts a "call-box" (the deadline box), after search has indexed the page."""
+        parsing every tag of it. `page_content` puts a BLOCK where its stand-in came out;
+        `page_boxes` puts a BOX (the deadline box), after search has indexed the page."""
         token = f"<!-- {kind}:{next(self._block_numbers)} -->"
         self._blocks[token] = _one_block(html).strip("\n")
         return "\n\n" + token + "\n\n"
 
     def page_content(self, html: str) -> str:
         """A page's HTML with the blocks that `page_markdown` stood in for, boxes still stood in."""
-        if "<!-- call-block:" not in html:
-            return html
-        return BLOCK.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
+        return self._put_in(html, BLOCK)
 
     def page_boxes(self, html: str) -> str:
         """The page's HTML with its deadline box, put in after the search index has read the page:
         a countdown as of the build ("Tempo rimasto: 12 giorni") is no text to find, and the same
         box would open the search result of every page of the call. (The facts keep the deadline.)"""
-        if "<!-- call-box:" not in html:
+        return self._put_in(html, BOX)
+
+    def _put_in(self, html: str, kind: str) -> str:
+        if f"<!-- {kind}:" not in html:
             return html
-        return BOX.sub(lambda m: self._blocks.pop(m[0], m[0]), html)
+        return STAND_IN.sub(lambda m: self._blocks.pop(m[0], m[0]) if m[1] == kind else m[0], html)
 
     def _href(self, target: str, page_url: str) -> str:
         """`target` (below the site root) relative to the page at `page_url`, as MkDocs links."""
