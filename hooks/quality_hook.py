@@ -9,4 +9,8 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    return drop_checkbox_autocomplete(output_content)  # 404.html is a theme template, not a page
+    # 404.html is a theme template, not a page; sitemap.xml is a template too, and not HTML (at
+    # 500 calls, parsing it as HTML cost more than fixing every page)
+    if not template_name.endswith(".html"):
+        return output_content
+    return drop_checkbox_autocomplete(output_content)
