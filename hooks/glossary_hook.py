@@ -10,8 +10,9 @@ from mkdocs.utils import get_relative_url
 
 from sitekit.glossary import load_glossary
 from sitekit.glossary_annotate import Annotator
-from sitekit.glossary_page import MARKER, collated, glossary_strings, render_entries, template_environment
+from sitekit.glossary_page import MARKER, collated, glossary_strings, render_entries
 from sitekit.languages import configured_languages, current_locale
+from sitekit.partials import renderer
 from sitekit.problems import SiteDataError
 from sitekit.strings import load_strings
 
@@ -44,7 +45,7 @@ def on_config(config):
         terms=collated(terms, locale),
         annotator=Annotator(terms),  # the term pattern is compiled once per build and language
         strings=strings,
-        env=template_environment(config.theme.dirs),
+        render=renderer(config.theme.dirs),
         glossary_url=None,
     )
     return config
@@ -58,7 +59,7 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     if MARKER in html:
-        html = html.replace(MARKER, render_entries(_build["env"], _build["terms"], _build["strings"]))
+        html = html.replace(MARKER, render_entries(_build["render"], _build["terms"], _build["strings"]))
     return html
 
 

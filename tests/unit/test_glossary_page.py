@@ -5,14 +5,15 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from sitekit.glossary import LocalTerm
-from sitekit.glossary_page import render_entries, template_environment
+from sitekit.glossary_page import render_entries
+from sitekit.partials import renderer
 
-ENV = template_environment([ROOT / "overrides"])
+RENDER = renderer([ROOT / "overrides"])
 STRINGS = {"sources": "Fonti ufficiali", "separator": "; "}
 
 
 def render(terms: list[LocalTerm]) -> BeautifulSoup:
-    return BeautifulSoup(render_entries(ENV, terms, STRINGS), "lxml")
+    return BeautifulSoup(render_entries(RENDER, terms, STRINGS), "lxml")
 
 
 def test_each_term_is_an_entry_with_its_slug_as_id_in_the_given_order():
