@@ -1,7 +1,14 @@
-"""MkDocs glue: compile the theme's templates once per process (see sitekit.templatecache)."""
+"""MkDocs glue for the theme's Jinja2 environment: its file listing skips hidden folders
+(sitekit.themeloader), and each template is compiled once per process (sitekit.templatecache)."""
 from __future__ import annotations
 
 from sitekit.templatecache import share_compiled_templates
+from sitekit.themeloader import list_visible_theme_files
+
+
+def on_config(config):
+    list_visible_theme_files(config.theme)  # before MkDocs lists the theme's files to copy them
+    return config
 
 
 def on_env(env, config, files):
