@@ -46,7 +46,7 @@ class SiteLayout:
             return path.as_posix()
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed
     """Reads mkdocs.yml even when it uses MkDocs' own tags (!ENV, !relative, !!python/name)."""
 
 
@@ -56,10 +56,15 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_TolerantLoader) or {}
+    loader = _TolerantLoader(mkdocs_yml.read_text(encoding="utf-8"))
+    try:  # parse once: the node tree gives the lines, the same tree gives the data
+        node = loader.get_single_node()
+        config = (loader.construct_document(node) if node is not None else None) or {}
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
-    _walk(yaml.compose(text, Loader=_TolerantLoader), (), lines)
+    if node is not None:
+        _walk(node, (), lines)
     root = mkdocs_yml.parent
     i18n, i18n_index = _i18n_config(config.get("plugins") or [])
     languages = [lang for lang in i18n.get("languages") or [] if lang.get("build", True)]
