@@ -12,6 +12,7 @@ from sitekit.clock import site_now
 from sitekit.languages import configured_languages, current_locale
 from sitekit.partials import renderer
 from sitekit.problems import Problem, SiteDataError
+from sitekit.sitefiles import write_files
 from sitekit.strings import load_strings
 
 # The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
@@ -64,11 +65,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    site = Path(config.site_dir)
-    for path, content in _pages.calendar_files().items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(Path(config.site_dir), _pages.calendar_files())
 
 
 # -- Helper functions ----------------------------------------------------------------------------
