@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from mkdocs.utils.yaml import yaml_load
 
-from builds import SITE_NOW
+from builds import build_environment
 
 POLL = 0.02  # seconds between two requests while waiting for the rebuilt page
 
@@ -51,7 +51,7 @@ def measure_preview(project: Path, page: str = "chi-siamo.it.md", samples: int =
     port = free_port()
     site_path = urlparse(_site_url(project)).path or "/"
     url = f"http://127.0.0.1:{port}{site_path}{_output_path(page)}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW}
+    env = build_environment()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-q",
            "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
     proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL,
