@@ -9,6 +9,7 @@ from typing import Literal, Optional, Union
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
+from .filecache import read_text
 from .localtime import parse_wall_time, parse_zone
 from .problems import Problem, SiteDataError
 from .yamlfile import YamlDoc, load_yaml, parse_yaml
@@ -128,7 +129,7 @@ def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> Non
 def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
     shown = display_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
     result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
@@ -139,7 +140,7 @@ def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
     """A call file as parsed YAML with its lines, shared with every other reader of the same text:
     read it, never change it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return load_yaml(path, shown)
     return _parsed(text, shown)

@@ -1,0 +1,81 @@
+"""Data files are read once while unchanged, and read again as soon as an editor changes them
+(`mkdocs serve` rebuilds in the same process)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from sitebuild import ROOT
+from sitekit.calls import load_calls
+from sitekit.filecache import read_text
+from sitekit.problems import Problem
+from sitekit.yamlfile import load_yaml
+
+CALL = "clusters-go-international-2020"
+
+
+def calls_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "calls"
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "calls" / f"{CALL}.yml", folder)
+    return folder
+
+
+def set_mtime(path: Path, ns: int) -> None:
+    os.utime(path, ns=(ns, ns))
+
+
+def test_a_call_edited_between_two_builds_is_read_again(tmp_path):
+    folder = calls_folder(tmp_path)
+    path = folder / f"{CALL}.yml"
+    before = load_calls(folder, tmp_path)[CALL]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"id: {before.id}", "id: COS-EDITED-01"), encoding="utf-8")
+    assert load_calls(folder, tmp_path)[CALL].id == "COS-EDITED-01"
+
+
+def test_a_same_size_edit_is_read_again(tmp_path):
+    path = tmp_path / "strings.yml"
+    path.write_text("title: Bandi\n", encoding="utf-8")
+    set_mtime(path, 1_600_000_000_000_000_000)
+    assert load_yaml(path).data == {"title": "Bandi"}
+    path.write_text("title: Calls\n", encoding="utf-8")
+    set_mtime(path, 1_600_000_000_000_000_001)
+    assert load_yaml(path).data == {"title": "Calls"}
+
+
+def test_a_file_replaced_by_rename_is_read_again_even_with_the_same_time_and_size(tmp_path):
+    path, saved = tmp_path / "strings.yml", tmp_path / "strings.yml.new"
+    path.write_text("title: Bandi\n", encoding="utf-8")
+    set_mtime(path, 1_600_000_000_000_000_000)
+    assert read_text(path) == "title: Bandi\n"
+    saved.write_text("title: Calls\n", encoding="utf-8")
+    set_mtime(saved, 1_600_000_000_000_000_000)
+    keep = tmp_path / "keep"  # keeps the old inode in use, so the new file cannot reuse its number
+    os.link(path, keep)
+    os.replace(saved, path)
+    assert read_text(path) == "title: Calls\n"
+
+
+def test_an_unchanged_file_is_opened_once(tmp_path, monkeypatch):
+    folder = calls_folder(tmp_path)
+    load_calls(folder, tmp_path)
+    opened: list[Path] = []
+    original = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: opened.append(self) or original(self, *a, **k))
+    load_calls(folder, tmp_path)
+    load_calls(folder, tmp_path, ["it", "en"])
+    assert opened == []
+
+
+def test_a_deleted_or_unreadable_file_is_still_a_problem(tmp_path):
+    path = tmp_path / "strings.yml"
+    path.write_text("title: Bandi\n", encoding="utf-8")
+    assert load_yaml(path).data == {"title": "Bandi"}
+    path.unlink()
+    problem = load_yaml(path, "data/strings/it.yml")
+    assert isinstance(problem, Problem) and problem.message.startswith("cannot be read")
+    path.write_bytes(b"title: caff\xe8\n")  # Latin-1, not UTF-8
+    problem = load_yaml(path, "data/strings/it.yml")
+    assert isinstance(problem, Problem) and "UTF-8" in problem.message
