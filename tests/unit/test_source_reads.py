@@ -1,15 +1,20 @@
 """Data files are read once while unchanged, and read again as soon as an editor changes them
-(`mkdocs serve` rebuilds in the same process)."""
+(`mkdocs serve` rebuilds in the same process); one check pass lists the pages once and reads each once."""
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sitebuild import ROOT
 from sitekit.calls import load_calls
 from sitekit.filecache import read_text
 from sitekit.problems import Problem
+from sitekit.siteconfig import read_layout
+from sitekit.sources import markdown_files
+from sitekit.validation import collect_problems
 from sitekit.yamlfile import load_yaml
 
 CALL = "clusters-go-international-2020"
@@ -79,3 +84,25 @@ def test_a_deleted_or_unreadable_file_is_still_a_problem(tmp_path):
     path.write_bytes(b"title: caff\xe8\n")  # Latin-1, not UTF-8
     problem = load_yaml(path, "data/strings/it.yml")
     assert isinstance(problem, Problem) and "UTF-8" in problem.message
+
+
+def test_pages_are_listed_as_rglob_lists_them(tmp_path):
+    for name in ("b.it.md", "a.en.md", "a.it.md", "z/x.it.md", "a-b/c.md", "a/b/d.en.md", "notes.txt", "z/y.yml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert markdown_files(tmp_path) == tuple(sorted(tmp_path.rglob("*.md")))
+    assert markdown_files(tmp_path / "missing") == ()
+
+
+def test_one_check_pass_lists_the_pages_once_and_reads_each_page_once(monkeypatch):
+    every_page = sorted((ROOT / "docs").rglob("*.md"))
+    opened: list[Path] = []
+    walked: list[str] = []
+    original_read, original_walk = Path.read_text, os.walk
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: opened.append(self) or original_read(self, *a, **k))
+    monkeypatch.setattr(os, "walk", lambda top, *a, **k: walked.append(str(top)) or original_walk(top, *a, **k))
+    monkeypatch.setattr(Path, "rglob", lambda self, pattern: pytest.fail(f"{self} walked again for {pattern}"))
+    assert collect_problems(read_layout(ROOT / "mkdocs.yml")) == []
+    pages = [path for path in opened if path.suffix == ".md"]
+    assert walked == [str(ROOT / "docs")]
+    assert pages and sorted(pages) == sorted(set(pages)) == every_page
