@@ -1,5 +1,6 @@
 """Data files are read once while unchanged, and read again as soon as an editor changes them
-(`mkdocs serve` rebuilds in the same process); one check pass lists the pages once and reads each once."""
+(`mkdocs serve` rebuilds in the same process); one check pass lists the pages once and reads each once;
+a call is validated once, whether asked for with every language or not, with the same messages."""
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ import pytest
 from sitebuild import ROOT
 from sitekit.calls import load_calls
 from sitekit.filecache import read_text
-from sitekit.problems import Problem
+from sitekit.problems import Problem, SiteDataError
 from sitekit.siteconfig import read_layout
 from sitekit.sources import markdown_files
 from sitekit.validation import collect_problems
@@ -106,3 +107,27 @@ def test_one_check_pass_lists_the_pages_once_and_reads_each_page_once(monkeypatc
     pages = [path for path in opened if path.suffix == ".md"]
     assert walked == [str(ROOT / "docs")]
     assert pages and sorted(pages) == sorted(set(pages)) == every_page
+
+
+@pytest.mark.parametrize("english, field, message", [
+    ("  en: Clusters Go International 2020\n", "title", "has no text for the language 'en'; add `en: ...`"),
+    ("  en: COSME funding for", "summary", "has no text for the language 'en'; add `en: ...`"),
+    ("  en: European Commission\n", "funder", "has no text for the language 'en'; add `en: ...`"),
+    ("      en: Call announcement on the ECCP\n", "links",
+     "call-news.title: has no text for the language 'en'; add `en: ...`"),
+])
+def test_a_call_checked_for_every_language_names_the_text_missing(tmp_path, english, field, message):
+    folder = calls_folder(tmp_path)
+    path = folder / f"{CALL}.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line for line in lines if not line.startswith(english)]
+    path.write_text("".join(lines), encoding="utf-8")
+    load_calls(folder, tmp_path)  # valid when no language is asked for
+    with pytest.raises(SiteDataError) as err:
+        load_calls(folder, tmp_path, ["it", "en"])
+    assert [(p.field, p.message) for p in err.value.problems] == [(field, message)]
+
+
+def test_a_call_in_every_language_is_validated_once(tmp_path):
+    folder = calls_folder(tmp_path)
+    assert load_calls(folder, tmp_path, ["it", "en"])[CALL] is load_calls(folder, tmp_path)[CALL]
