@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,14 @@ from sitekit.validation import collect_problems
 from sitekit.yamlfile import load_yaml
 
 CALL = "clusters-go-international-2020"
+LAST_YEAR = time.time_ns() - 365 * 24 * 3600 * 10**9
 
 
 def calls_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "data" / "calls"
     folder.mkdir(parents=True)
     shutil.copy(ROOT / "data" / "calls" / f"{CALL}.yml", folder)
+    set_mtime(folder / f"{CALL}.yml", LAST_YEAR)  # an old file: it may be kept in memory
     return folder
 
 
@@ -49,6 +52,16 @@ def test_a_same_size_edit_is_read_again(tmp_path):
     path.write_text("title: Calls\n", encoding="utf-8")
     set_mtime(path, 1_600_000_000_000_000_001)
     assert load_yaml(path).data == {"title": "Calls"}
+
+
+def test_a_file_just_saved_twice_in_the_same_clock_tick_is_read_again(tmp_path):
+    path, now = tmp_path / "strings.yml", time.time_ns()
+    path.write_text("title: Bandi\n", encoding="utf-8")
+    set_mtime(path, now)
+    assert read_text(path) == "title: Bandi\n"
+    path.write_text("title: Calls\n", encoding="utf-8")  # same size, same inode, same time
+    set_mtime(path, now)
+    assert read_text(path) == "title: Calls\n"
 
 
 def test_a_file_replaced_by_rename_is_read_again_even_with_the_same_time_and_size(tmp_path):
