@@ -16,7 +16,7 @@ from sitekit.filecache import read_text
 from sitekit.problems import Problem, SiteDataError
 from sitekit.siteconfig import read_layout
 from sitekit.sources import markdown_files
-from sitekit.validation import collect_problems
+from sitekit.validation import check_front_matter, collect_problems
 from sitekit.yamlfile import load_yaml
 
 CALL = "clusters-go-international-2020"
@@ -144,3 +144,19 @@ def test_a_call_checked_for_every_language_names_the_text_missing(tmp_path, engl
 def test_a_call_in_every_language_is_validated_once(tmp_path):
     folder = calls_folder(tmp_path)
     assert load_calls(folder, tmp_path, ["it", "en"])[CALL] is load_calls(folder, tmp_path)[CALL]
+
+
+def test_a_page_edited_between_two_check_passes_is_read_again(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "data" / "calls").mkdir(parents=True)
+    page = tmp_path / "docs" / "chi-siamo.it.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: Chi siamo\ndescription: Il progetto\n---\n\nTesto\n", encoding="utf-8")
+    assert check_front_matter(read_layout(tmp_path / "mkdocs.yml")) == []
+    page.write_text("---\ntitle: Chi siamo\n---\n\nTesto\n", encoding="utf-8")
+    (tmp_path / "docs" / "dati-aperti.it.md").write_text("Testo\n", encoding="utf-8")
+    assert [str(p) for p in check_front_matter(read_layout(tmp_path / "mkdocs.yml"))] == [
+        "docs/chi-siamo.it.md:2: description: is missing; add it",
+        "docs/dati-aperti.it.md:1: front matter: not found; start the page with a line `---`, "
+        "then `title:` and `description:`, then another line `---`",
+    ]
