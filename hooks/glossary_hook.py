@@ -51,10 +51,21 @@ def on_config(config):
     return config
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has kept this language's pages only
-def on_files(files, config):
-    _build["glossary_url"] = _glossary_page_url(files)
-    return files
+def on_page_markdown(markdown, page, config, files):
+    if MARKER in markdown:  # the glossary page, found while MkDocs reads every page anyway
+        _build.setdefault("glossary_pages", []).append(page.file)
+    return markdown
+
+
+def on_env(env, config, files):
+    # Every page has been read (glossary links go in later, in on_page_context). Under `serve
+    # --dirty` unchanged pages are not read: then look for the marker in every page's source.
+    found = _build.get("glossary_pages") or [f for f in files.documentation_pages() if MARKER in f.content_string]
+    if len(found) > 1:
+        raise PluginError(f"{MARKER} appears in {', '.join(f.src_uri for f in found)}; "
+                          "keep it in the glossary page only")
+    _build["glossary_url"] = found[0].url if found else None
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -74,15 +85,6 @@ def on_page_context(context, page, config, nav):
 # ---------------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------------
-
-def _glossary_page_url(files) -> Optional[str]:
-    """URL of this language's glossary page: the page whose source holds the entries marker."""
-    found = [f for f in files.documentation_pages() if MARKER in f.content_string]
-    if len(found) > 1:
-        raise PluginError(f"{MARKER} appears in {', '.join(f.src_uri for f in found)}; "
-                          "keep it in the glossary page only")
-    return found[0].url if found else None
-
 
 def _href_for(page_url: str, glossary_url: Optional[str]):
     if glossary_url is None:

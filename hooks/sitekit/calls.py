@@ -4,11 +4,12 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Optional, Union
+from typing import Iterable, Literal, Optional, Union
 
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
+from .filecache import read_text
 from .localtime import parse_wall_time, parse_zone
 from .problems import Problem, SiteDataError
 from .yamlfile import YamlDoc, load_yaml, parse_yaml
@@ -120,15 +121,28 @@ class Call(_Strict):
 
 def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> None:
     """With `locales` in the validation context, every one of them needs a text."""
-    for locale in (info.context or {}).get("locales", []):
-        if not isinstance(texts.get(locale), str) or not texts[locale].strip():
-            raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+    locale = _first_missing(texts, (info.context or {}).get("locales", []))
+    if locale is not None:
+        raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+
+
+def _first_missing(texts: Texts, locales: Iterable[str]) -> str | None:
+    return next((locale for locale in locales
+                 if not isinstance(texts.get(locale), str) or not texts[locale].strip()), None)
+
+
+def _speaks(call: Call, locales: tuple[str, ...]) -> bool:
+    """What the validators above ask of `locales`, on a call already validated without them."""
+    texts = [call.title, call.summary, *(link.title for link in call.links.values())]
+    if isinstance(call.funder, dict):
+        texts.append(call.funder)
+    return all(_first_missing(text, locales) is None for text in texts)
 
 
 def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
     shown = display_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
     result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
@@ -139,7 +153,7 @@ def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
     """A call file as parsed YAML with its lines, shared with every other reader of the same text:
     read it, never change it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return load_yaml(path, shown)
     return _parsed(text, shown)
@@ -154,6 +168,11 @@ def _parsed(text: str, shown: str) -> YamlDoc | Problem:
 
 @lru_cache(maxsize=4096)
 def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) -> Call | tuple[Problem, ...]:
+    if locales:  # the checks ask without locales, the call pages with them: validate once
+        call = _call_from_text(text, slug, shown, ())
+        if isinstance(call, Call) and _speaks(call, locales):
+            return call
+        # else validate with them, for the very messages the validators give
     doc = _parsed(text, shown)
     if isinstance(doc, Problem):
         return (doc,)

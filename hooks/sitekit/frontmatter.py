@@ -74,7 +74,12 @@ def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Prob
 
 def front_matter_problems(path: Path, shown: str, call_slugs: set[str]) -> list[Problem]:
     """Every problem in the front matter of one page, including a `call:` naming no data file."""
-    doc, problems = read_front_matter(path, shown)
+    return front_matter_doc_problems(*read_front_matter(path, shown), shown, call_slugs)
+
+
+def front_matter_doc_problems(doc: YamlDoc | None, problems: list[Problem], shown: str,
+                              call_slugs: set[str]) -> list[Problem]:
+    """front_matter_problems of a page already read by read_front_matter (its two results)."""
     if doc is None:
         return problems
     try:

@@ -7,7 +7,6 @@ from typing import Any, Iterator
 
 from .calls import read_call_yaml
 from .fielderrors import did_you_mean
-from .frontmatter import read_front_matter
 from .problems import Problem
 from .siteconfig import SiteLayout
 from .yamlfile import YamlDoc, load_yaml
@@ -26,7 +25,7 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
     """Pages without a language in their name, in an unconfigured language, or missing a twin."""
     problems: list[Problem] = []
     found: dict[Path, dict[str, Path]] = {}
-    for path in sorted(layout.docs_dir.rglob("*.md")):
+    for path in layout.pages.paths:
         base, locale = page_language(path)
         shown = layout.shown(path)
         if locale is None:
@@ -53,15 +52,16 @@ def page_call_problems(layout: SiteLayout) -> list[Problem]:
     would show the call's deadline box and the other not."""
     problems: list[Problem] = []
     known = layout.call_slugs() | {None}
-    for reference in sorted(layout.docs_dir.rglob(f"*.{layout.default_locale}.md")):
+    pages = layout.pages
+    for reference in pages.in_language(layout.default_locale):
         base, _ = page_language(reference)
-        expected, _ = read_front_matter(reference, layout.shown(reference))
+        expected, _ = pages.front_matter(reference)
         call = expected.data.get("call") if expected is not None else None
         if not isinstance(call, (str, type(None))) or call not in known:
             continue  # the front matter check names the unknown call: do not blame the translations
         for locale in layout.locales[1:]:
             other = reference.with_name(f"{base}.{locale}.md")
-            found, _ = read_front_matter(other, layout.shown(other)) if other.exists() else (None, [])
+            found, _ = pages.front_matter(other) if other in pages else (None, [])
             if expected is None or found is None:
                 continue  # a missing or unreadable page is reported by its own check
             if found.data.get("call") != expected.data.get("call"):

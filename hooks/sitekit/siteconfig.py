@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .sources import PageSources, markdown_files
 from .yamlfile import _walk
 
 
@@ -37,6 +39,11 @@ class SiteLayout:
     def call_slugs(self) -> set[str]:
         """The calls that exist: one data/calls/<slug>.yml each."""
         return {path.stem for path in self.calls_dir.glob("*.yml")}
+
+    @cached_property
+    def pages(self) -> PageSources:
+        """Every page under docs_dir, listed once per layout (read_layout: once per check pass)."""
+        return PageSources(markdown_files(self.docs_dir), self.shown)
 
     def shown(self, path: Path) -> str:
         """`path` as editors see it: relative to the project, with forward slashes."""

@@ -6,7 +6,7 @@ from typing import Callable
 
 from .calls import Call, load_calls
 from .fielderrors import did_you_mean, field_names
-from .frontmatter import front_matter_problems
+from .frontmatter import front_matter_doc_problems
 from .glossary import load_glossary
 from .parity import (call_text_problems, nav_problems, page_call_problems, page_problems,
                      strings_problems)
@@ -52,8 +52,8 @@ def check_data_file_names(layout: SiteLayout) -> list[Problem]:
 def check_front_matter(layout: SiteLayout) -> list[Problem]:
     slugs = layout.call_slugs()
     problems: list[Problem] = []
-    for path in sorted(layout.docs_dir.rglob("*.md")):
-        problems.extend(front_matter_problems(path, layout.shown(path), slugs))
+    for path in layout.pages.paths:
+        problems.extend(front_matter_doc_problems(*layout.pages.front_matter(path), layout.shown(path), slugs))
     return problems
 
 

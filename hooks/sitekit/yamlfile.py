@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from .filecache import read_text
 from .problems import Problem
 
 
@@ -72,7 +73,7 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     """The parsed file with its key lines, or a Problem saying why it is not valid YAML."""
     shown = display_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as err:
         return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
     return parse_yaml(text, shown)

@@ -163,3 +163,15 @@ def test_a_bad_glossary_stops_the_build_with_the_file_line_and_fix(tmp_path):
     assert 'data/glossary.yml:' in result.output
     assert 'eccp.links.0.url: "ftp://clustercollaboration.eu/" is not a web address; write the full link, starting with https://' in result.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_entries_marker_in_two_pages_stops_the_build_naming_both(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "chi-siamo.it.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<!-- glossary:entries -->\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode != 0
+    assert ("<!-- glossary:entries --> appears in chi-siamo.it.md, glossario.it.md; keep it in the glossary page only"
+            in result.output), result.output
+    assert "Traceback" not in result.output
