@@ -111,7 +111,8 @@ def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples
         project = synth.make_site(work / f"calls-{size}", size, root)
         largest = size == max(sizes)
         baseline = plain.make_plain_site(work / f"plain-{size}", size) if largest else None
-        results, plain_results = [], []
+        hookless = builds.write_hookless_config(project) if largest else None
+        results, plain_results, hookless_results = [], [], []
         for n in range(runs):
             run = builds.build(project, work / f"calls-{size}-site-{n}")
             if not run.ok:
@@ -124,6 +125,12 @@ def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples
                     raise SystemExit(f"the plain baseline does not build:\n{plain_run.output}")
                 plain_results.append(plain_run)
                 shutil.rmtree(work / f"plain-{size}-site-{n}")
+            if hookless is not None:  # the same site without the project's hooks: what they add at scale
+                bare = builds.build(project, work / f"calls-{size}-bare-{n}", strict=False, config_file=hookless)
+                if not bare.ok:
+                    raise SystemExit(f"the {size}-call site without hooks does not build:\n{bare.output}")
+                hookless_results.append(bare)
+                shutil.rmtree(work / f"calls-{size}-bare-{n}")
         # The least disturbed run: on a shared machine noise only ever adds time.
         cpu = min(r.cpu for r in results)
         pages = results[0].pages
@@ -136,6 +143,10 @@ def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples
         rows.append(Row("3 scaling", f"{size} calls/language: least CPU of {runs} runs, and per page",
                         f"{cpu:.2f} s, {cpu / pages * 1000:.1f} ms/page"))
         rows.append(Row("3 scaling", f"{size} calls/language: peak memory (RSS)", f"{rss / KIB:.0f} MiB"))
+        if hookless_results:
+            bare_cpu = min(r.cpu for r in hookless_results)
+            rows.append(Row("3 scaling", f"{size} calls/language without the project's hooks (section 2's stub), "
+                            f"least CPU", f"{bare_cpu:.2f} s: the hooks add {cpu - bare_cpu:.2f} s (x{cpu / bare_cpu:.2f})"))
         if plain_results:
             rows.append(_plain_small(work, runs))
             plain_cpu = min(r.cpu for r in plain_results)
