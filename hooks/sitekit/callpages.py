@@ -24,7 +24,7 @@ Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 # Stand-ins for blocks of HTML, by kind: a "call-block" goes in after Markdown, a "call-box" after search.
 BLOCK, BOX = "call-block", "call-box"
-STAND_IN = re.compile(r"<!-- (call-block|call-box):\d+ -->")
+STAND_IN = re.compile(rf"<!-- ({BLOCK}|{BOX}):\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
