@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 
 from sitekit.languages import configured_languages, nested_language_build
 from sitekit.search_split import split_search_index
+from sitekit.sitefiles import write_files
 from sitekit.sitemap_split import split_sitemap
 
 
@@ -20,11 +21,10 @@ def on_post_build(config) -> None:
     index_path = site / "search" / "search_index.json"
     if index_path.exists():
         merged = json.loads(index_path.read_text(encoding="utf-8"))
-        for prefix, index in split_search_index(merged, languages).items():
-            target = site / prefix / "search" / "search_index.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        write_files(site, {
+            f"{prefix}search/search_index.json": json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            for prefix, index in split_search_index(merged, languages).items()
+        })
     sitemap_path = site / "sitemap.xml"
     if sitemap_path.exists():
-        for relative, xml in split_sitemap(sitemap_path.read_bytes(), config.site_url, languages).items():
-            (site / relative).write_bytes(xml)
+        write_files(site, split_sitemap(sitemap_path.read_bytes(), config.site_url, languages))

@@ -18,6 +18,7 @@ from sitekit.machinelinks import machine_links
 from sitekit.opendata import FILE as DATA_FILE, calls_document, dumps
 from sitekit.problems import SiteDataError
 from sitekit.robots import robots_txt
+from sitekit.sitefiles import write_files
 from sitekit.strings import load_strings
 
 _build: dict = {}  # this language's build only: reset by on_config, which fires once per build
@@ -65,11 +66,11 @@ def on_post_build(config) -> None:
     committed = last_commit_times(root / "data" / "calls")
     changed = {call.slug: last_changed(call, now, closing_days, committed.get(f"{call.slug}.yml")) for call in calls}
     strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
-    for lang in languages:
-        feed = calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]), config.site_url, now,
-                          closing_days, changed)
-        (site / lang.prefix).mkdir(parents=True, exist_ok=True)
-        (site / lang.prefix / FEED_FILE).write_bytes(feed)
+    feeds = {
+        f"{lang.prefix}{FEED_FILE}": calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]),
+                                                config.site_url, now, closing_days, changed)
+        for lang in languages
+    }
     document = calls_document(calls, now, closing_days, config.site_url, languages)
-    (site / DATA_FILE).write_text(dumps(document), encoding="utf-8")
-    (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+    write_files(site, {**feeds, DATA_FILE: dumps(document).encode("utf-8"),
+                       "robots.txt": robots_txt(config.site_url).encode("utf-8")})
