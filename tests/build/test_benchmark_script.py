@@ -25,5 +25,7 @@ def test_quick_benchmark_prints_every_section_of_the_table():
     # The plain baseline is built beside the largest synthetic site and compared with it.
     assert any("plain Material + i18n, 2 calls/language in the nav" in row for row in rows), proc.stdout
     assert any(re.search(r"this site / plain baseline.*= \d+\.\d+", row) for row in rows), proc.stdout
+    # ... and without the project's hooks, to show what the hooks add at that size.
+    assert any(re.search(r"without the project's hooks.*the hooks add -?\d+\.\d+ s", row) for row in rows), proc.stdout
     for hook in ("hooks/strings_hook.py", "hooks/i18n_hook.py"):
         assert hook in proc.stdout  # the hooks mkdocs.yml lists are the ones measured
