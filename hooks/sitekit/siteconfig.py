@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .sources import PageSources, markdown_files
-from .yamlfile import _walk
+from .yamlfile import parse_with_lines
 
 
 @dataclass(frozen=True)
@@ -63,15 +63,8 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
-    loader = _TolerantLoader(mkdocs_yml.read_text(encoding="utf-8"))
-    try:  # parse once: the node tree gives the lines, the same tree gives the data
-        node = loader.get_single_node()
-        config = (loader.construct_document(node) if node is not None else None) or {}
-    finally:
-        loader.dispose()
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
+    _, config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), _TolerantLoader)
+    config = config or {}
     root = mkdocs_yml.parent
     i18n, i18n_index = _i18n_config(config.get("plugins") or [])
     languages = [lang for lang in i18n.get("languages") or [] if lang.get("build", True)]

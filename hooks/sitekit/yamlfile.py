@@ -37,6 +37,21 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+def parse_with_lines(text: str, loader_class: type = _LineLoader) -> tuple[yaml.Node | None, Any, dict[tuple, int]]:
+    """(node tree, data, key path -> 1-based line) of one YAML document, parsed once: the node
+    tree gives the lines, the same tree gives the data. Raises yaml.YAMLError."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return node, data, lines
+
+
 def _walk(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -81,19 +96,13 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
 
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
     """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2)."""
-    loader = _LineLoader(text)
-    try:  # parse once: the node tree gives the lines, the same tree gives the data
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+    try:
+        node, data, lines = parse_with_lines(text, _LineLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         return Problem(shown, mark.line + first_line if mark else None, "YAML",
                        f"{err.problem}; check the indentation and quotes on this line")
-    finally:
-        loader.dispose()
-    lines: dict[tuple, int] = {}
     if node is not None:
-        _walk(node, (), lines)
         twice = _first_duplicate_key(node)
         if twice:
             key, first, second = twice
