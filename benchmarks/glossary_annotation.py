@@ -15,8 +15,8 @@ sys.path[:0] = [str(ROOT / "hooks")]
 
 from bs4 import BeautifulSoup  # noqa: E402
 
-from sitekit.glossary import load_glossary  # noqa: E402
-from sitekit.glossary_annotate import Annotator  # noqa: E402
+from sitekit.glossary.annotate import Annotator  # noqa: E402
+from sitekit.glossary.model import load_glossary  # noqa: E402
 
 PAGES = 500
 

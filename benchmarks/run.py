@@ -195,7 +195,7 @@ def _plain_small(work: Path, runs: int) -> Row:
 
 
 def _time_load_calls(project: Path) -> float:
-    from sitekit.calls import load_calls
+    from sitekit.calls.model import load_calls
     start = time.process_time()  # CPU time: the machine may be busy with other work
     load_calls(project / "data" / "calls", project)
     return time.process_time() - start

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from sitebuild import copy_project  # noqa: E402  (the one copy of the project's site sources)
 
-# One call in the real format of data/calls/*.yml (model: hooks/sitekit/calls.py).
+# One call in the real format of data/calls/*.yml (model: hooks/sitekit/calls/model.py).
 CALL_YAML = """\
 # Synthetic call {n} for the scaling benchmark.
 id: BENCH-{n:04d}

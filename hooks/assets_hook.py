@@ -1,5 +1,6 @@
 """MkDocs glue for what readers download: the files in extra_css and extra_javascript served as one
-minified, content-hashed bundle each (sitekit.bundles); every page minified (sitekit.minify)."""
+minified, content-hashed bundle each (sitekit.theme.bundles); every page minified
+(sitekit.theme.minify)."""
 from __future__ import annotations
 
 import os
@@ -10,9 +11,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitekit.bundles import Bundle, Source, bundle
 from sitekit.languages import nested_language_build
-from sitekit.minify import minify_page
+from sitekit.theme.bundles import Bundle, Source, bundle
+from sitekit.theme.minify import minify_page
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.

@@ -6,14 +6,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.callpages import CallPages, PageSource
-from sitekit.calls import load_calls
-from sitekit.clock import site_now
+from sitekit.calls.model import load_calls
+from sitekit.calls.pages import CallPages, PageSource
+from sitekit.dates.clock import site_now
 from sitekit.languages import configured_languages, current_locale
-from sitekit.partials import renderer
 from sitekit.problems import Problem, SiteDataError
-from sitekit.sitefiles import write_files
 from sitekit.strings import load_strings
+from sitekit.theme.partials import renderer
+from sitekit.theme.sitefiles import write_files
 
 # The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
 # build afresh, so nothing of one language's build leaks into the next.
@@ -85,7 +85,8 @@ def _start(config) -> CallPages:
         problems.extend(err.problems)
         calls = {}
     all_strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
-    # A language missing a string is reported by the validation pass (sitekit.parity), before this.
+    # A language missing a string is reported by the validation pass (sitekit.checks.parity),
+    # before this.
     if problems:
         raise SiteDataError(problems)
     strings = all_strings[locale]["calls"]

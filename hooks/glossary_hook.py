@@ -8,13 +8,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from sitekit.glossary import load_glossary
-from sitekit.glossary_annotate import Annotator
-from sitekit.glossary_page import MARKER, collated, glossary_strings, render_entries
+from sitekit.glossary.annotate import Annotator
+from sitekit.glossary.model import load_glossary
+from sitekit.glossary.page import MARKER, collated, glossary_strings, render_entries
 from sitekit.languages import configured_languages, current_locale
-from sitekit.partials import renderer
 from sitekit.problems import SiteDataError
 from sitekit.strings import load_strings
+from sitekit.theme.partials import renderer
 
 GLOSSARY_FILE = Path("data") / "glossary.yml"
 STRINGS_DIR = Path("data") / "strings"

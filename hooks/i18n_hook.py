@@ -7,9 +7,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from sitekit.languages import configured_languages, nested_language_build
-from sitekit.search_split import split_search_index
-from sitekit.sitefiles import write_files
-from sitekit.sitemap_split import split_sitemap
+from sitekit.publish.search_index import split_search_index
+from sitekit.publish.sitemaps import split_sitemap
+from sitekit.theme.sitefiles import write_files
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index

@@ -7,19 +7,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.calls import load_calls
-from sitekit.callurls import call_page_path
-from sitekit.changes import last_changed, last_commit_times
-from sitekit.clock import site_now
-from sitekit.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
-from sitekit.jsonld import call_jsonld
+from sitekit.calls.changes import last_changed, last_commit_times
+from sitekit.calls.model import load_calls
+from sitekit.calls.urls import call_page_path
+from sitekit.dates.clock import site_now
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
-from sitekit.machinelinks import machine_links
-from sitekit.opendata import FILE as DATA_FILE, calls_document, dumps
 from sitekit.problems import SiteDataError
-from sitekit.robots import robots_txt
-from sitekit.sitefiles import write_files
+from sitekit.publish.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
+from sitekit.publish.jsonld import call_jsonld
+from sitekit.publish.machinelinks import machine_links
+from sitekit.publish.opendata import FILE as DATA_FILE, calls_document, dumps
+from sitekit.publish.robots import robots_txt
 from sitekit.strings import load_strings
+from sitekit.theme.sitefiles import write_files
 
 _build: dict = {}  # this language's build only: reset by on_config, which fires once per build
 

@@ -1,7 +1,8 @@
-"""MkDocs glue: repairs to theme HTML that no template override can reach (see sitekit.html_fixes)."""
+"""MkDocs glue: repairs to theme HTML that no template override can reach
+(see sitekit.theme.html_fixes)."""
 from __future__ import annotations
 
-from sitekit.html_fixes import drop_checkbox_autocomplete
+from sitekit.theme.html_fixes import drop_checkbox_autocomplete
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -1,9 +1,10 @@
 """MkDocs glue for the theme's Jinja2 environment: its file listing skips hidden folders
-(sitekit.themeloader), and each template is compiled once per process (sitekit.templatecache)."""
+(sitekit.theme.loader), and each template is compiled once per process
+(sitekit.theme.templatecache)."""
 from __future__ import annotations
 
-from sitekit.templatecache import share_compiled_templates
-from sitekit.themeloader import list_visible_theme_files
+from sitekit.theme.loader import list_visible_theme_files
+from sitekit.theme.templatecache import share_compiled_templates
 
 
 def on_config(config):

@@ -7,11 +7,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.checks.validation import validate_site
 from sitekit.languages import nested_language_build
-from sitekit.outputdir import discard_output
-from sitekit.plaintext import escape_meta
 from sitekit.problems import SiteDataError
-from sitekit.validation import validate_site
+from sitekit.theme.outputdir import discard_output
+from sitekit.theme.plaintext import escape_meta
 
 # on_build_error is given no config: remember where this run writes (the same for every language).
 _site_dir: Path | None = None

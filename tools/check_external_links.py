@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitekit.external_links import collect_external_links  # noqa: E402
+from sitekit.publish.external_links import collect_external_links  # noqa: E402
 
 HEADERS = {"User-Agent": "Mozilla/5.0 (link check of the Clust-ER calls site)"}
 

@@ -21,9 +21,9 @@ import jinja2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from sitekit.localtime import parse_wall_time, parse_zone  # noqa: E402
-from sitekit.siteconfig import SiteLayout, read_layout  # noqa: E402
-from sitekit.validation import collect_problems  # noqa: E402
+from sitekit.checks.siteconfig import SiteLayout, read_layout  # noqa: E402
+from sitekit.checks.validation import collect_problems  # noqa: E402
+from sitekit.dates.localtime import parse_wall_time, parse_zone  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -1,1 +1,8 @@
-"""Plain, MkDocs-free building blocks of the site generator; hooks/*.py are thin glue over them."""
+"""Plain, MkDocs-free building blocks of the site generator; hooks/*.py are thin glue over them.
+
+One package per feature: calls/ (a call from its YAML to its pages), glossary/ (terms and their
+tooltips), checks/ (editors' checks before the build), publish/ (feeds, open data, sitemaps,
+search, links), theme/ (what readers download and the templates that make it), and two small
+shared ones, inputs/ (reading editors' files) and dates/ (the build clock, zones, formatting).
+Three modules are shared by all of them: problems, strings and languages.
+"""

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .inputs.yamlfile import load_yaml
 from .problems import Problem, SiteDataError
-from .yamlfile import load_yaml
 
 
 def load_strings(strings_dir: Path, locales: list[str], root: Path | None = None) -> dict[str, dict[str, Any]]:

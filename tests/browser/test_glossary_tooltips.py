@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import LOCALES, PREFIX, ROOT
-from sitekit.glossary import load_glossary
+from sitekit.glossary.model import load_glossary
 
 pytestmark = pytest.mark.browser
 

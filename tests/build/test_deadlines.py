@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from conftest import LOCALES, PREFIX, ROOT
 from sitebuild import build, soup
-from sitekit.minify import minify_text
+from sitekit.theme.minify import minify_text
 
 CALL = "clusters-go-international-2020"
 CALL_PAGES = ["", "bandi/clusters-go-international-2020/", "bandi/clusters-go-international-2020/sezione-a/",

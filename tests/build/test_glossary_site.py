@@ -9,7 +9,7 @@ import pytest
 
 from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
 from sitebuild import build, copy_project, html_pages, soup
-from sitekit.glossary import load_glossary
+from sitekit.glossary.model import load_glossary
 
 GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", ROOT, LOCALES)
 GLOSSARY_PATH = "glossario/index.html"

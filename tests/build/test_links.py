@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import ROOT, SITE_NOW_DURING_CALL
 from sitebuild import build
-from sitekit.linkcheck import broken_links
+from sitekit.publish.linkcheck import broken_links
 
 ROOT_SITE_URL = "https://clust-er.example.org/"
 

@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
 from sitebuild import build, copy_project, soup
-from sitekit.minify import minify_page, minify_text
+from sitekit.theme.minify import minify_page, minify_text
 from sitepages import built_pages, configured_site_url
 
 MATERIAL = ("assets/stylesheets/", "assets/javascripts/")  # the theme's own files, fixed names

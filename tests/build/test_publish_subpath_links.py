@@ -7,7 +7,7 @@ import shutil
 from urllib.parse import urljoin
 
 from sitebuild import html_pages, soup
-from sitekit.linkcheck import broken_links
+from sitekit.publish.linkcheck import broken_links
 
 SITE_URL = "https://clust-er.github.io/bandi/"
 

@@ -3,7 +3,7 @@
   "use strict";
 
   /* The HTML fix that drops the invalid autocomplete="off" from the drawer and search toggles
-     (hooks/sitekit/html_fixes.py) would let a browser restore them ticked on back/forward
+     (hooks/sitekit/theme/html_fixes.py) would let a browser restore them ticked on back/forward
      navigation: start every page with both closed, as Material intends. */
   function closeToggles() {
     ["__drawer", "__search"].forEach(function (id) {

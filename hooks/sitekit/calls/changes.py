@@ -1,0 +1,46 @@
+"""When a call last changed for its readers: its data file was committed, or its status flipped."""
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from .model import Call
+
+
+def last_commit_times(folder: Path) -> dict[str, datetime]:
+    """{file name: time of the last commit that touched it} for the files in `folder`, in one git
+    call (one per file would cost ~20 ms each); empty outside git."""
+    try:
+        out = subprocess.run(["git", "log", "--format=commit %cI", "--name-only", "--relative", "--", "."],
+                             cwd=folder, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if out.returncode != 0:
+        return {}
+    times: dict[str, datetime] = {}
+    when = None
+    for line in out.stdout.splitlines():
+        if line.startswith("commit "):
+            when = datetime.fromisoformat(line.removeprefix("commit "))
+        elif line and when is not None and "/" not in line:
+            times.setdefault(line, when)  # newest first: the first time a name appears is its last commit
+    return times
+
+
+def status_changes(call: Call, closing_days: float) -> list[datetime]:
+    """The instants at which the call's status changes: opening, "closing soon", closed."""
+    deadline = call.deadline.instant
+    moments = [deadline - timedelta(days=closing_days), deadline]
+    if call.opening is not None:
+        moments.append(call.opening.instant)
+    return sorted(moments)
+
+
+def last_changed(call: Call, now: datetime, closing_days: float, committed: datetime | None) -> datetime:
+    """The latest of the commit time and the status changes already past at `now` (UTC).
+    A call with neither (forthcoming, data not committed) counts as changed at `now`."""
+    past = [m for m in status_changes(call, closing_days) if m <= now]
+    if committed is not None and committed <= now:
+        past.append(committed)
+    return max(past, default=now).astimezone(timezone.utc)

@@ -1,0 +1,212 @@
+"""The call model: one YAML file per call in data/calls/, language-neutral facts written once."""
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Literal, Optional, Union
+
+from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
+
+from ..dates.localtime import parse_wall_time, parse_zone
+from ..inputs.filecache import read_text
+from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
+from ..problems import Problem, SiteDataError
+
+Texts = dict[str, str]  # language code -> text
+
+
+@lru_cache(maxsize=8192)  # pages, views and feeds ask for the same instants thousands of times
+def _instant(local: str, zone: str) -> datetime:
+    return parse_wall_time(local, parse_zone(zone))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Moment(_Strict):
+    """A known instant, written as local wall time plus an IANA zone (never guessed: required)."""
+    local: str
+    zone: str
+
+    @model_validator(mode="after")
+    def _parses(self) -> "Moment":
+        self.instant  # raises ValueError with an editor's message
+        return self
+
+    @property
+    def instant(self) -> datetime:
+        return _instant(self.local, self.zone)
+
+
+class Event(_Strict):
+    """An event whose date may not be known yet: then `approximate` says what is known."""
+    local: Optional[str] = None
+    zone: Optional[str] = None  # required with `local`: a time without its zone is ambiguous
+    approximate: Optional[str] = None  # "2020-11": the month, when the day is not announced
+    part: Optional[Literal["early", "mid", "late"]] = None
+    registration: Optional[bool] = None
+
+    @model_validator(mode="after")
+    def _known_or_approximate(self) -> "Event":
+        if self.local is None and self.approximate is None:
+            raise ValueError("write either local (the exact date and time) or approximate (the month, e.g. 2020-11)")
+        if self.local is not None:
+            if self.zone is None:
+                raise ValueError(f'local: "{self.local}" has no zone; add `zone:` with an IANA time zone '
+                                 "such as Europe/Brussels")
+            parse_wall_time(self.local, parse_zone(self.zone))
+        if self.approximate is not None:
+            try:
+                datetime.strptime(self.approximate, "%Y-%m")
+            except ValueError:
+                raise ValueError(f'approximate: "{self.approximate}" is not a month; write it as 2020-11') from None
+        return self
+
+    @property
+    def instant(self) -> Optional[datetime]:
+        return _instant(self.local, self.zone) if self.local else None
+
+
+class Budget(_Strict):
+    amount: int
+    currency: str = "EUR"
+
+
+class Link(_Strict):
+    url: HttpUrl
+    title: Texts
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, url: HttpUrl) -> HttpUrl:
+        if url.scheme not in ("http", "https"):
+            raise ValueError("links must start with https://")
+        return url
+
+
+class Call(_Strict):
+    slug: str  # the file name, which is also the folder of the call's pages under docs/bandi/
+    id: str
+    programme: str
+    funder: Union[str, Texts]  # a name that is the same in every language, or one per language
+
+    def funder_in(self, locale: str) -> str:
+        """The funder's name as written in `locale`."""
+        return self.funder if isinstance(self.funder, str) else self.funder[locale]
+    budget: Budget
+    opening: Optional[Moment] = None
+    deadline: Moment
+    webinar: Optional[Event] = None
+    title: Texts
+    summary: Texts
+    links: dict[str, Link] = {}
+
+    @field_validator("title", "summary", "funder")
+    @classmethod
+    def _every_language(cls, texts: Union[str, Texts], info: ValidationInfo) -> Union[str, Texts]:
+        if isinstance(texts, dict):
+            _check_languages(texts, info)
+        return texts
+
+    @field_validator("links")
+    @classmethod
+    def _every_language_of_links(cls, links: dict[str, Link], info: ValidationInfo) -> dict[str, Link]:
+        for key, link in links.items():
+            _check_languages(link.title, info, f"{key}.title: ")
+        return links
+
+
+def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> None:
+    """With `locales` in the validation context, every one of them needs a text."""
+    locale = _first_missing(texts, (info.context or {}).get("locales", []))
+    if locale is not None:
+        raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+
+
+def _first_missing(texts: Texts, locales: Iterable[str]) -> str | None:
+    return next((locale for locale in locales
+                 if not isinstance(texts.get(locale), str) or not texts[locale].strip()), None)
+
+
+def _speaks(call: Call, locales: tuple[str, ...]) -> bool:
+    """What the validators above ask of `locales`, on a call already validated without them."""
+    texts = [call.title, call.summary, *(link.title for link in call.links.values())]
+    if isinstance(call.funder, dict):
+        texts.append(call.funder)
+    return all(_first_missing(text, locales) is None for text in texts)
+
+
+def load_call(path: Path, display_path: str | None = None, locales: list[str] | None = None) -> Call | list[Problem]:
+    shown = display_path or str(path)
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError):
+        return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
+    result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
+    return list(result) if isinstance(result, tuple) else result
+
+
+def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
+    """A call file as parsed YAML with its lines, shared with every other reader of the same text:
+    read it, never change it."""
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError):
+        return load_yaml(path, shown)
+    return _parsed(text, shown)
+
+
+# The checks, several hooks and both language builds read every call file: the same text gives
+# the same YAML and the same (frozen) Call, so each is parsed and validated once per text.
+@lru_cache(maxsize=4096)
+def _parsed(text: str, shown: str) -> YamlDoc | Problem:
+    return parse_yaml(text, shown)
+
+
+@lru_cache(maxsize=4096)
+def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) -> Call | tuple[Problem, ...]:
+    if locales:  # the checks ask without locales, the call pages with them: validate once
+        call = _call_from_text(text, slug, shown, ())
+        if isinstance(call, Call) and _speaks(call, locales):
+            return call
+        # else validate with them, for the very messages the validators give
+    doc = _parsed(text, shown)
+    if isinstance(doc, Problem):
+        return (doc,)
+    if not isinstance(doc.data, dict):
+        return (Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ..."),)
+    try:
+        return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
+    except ValidationError as err:
+        return tuple(_problem(doc, e) for e in err.errors())
+
+
+def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:
+    """Every call in `calls_dir`, by slug; SiteDataError listing every problem in every file.
+    With `locales`, every title, summary and link title must have a text in each of them."""
+    calls: dict[str, Call] = {}
+    problems: list[Problem] = []
+    for path in sorted(calls_dir.glob("*.yml")):
+        shown = str(path.relative_to(root)) if root else str(path)
+        result = load_call(path, shown, locales)
+        if isinstance(result, Call):
+            calls[result.slug] = result
+        else:
+            problems.extend(result)
+    if problems:
+        raise SiteDataError(problems)
+    return calls
+
+
+def _problem(doc: YamlDoc, error: dict) -> Problem:
+    loc = tuple(part for part in error["loc"] if part not in ("function-after",))
+    field = ".".join(str(part) for part in loc) or "file"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "is not a field this file knows; check its spelling (e.g. deadline, not dealine)"
+    elif error["type"] == "missing":
+        message = "is missing; add it"
+    return Problem(doc.path, doc.line_of(loc), field, message)

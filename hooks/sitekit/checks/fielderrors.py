@@ -1,0 +1,65 @@
+"""Turn a schema library's complaints into editors' messages: "found ...; expected ...", with a hint."""
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterable
+
+from pydantic import BaseModel
+
+from ..inputs.yamlfile import YamlDoc
+from ..problems import Problem
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """"did you mean `deadline`?" for a typo, else the list of what is accepted."""
+    known = sorted(set(known))
+    close = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "the fields this file knows are: " + ", ".join(known)
+
+
+def field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name of `model` and of the models nested in it (for "did you mean")."""
+    names: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            todo.extend(_models_in(info.annotation))
+    return names
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def schema_problem(doc: YamlDoc, error: dict, known: Iterable[str]) -> Problem:
+    """One pydantic error as a Problem at the line of the field it concerns."""
+    loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+    field = ".".join(str(part) for part in loc) or "file"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = f"is not a field this file knows; {did_you_mean(loc[-1], known)}"
+    elif kind == "missing":
+        message = "is missing; add it"
+    elif kind == "string_type":
+        message = f"found {_show(error.get('input'))}; expected text: put the value in quotes"
+    else:
+        found = error.get("input")
+        message = f"found {_show(found)}; " + error["msg"].removeprefix("Value error, ")
+    return Problem(doc.path, doc.line_of(loc), field, message)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (dict, list)):
+        return "a list of fields" if isinstance(value, dict) else "a list"
+    return "nothing" if value is None else str(value)

@@ -1,0 +1,166 @@
+"""Translation parity: every page, nav title, call text and interface string in every language."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..calls.model import read_call_yaml
+from ..inputs.yamlfile import YamlDoc, load_yaml
+from ..problems import Problem
+from .fielderrors import did_you_mean
+from .siteconfig import SiteLayout
+
+_LOCALE_LIKE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
+
+
+def page_language(path: Path) -> tuple[str, str | None]:
+    """("chi-siamo", "it") for chi-siamo.it.md; (name, None) when the name carries no language."""
+    stem = path.name.removesuffix(".md")
+    base, dot, suffix = stem.rpartition(".")
+    return (base, suffix) if dot and _LOCALE_LIKE.match(suffix) else (stem, None)
+
+
+def page_problems(layout: SiteLayout) -> list[Problem]:
+    """Pages without a language in their name, in an unconfigured language, or missing a twin."""
+    problems: list[Problem] = []
+    found: dict[Path, dict[str, Path]] = {}
+    for path in layout.pages.paths:
+        base, locale = page_language(path)
+        shown = layout.shown(path)
+        if locale is None:
+            problems.append(Problem(shown, None, "file name", f"has no language; rename it {base}.{layout.default_locale}.md "
+                                    f"and write the other languages beside it"))
+        elif locale not in layout.locales:
+            problems.append(Problem(shown, None, "file name", f'language "{locale}" is not configured in '
+                                    f"{layout.config_file}; expected one of: {', '.join(layout.locales)}"))
+        else:
+            found.setdefault(path.parent / base, {})[locale] = path
+    for base, versions in sorted(found.items()):
+        source = versions.get(layout.default_locale) or next(iter(versions.values()))
+        for locale in layout.locales:
+            if locale not in versions:
+                missing = base.parent / f"{base.name}.{locale}.md"
+                problems.append(Problem(layout.shown(missing), None, "page",
+                                        f'is missing ("{locale}" version of {layout.shown(source)}); '
+                                        f"copy {source.name} to {missing.name} and translate it"))
+    return problems
+
+
+def page_call_problems(layout: SiteLayout) -> list[Problem]:
+    """Every language version of a page names the same call (or none): else one language
+    would show the call's deadline box and the other not."""
+    problems: list[Problem] = []
+    known = layout.call_slugs() | {None}
+    pages = layout.pages
+    for reference in pages.in_language(layout.default_locale):
+        base, _ = page_language(reference)
+        expected, _ = pages.front_matter(reference)
+        call = expected.data.get("call") if expected is not None else None
+        if not isinstance(call, (str, type(None))) or call not in known:
+            continue  # the front matter check names the unknown call: do not blame the translations
+        for locale in layout.locales[1:]:
+            other = reference.with_name(f"{base}.{locale}.md")
+            found, _ = pages.front_matter(other) if other in pages else (None, [])
+            if expected is None or found is None:
+                continue  # a missing or unreadable page is reported by its own check
+            if found.data.get("call") != expected.data.get("call"):
+                problems.append(Problem(found.path, found.line_of(("call",)), "call",
+                                        f"found {_shown_call(found.data.get('call'))}; expected "
+                                        f"{_shown_call(expected.data.get('call'))}, as in {expected.path}"))
+    return problems
+
+
+def _shown_call(call: object) -> str:
+    return f'"{call}"' if call else "no call"
+
+
+def nav_problems(layout: SiteLayout) -> list[Problem]:
+    """Every navigation title of mkdocs.yml translated for every language but the default."""
+    problems: list[Problem] = []
+    for locale in layout.locales[1:]:
+        translations = layout.nav_translations.get(locale, {})
+        for nav in layout.nav:
+            if not str(translations.get(nav.title, "")).strip():
+                problems.append(Problem(layout.config_file, nav.line, f"nav_translations ({locale})",
+                                        f'"{nav.title}" has no "{locale}" translation; add `{nav.title}: ...` '
+                                        f'under nav_translations of the language "{locale}"'))
+    return problems
+
+
+def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
+    """Title, summary and every link title of every call, in every language."""
+    problems: list[Problem] = []
+    for path in sorted(calls_dir.glob("*.yml")):
+        doc = read_call_yaml(path, layout.shown(path))
+        if isinstance(doc, Problem) or not isinstance(doc.data, dict):
+            continue  # load_calls reports it
+        texts = [("title",), ("summary",)]
+        links = doc.data.get("links") or {}
+        if isinstance(links, dict):
+            texts += [("links", key, "title") for key in links]
+        for loc in texts:
+            problems.extend(_missing_texts(doc, loc, layout.locales))
+    return problems
+
+
+def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterator[Problem]:
+    value: Any = doc.data
+    for part in loc:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            value = None
+    if not isinstance(value, dict) or not loc:
+        return  # absent or not a per-language text: the file's schema reports it
+    field = ".".join(str(part) for part in loc)
+    where = "in this entry" if isinstance(loc[-1], int) else f"under {loc[-1]}:"
+    for locale in locales:
+        if not str(value.get(locale) or "").strip():
+            yield Problem(doc.path, doc.line_of(loc + (locale,)), f"{field}.{locale}",
+                          f'the "{locale}" text is missing; add a line `{locale}: ...` {where}')
+
+
+def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
+    """Every interface string of the default language in every other language, and no extra one."""
+    docs: dict[str, YamlDoc] = {}
+    problems: list[Problem] = []
+    for locale in layout.locales:
+        path = strings_dir / f"{locale}.yml"
+        if not path.exists():
+            problems.append(Problem(layout.shown(path), None, "file", f"is missing; copy "
+                                    f"{layout.shown(strings_dir / (layout.default_locale + '.yml'))} and translate it"))
+            continue
+        doc = load_yaml(path, layout.shown(path))
+        if isinstance(doc, Problem):
+            problems.append(doc)
+        else:
+            docs[locale] = doc
+    reference = docs.get(layout.default_locale)
+    if reference is None:
+        return problems
+    expected = dict(_leaves(reference.data))
+    for locale, doc in docs.items():
+        have = dict(_leaves(doc.data))
+        for key in expected:
+            if key not in have or not str(have[key] or "").strip():
+                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
+                                        f"is missing; translate the text at line {reference.line_of(key)} "
+                                        f"of {reference.path}"))
+        for key in have:
+            if key not in expected:
+                hint = did_you_mean(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
+                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
+                                        f"is not in {reference.path}; {hint}" if hint.startswith("did")
+                                        else f"is not in {reference.path}; remove it or add it there too"))
+    return problems
+
+
+def _leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, loc + (key,))
+    elif loc:
+        yield loc, data

@@ -1,0 +1,106 @@
+"""One pass over every editor's file before the build: every problem at once, as file:line: field."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..calls.model import Call, load_calls
+from ..glossary.model import load_glossary
+from ..problems import Problem, SiteDataError
+from .fielderrors import did_you_mean, field_names
+from .frontmatter import front_matter_doc_problems
+from .parity import (call_text_problems, nav_problems, page_call_problems, page_problems,
+                     strings_problems)
+from .siteconfig import SiteLayout, read_layout
+
+Check = Callable[[SiteLayout], list[Problem]]
+
+_CALL_FIELDS = field_names(Call)
+_UNKNOWN_FIELD = "is not a field this file knows"
+_MISSING = "is missing; add it"
+
+
+def check_calls(layout: SiteLayout) -> list[Problem]:
+    """The call model (sitekit.calls.model) over every data/calls/*.yml, reworded where it helps
+    editors."""
+    try:
+        load_calls(layout.calls_dir, layout.root)
+    except SiteDataError as err:
+        return [_for_editors(p) for p in err.problems]
+    return []
+
+
+def _for_editors(problem: Problem) -> Problem:
+    if problem.message.startswith(_UNKNOWN_FIELD):
+        name = problem.field.rsplit(".", 1)[-1]
+        return Problem(problem.file, problem.line, problem.field, f"{_UNKNOWN_FIELD}; {did_you_mean(name, _CALL_FIELDS)}")
+    if problem.message == _MISSING and "." not in problem.field:
+        return Problem(problem.file, None, problem.field, problem.message)  # no line to point at
+    return problem
+
+
+def check_data_file_names(layout: SiteLayout) -> list[Problem]:
+    """A data file the site would never read (e.g. new-call.yaml) is a mistake, not a silence."""
+    problems: list[Problem] = []
+    for folder in (layout.calls_dir, layout.root / "data" / "strings"):
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file() and path.suffix != ".yml" and not path.name.startswith("."):
+                problems.append(Problem(layout.shown(path), None, "file name",
+                                        f"is never read: only .yml files are; rename it {path.stem}.yml"))
+    return problems
+
+
+def check_front_matter(layout: SiteLayout) -> list[Problem]:
+    slugs = layout.call_slugs()
+    problems: list[Problem] = []
+    for path in layout.pages.paths:
+        problems.extend(front_matter_doc_problems(*layout.pages.front_matter(path), layout.shown(path), slugs))
+    return problems
+
+
+def check_call_texts(layout: SiteLayout) -> list[Problem]:
+    return call_text_problems(layout, layout.calls_dir)
+
+
+def check_strings(layout: SiteLayout) -> list[Problem]:
+    return strings_problems(layout, layout.root / "data" / "strings")
+
+
+def check_glossary(layout: SiteLayout) -> list[Problem]:
+    """Adapter to the glossary module: its own schema and per-language parity, as Problems."""
+    path = layout.root / "data" / "glossary.yml"
+    if not path.exists():
+        return []
+    try:
+        load_glossary(path, layout.root, list(layout.locales))
+    except SiteDataError as err:
+        return list(err.problems)
+    return []
+
+
+# Each check reads what it needs and returns its problems; add a check by adding it here.
+CHECKS: list[Check] = [
+    page_problems,
+    nav_problems,
+    check_front_matter,
+    page_call_problems,
+    check_data_file_names,
+    check_calls,
+    check_call_texts,
+    check_strings,
+    check_glossary,
+]
+
+
+def collect_problems(layout: SiteLayout, checks: list[Check] = CHECKS) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in checks:
+        problems.extend(check(layout))
+    return list(dict.fromkeys(problems))  # two checks may see the same thing once
+
+
+def validate_site(mkdocs_yml: Path) -> None:
+    """Raise SiteDataError listing every problem in the site's pages and data, or return."""
+    problems = collect_problems(read_layout(mkdocs_yml))
+    if problems:
+        raise SiteDataError(problems)

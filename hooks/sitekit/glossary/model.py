@@ -1,0 +1,249 @@
+"""The glossary model: data/glossary.yml, one entry per term keyed by a stable slug, every language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..inputs.yamlfile import YamlDoc, load_yaml
+from ..problems import Problem, SiteDataError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LINKS_KEY = "links"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class TermText(_Strict):
+    """What one language says about a term."""
+    term: str
+    expansion: Optional[str] = None
+    definition: str
+    aliases: list[str] = []
+
+    @field_validator("term", "definition")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        value = _one_line(value)
+        if not value:
+            raise ValueError("is empty; write it in this language")
+        return value
+
+    @field_validator("expansion")
+    @classmethod
+    def _expansion(cls, value: Optional[str]) -> Optional[str]:
+        value = _one_line(value) if value is not None else None
+        if value == "":
+            raise ValueError("is empty; write what the acronym stands for, or remove the line")
+        return value
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases(cls, values: list[str]) -> list[str]:
+        cleaned = [_one_line(v) for v in values]
+        if any(not v for v in cleaned):
+            raise ValueError("has an empty alias; remove it or write the other form of the term")
+        return cleaned
+
+
+class SourceLink(_Strict):
+    """An official source for an entry: a web address and its title in every language."""
+    url: str
+    title: dict[str, str]
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, url: str) -> str:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f'"{url}" is not a web address; write the full link, starting with https://')
+        return url.strip()
+
+
+@dataclass(frozen=True)
+class LocalTerm:
+    """One entry as one language shows it."""
+    slug: str
+    term: str
+    expansion: Optional[str]
+    definition: str
+    aliases: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (url, title in this language)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the term is written in running text: the term, then its aliases."""
+        return (self.term, *self.aliases)
+
+    @property
+    def title(self) -> str:
+        """The tooltip text of DESIGN contract 4: "expansion: short definition"."""
+        return f"{self.expansion or self.term}: {self.definition}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    texts: dict[str, TermText]
+    links: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: dict[str, Entry]
+
+    def terms(self, locale: str) -> list[LocalTerm]:
+        """The entries in `locale`, in the order of the data file."""
+        return [
+            LocalTerm(
+                slug=entry.slug,
+                term=text.term,
+                expansion=text.expansion,
+                definition=text.definition,
+                aliases=tuple(text.aliases),
+                links=tuple((link.url, link.title[locale]) for link in entry.links),
+            )
+            for entry in self.entries.values()
+            for text in [entry.texts[locale]]
+        ]
+
+
+def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary:
+    """The glossary in `path`, complete in every locale; SiteDataError listing every problem."""
+    shown = str(path.relative_to(root)) if root else str(path)
+    doc = load_yaml(path, shown)
+    if isinstance(doc, Problem):
+        raise SiteDataError([doc])
+    problems: list[Problem] = []  # keys written twice: load_yaml reports them
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        raise SiteDataError([Problem(shown, 1, "file", "is not a list of entries; start each entry with its key, e.g. `escp-4i:`")])
+    entries: dict[str, Entry] = {}
+    for slug, raw in doc.data.items():
+        entry = _entry(doc, str(slug), raw, locales, problems)
+        if entry is not None:
+            entries[entry.slug] = entry
+    problems.extend(_clashes(doc, entries, locales))
+    if problems:
+        raise SiteDataError(problems)
+    return Glossary(entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list[Problem]) -> Entry | None:
+    line = doc.line_of((slug,))
+    if not SLUG.match(slug):
+        problems.append(Problem(doc.path, line, slug, f'"{slug}" is not a usable key; write it in lower case '
+                                "letters, digits and hyphens, e.g. escp-4i"))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(doc.path, line, slug, f"has no languages; add {', '.join(f'{l}:' for l in locales)} "
+                                "each with term and definition"))
+        return None
+    texts: dict[str, TermText] = {}
+    ok = True
+    for key in raw:
+        if key not in locales and key != LINKS_KEY:
+            problems.append(Problem(doc.path, doc.line_of((slug, key)), f"{slug}.{key}",
+                                    f"is not a language of the site ({', '.join(locales)}) nor {LINKS_KEY}; check its spelling"))
+            ok = False
+    for locale in locales:
+        if locale not in raw:
+            problems.append(Problem(doc.path, line, f"{slug}.{locale}",
+                                    f"is missing; add the term in this language ({locale}: with term and definition)"))
+            ok = False
+            continue
+        value = raw[locale]
+        try:
+            texts[locale] = TermText(**value) if isinstance(value, dict) else TermText.model_validate(value)
+        except (ValidationError, TypeError) as err:
+            problems.extend(_validation_problems(doc, (slug, locale), err))
+            ok = False
+    links: list[SourceLink] = []
+    raw_links = raw.get(LINKS_KEY) or []
+    if not isinstance(raw_links, list):
+        problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY)), f"{slug}.{LINKS_KEY}",
+                                "is not a list; write each link on a line starting with `- url:`"))
+        raw_links, ok = [], False
+    for index, raw_link in enumerate(raw_links):
+        try:
+            link = SourceLink.model_validate(raw_link)
+        except ValidationError as err:
+            problems.extend(_validation_problems(doc, (slug, LINKS_KEY, index), err))
+            ok = False
+            continue
+        missing = [locale for locale in locales if not _one_line(link.title.get(locale, ""))]
+        if missing:
+            problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY, index, "title")),
+                                    f"{slug}.{LINKS_KEY}.{index}.title",
+                                    f"has no title in {', '.join(missing)}; add one line per language"))
+            ok = False
+        links.append(link)
+    return Entry(slug, texts, tuple(links)) if ok else None
+
+
+def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | TypeError) -> list[Problem]:
+    field = ".".join(str(p) for p in prefix)
+    if isinstance(err, TypeError):
+        return [Problem(doc.path, doc.line_of(prefix), field, "is not a block of fields; write term:, definition: ...")]
+    out = []
+    for e in err.errors():
+        loc = prefix + tuple(p for p in e["loc"])
+        message = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            message = "is not a field of a glossary entry; use term, expansion, definition, aliases"
+        elif e["type"] == "missing":
+            message = "is missing; add it"
+        elif e["type"] == "list_type":
+            message = f'is not a list; found "{e.get("input")}"; write it as [{e.get("input")}], forms separated by commas'
+        elif e["type"] in ("dict_type", "model_type"):
+            message = f'is not a block of fields; found "{e.get("input")}"; write term: and definition: on the lines below, indented'
+        elif e["type"] == "string_type":
+            message = f'is not text; found {e.get("input")!r}; write it as text, in quotes if needed'
+        elif e["type"] != "value_error":  # our own validators already say what was found
+            message = f"{message}; found {e.get('input')!r}"
+        out.append(Problem(doc.path, doc.line_of(loc), ".".join(str(p) for p in loc), message))
+    return out
+
+
+def _clashes(doc: YamlDoc, entries: dict[str, Entry], locales: list[str]) -> list[Problem]:
+    """A term or alias that names two entries in the same language."""
+    problems: list[Problem] = []
+    for locale in locales:
+        owner: dict[str, tuple[str, str]] = {}  # folded form -> (slug, "term" or "aliases")
+        for entry in entries.values():
+            text = entry.texts[locale]
+            seen_here: set[str] = set()
+            for kind, form in [("term", text.term), *(("aliases", a) for a in text.aliases)]:
+                folded = form.casefold()
+                if folded in seen_here:
+                    continue
+                seen_here.add(folded)
+                if folded in owner:
+                    other_slug, other_kind = owner[folded]
+                    what = "term" if other_kind == "term" else "alias"
+                    line = doc.line_of((entry.slug, locale, kind))
+                    if kind == "term" and other_kind == "term":
+                        message = (f'"{form}" is also the term of {other_slug}; each term has one entry: '
+                                   "merge the two entries or write a different term")
+                    else:
+                        message = (f'"{form}" is also the {what} of {other_slug}; a word can lead to one entry only: '
+                                   "remove it from one of the two")
+                    problems.append(Problem(doc.path, line, f"{entry.slug}.{locale}.{kind}", message))
+                else:
+                    owner[folded] = (entry.slug, kind)
+    return problems

@@ -1,0 +1,70 @@
+"""Atom feed of calls, one per language (feedgen): an entry changes when its data or status does."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from babel.dates import format_datetime
+from feedgen.feed import FeedGenerator
+
+from ..calls.model import Call
+from ..calls.status import call_status
+from ..calls.urls import absolute, call_page_path
+from ..dates.localtime import parse_zone
+from ..languages import Language
+
+FILE = "calls.atom"  # below each language's root: calls.atom, en/calls.atom
+
+
+@dataclass(frozen=True)
+class FeedTexts:
+    """The feed's words in one language, from data/strings/<locale>.yml (`publishing:`)."""
+    title: str
+    subtitle: str
+    author: str
+    entry: str            # "{title}: {status}"
+    summary: str          # "{summary} Deadline: {deadline}."
+    status: Mapping[str, str]
+
+    @classmethod
+    def from_strings(cls, strings: Mapping) -> "FeedTexts":
+        feed = strings["publishing"]["feed"]
+        return cls(feed["title"], feed["subtitle"], feed["author"], feed["entry"], feed["summary"],
+                   strings["publishing"]["status"])
+
+
+def deadline_text(call: Call, locale: str) -> str:
+    """The deadline in the call's own zone, in the feed's language: "2 dicembre 2020, 17:00 CET"."""
+    local = call.deadline.instant.astimezone(parse_zone(call.deadline.zone))
+    # The zone's abbreviation (CET), as the call's documents write it: CLDR has no short name for it.
+    return f'{format_datetime(local, "d MMMM y, HH:mm", tzinfo=local.tzinfo, locale=locale)} {local.tzname()}'
+
+
+def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site_url: str, now: datetime,
+               closing_days: float, changed: Mapping[str, datetime]) -> bytes:
+    """The Atom document for `language`; entries newest change first; `changed` maps slug -> instant."""
+    feed_url = absolute(site_url, language.prefix + FILE)
+    home = absolute(site_url, language.prefix)
+    calls = sorted(calls, key=lambda call: (changed[call.slug], call.slug), reverse=True)
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(texts.title)
+    fg.subtitle(texts.subtitle)
+    fg.author({"name": texts.author})
+    fg.link(href=feed_url, rel="self", type="application/atom+xml")
+    fg.link(href=home, rel="alternate", type="text/html", hreflang=language.locale)
+    fg.language(language.locale)
+    fg.updated(max((changed[call.slug] for call in calls), default=now))
+    for call in reversed(calls):  # feedgen prepends entries
+        url = absolute(site_url, call_page_path(call.slug, language))
+        status = call_status(call, now, closing_days)
+        entry = fg.add_entry()
+        entry.id(url)
+        entry.title(texts.entry.format(title=call.title[language.locale], status=texts.status[status]))
+        entry.link(href=url, rel="alternate", type="text/html", hreflang=language.locale)
+        entry.updated(changed[call.slug])
+        entry.summary(texts.summary.format(summary=call.summary[language.locale],
+                                           deadline=deadline_text(call, language.locale)))
+        entry.category(term=status, label=texts.status[status])
+    return fg.atom_str(pretty=True)

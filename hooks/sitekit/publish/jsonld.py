@@ -1,0 +1,34 @@
+"""schema.org JSON-LD for a call's page: a MonetaryGrant whose application ends at the deadline."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..calls.model import Call
+from ..calls.urls import absolute, call_page_path
+from ..dates.localtime import local_iso
+from ..languages import Language
+
+
+def call_jsonld(call: Call, language: Language, site_url: str) -> dict[str, Any]:
+    """Plain values for <script type="application/ld+json"> (the template serialises and escapes)."""
+    url = absolute(site_url, call_page_path(call.slug, language))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MonetaryGrant",
+        "@id": url + "#call",
+        "url": url,
+        "identifier": call.id,
+        "name": call.title[language.locale],
+        "description": call.summary[language.locale],
+        "inLanguage": language.locale,
+        "funder": {"@type": "Organization", "name": call.funder_in(language.locale)},
+        "amount": {"@type": "MonetaryAmount", "currency": call.budget.currency, "value": call.budget.amount},
+        "potentialAction": {
+            "@type": "ApplyAction",
+            "actionStatus": "https://schema.org/PotentialActionStatus",
+            "endTime": local_iso(call.deadline.instant),
+        },
+    }
+    if call.opening is not None:
+        data["potentialAction"]["startTime"] = local_iso(call.opening.instant)
+    return data

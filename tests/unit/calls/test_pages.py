@@ -1,0 +1,151 @@
+"""Markers, the deadline box and the calls index, rendered with the real partials."""
+from datetime import datetime, timezone
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from calldata import STRINGS, make_call
+from sitebuild import ROOT
+from sitekit.calls.markers import replace_markers
+from sitekit.calls.pages import CallPages, PageSource
+from sitekit.theme.partials import renderer
+
+NOW = datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc)
+RENDER = renderer([ROOT / "overrides"])
+
+
+def pages(calls, locale="it", now=NOW) -> CallPages:
+    return CallPages(calls={c.slug: c for c in calls}, locale=locale, prefix="" if locale == "it" else "en/",
+                     strings=STRINGS[locale], now=now, closing_days=7, site_url="https://example.org/bandi/",
+                     render=RENDER, page_url_exists=lambda url: True)
+
+
+def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-call/") -> PageSource:
+    front = f"---\ntitle: T\ncall: {call}\n---\n" if call else "---\ntitle: T\n---\n"
+    return PageSource(markdown, {"call": call} if call else {}, url, "docs/bandi/test-call/index.it.md", front + markdown)
+
+
+def converted(p: CallPages, source: PageSource) -> str:
+    """The page's Markdown with its blocks of HTML in place, as the built page has them."""
+    return p.page_boxes(p.page_content(p.page_markdown(source)))
+
+
+def html(markdown: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown, "lxml")
+
+
+def test_markers_in_fenced_code_stay_as_written():
+    source = "<!-- call:facts -->\n```\n<!-- call:facts -->\n```\n"
+    out = replace_markers(source, lambda marker: f"[{marker.key}@{marker.line}]")
+    assert out == "[call:facts@1]\n```\n<!-- call:facts -->\n```\n"
+
+
+def test_box_goes_right_after_the_first_heading_and_link_definitions_are_appended():
+    call = make_call(links={"portal": {"url": "https://ec.europa.eu/x", "title": {"it": "Portale", "en": "Portal"}}})
+    out = converted(pages([call]), page("# Titolo\n\nTesto [qui][portal].\n"))
+    assert out.startswith("# Titolo\n")
+    assert out.index('class="call-box call-box--deadline"') < out.index("Testo")
+    assert out.rstrip().endswith('[portal]: https://ec.europa.eu/x "Portale"')
+
+
+def test_text_from_yaml_is_escaped_everywhere():
+    evil = "<script>alert(1)</script> & <b>co</b>"
+    call = make_call(title={"it": evil, "en": evil}, summary={"it": evil, "en": evil}, programme=evil, funder=evil,
+                     id="<i>ID</i>")
+    out = converted(pages([call]), page("# T\n\n<!-- call:facts -->\n\n<!-- calls:index -->\n", url="bandi/"))
+    soup = html(out)
+    assert not soup.find("script") and not soup.find("b") and not soup.find("i")
+    assert evil in soup.select_one(".call-facts").get_text()
+    assert evil in soup.select_one(".calls-index__title a").get_text()
+    assert "<i>ID</i>" in soup.select_one(".call-facts").get_text()
+
+
+def test_unknown_marker_is_a_problem_with_file_and_line():
+    p = pages([make_call()])
+    converted(p, page("# T\n\nTesto\n<!-- call:dedline-text -->\n"))
+    [problem] = p.problems
+    assert (problem.file, problem.line) == ("docs/bandi/test-call/index.it.md", 4 + 4)
+    assert "call:dedline-text" in str(problem) and "call:deadline-text" in str(problem)
+
+
+def test_page_naming_an_unknown_call_is_a_problem_at_its_front_matter_line():
+    p = pages([make_call()])
+    converted(p, page("# T\n", call="no-such-call"))
+    [problem] = p.problems
+    assert problem.line == 3 and problem.field == "call"
+    assert '"no-such-call" is not a call in data/calls/' in str(problem) and "test-call" in str(problem)
+
+
+def test_a_marker_may_name_its_call_on_pages_without_one():
+    other = make_call(slug="other-call", deadline={"local": "2021-03-01 12:00", "zone": "Europe/Rome"})
+    p = pages([make_call(), other])
+    out = converted(p, page("# T\n\nEntro il <!-- call:deadline-text other-call -->.\n", call=None, url="chi-siamo/"))
+    assert html(out).select_one(".call-deadline")["data-deadline"] == "2021-03-01T11:00:00Z"
+    assert "call-box" not in out and not p.problems
+
+
+def test_a_call_marker_without_any_call_is_a_problem():
+    p = pages([make_call()])
+    converted(p, page("# T\n\n<!-- call:budget -->\n", call=None, url="chi-siamo/"))
+    [problem] = p.problems
+    assert "names no call" in problem.message
+
+
+@pytest.mark.parametrize("now, state, left", [
+    (datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc), "open", "Tempo rimasto: 12 giorni e 5 ore"),
+    (datetime(2020, 12, 2, 15, 59, 59, tzinfo=timezone.utc), "closing", "Tempo rimasto: 0 minuti"),
+    (datetime(2020, 12, 2, 16, 0, 0, tzinfo=timezone.utc), "closed", None),
+])
+def test_deadline_box_as_of_the_build(now, state, left):
+    out = html(converted(pages([make_call()], now=now), page("# T\n")))
+    box = out.select_one(".call-box")
+    assert box["data-state"] == state and box["data-deadline"] == "2020-12-02T16:00:00Z"
+    assert box.time["datetime"] == "2020-12-02T17:00:00+01:00"
+    left_el = box.select_one(".call-box__left")
+    assert (left_el.get_text() if left_el else None) == left
+    assert bool(box.select_one(".call-box__calendar a")) == (state != "closed")
+    if state == "closed":
+        assert "Il bando è chiuso dal 2 dicembre 2020" in box.get_text()
+
+
+def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
+    call = make_call(webinar={"local": "2020-11-25 10:00", "zone": "Europe/Brussels"})
+    p = pages([call], locale="en")
+    box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(".call-box")[1]
+    assert box["data-deadline"] == "2020-11-25T09:00:00Z" and box["data-state"] == "open"
+    assert box.select_one(".call-box__left").get_text().startswith("Starts in: ")
+    assert box.select_one(".call-box__calendar a")["href"] == "../../../calendar/test-call-webinar.ics"
+    assert "en/calendar/test-call-webinar.ics" in p.calendar_files()
+
+
+def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file():
+    call = make_call(webinar={"approximate": "2020-11", "part": "early"})
+    for locale, text in (("it", "inizio novembre 2020, data da comunicare"),
+                         ("en", "early November 2020, date to be announced")):
+        p = pages([call], locale=locale)
+        box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
+        assert text in box.get_text() and not box.has_attr("data-deadline")
+        assert not any("webinar" in path for path in p.calendar_files())
+
+
+def test_index_lists_open_calls_by_deadline_then_closed_calls_latest_first():
+    def call(slug, local):
+        return make_call(slug=slug, deadline={"local": local, "zone": "Europe/Brussels"})
+    calls = [call("closed-old", "2019-01-10 12:00"), call("open-late", "2021-06-01 12:00"),
+             call("closed-new", "2020-10-01 12:00"), call("open-soon", "2020-11-25 12:00")]
+    out = html(converted(pages(calls), page("# T\n\n<!-- calls:index -->\n", call=None, url="bandi/")))
+    items = out.select(".calls-index__item")
+    assert [i.a["href"] for i in items] == ["open-soon/", "open-late/", "closed-new/", "closed-old/"]
+    assert [i.select_one(".call-badge").get_text() for i in items] == ["In scadenza", "Aperto", "Chiuso", "Chiuso"]
+
+
+def test_blocks_put_in_after_markdown_give_the_html_markdown_would_have_given():
+    extensions = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "toc"]
+    source = page("# T\n\nEntro il <!-- call:deadline-text -->.\n\n<!-- call:facts -->\n\n<!-- call:links -->\n")
+    p = pages([make_call()])
+    stood_in = p.page_markdown(source)
+    assert "call-facts" not in stood_in and "<!-- call-block:" in stood_in  # Markdown never parses the blocks
+    built = p.page_boxes(p.page_content(markdown.markdown(stood_in, extensions=extensions)))
+    assert "<!-- call-block:" not in built and "<!-- call-box:" not in built
+    assert built == markdown.markdown(converted(pages([make_call()]), source), extensions=extensions)

@@ -1,0 +1,35 @@
+"""SITE_NOW, the build clock: parsed with its offset, refused when malformed or naive."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from sitekit.dates.clock import site_now
+
+
+def test_site_now_reads_the_offset():
+    now = site_now({"SITE_NOW": "2020-11-20T12:00:00+01:00"})
+    assert now == datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc)
+    assert now.utcoffset() == timedelta(hours=1)
+
+
+def test_site_now_accepts_z_for_utc():
+    assert site_now({"SITE_NOW": "2020-12-02T16:00:00Z"}) == datetime(2020, 12, 2, 16, tzinfo=timezone.utc)
+
+
+def test_unset_or_empty_site_now_is_the_real_time():
+    for environ in ({}, {"SITE_NOW": ""}):
+        now = site_now(environ)
+        assert now.tzinfo is not None
+        assert abs(now - datetime.now(timezone.utc)) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2020-13-01T12:00:00+01:00", "20/11/2020 12:00"])
+def test_malformed_site_now_names_the_variable_and_the_expected_form(text):
+    with pytest.raises(ValueError) as err:
+        site_now({"SITE_NOW": text})
+    assert "SITE_NOW" in str(err.value) and text in str(err.value) and "2020-11-20T12:00:00+01:00" in str(err.value)
+
+
+def test_site_now_without_offset_is_refused():
+    with pytest.raises(ValueError, match="SITE_NOW.*no UTC offset"):
+        site_now({"SITE_NOW": "2020-11-20T12:00:00"})

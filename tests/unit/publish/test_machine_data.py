@@ -1,0 +1,138 @@
+"""Plain functions behind the feeds, open data and JSON-LD, tested without MkDocs."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import datetime, timedelta, timezone
+
+import jsonschema
+import pytest
+from lxml import etree
+
+from sitebuild import ROOT
+from sitekit.calls.changes import last_changed, last_commit_times
+from sitekit.calls.model import load_calls
+from sitekit.languages import Language
+from sitekit.publish.feeds import FeedTexts, calls_feed, deadline_text
+from sitekit.publish.jsonld import call_jsonld
+from sitekit.publish.opendata import calls_document
+from sitekit.publish.robots import robots_txt
+from sitekit.strings import load_strings
+
+SITE_URL = "https://example.org/bandi/"
+LANGS = [Language("it", "/", True), Language("en", "/en/", False)]
+SLUG = "clusters-go-international-2020"
+DEADLINE = datetime(2020, 12, 2, 16, 0, tzinfo=timezone.utc)
+ATOM = "{http://www.w3.org/2005/Atom}"
+SCHEMA = json.loads((ROOT / "docs" / "schemas" / "calls.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def calls():
+    return load_calls(ROOT / "data" / "calls", ROOT)
+
+
+@pytest.fixture(scope="module")
+def strings():
+    return load_strings(ROOT / "data" / "strings", ["it", "en"], ROOT)
+
+
+def validate(document) -> None:
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(document)
+
+
+def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
+    doc = calls_document(calls.values(), DEADLINE - timedelta(days=12), 7, SITE_URL, LANGS)
+    validate(doc)
+    call = next(c for c in doc["calls"] if c["slug"] == SLUG)
+    assert call["deadline"] == {"utc": "2020-12-02T16:00:00Z", "local": "2020-12-02T17:00:00+01:00",
+                                "zone": "Europe/Brussels"}
+    assert call["id"] == "COS-CLUSINT-2020-3-01"
+    assert call["budget"] == {"amount": 7500000, "currency": "EUR"}
+    assert call["pages"] == {"it": SITE_URL + "bandi/" + SLUG + "/", "en": SITE_URL + "en/bandi/" + SLUG + "/"}
+    assert set(call["title"]) == {"it", "en"}
+
+
+@pytest.mark.parametrize("now, status", [
+    (DEADLINE - timedelta(days=12), "open"),
+    (DEADLINE - timedelta(days=2), "closing"),
+    (DEADLINE, "closed"),
+])
+def test_open_data_status_follows_the_build_clock(calls, now, status):
+    doc = calls_document(calls.values(), now, 7, SITE_URL, LANGS)
+    assert doc["generated"] == now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert doc["calls"][0]["status"] == status
+
+
+def test_schema_rejects_a_call_without_deadline_or_with_an_unknown_status(calls):
+    doc = calls_document(calls.values(), DEADLINE, 7, SITE_URL, LANGS)
+    broken = json.loads(json.dumps(doc))
+    del broken["calls"][0]["deadline"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
+    broken = json.loads(json.dumps(doc))
+    broken["calls"][0]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
+
+
+@pytest.mark.parametrize("locale, text", [("it", "2 dicembre 2020, 17:00 CET"), ("en", "2 December 2020, 17:00 CET")])
+def test_feed_writes_the_deadline_in_the_feed_language_and_brussels_time(calls, locale, text):
+    assert deadline_text(calls[SLUG], locale) == text
+
+
+def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, strings):
+    changed = {SLUG: DEADLINE}
+    xml = calls_feed(calls.values(), LANGS[1], FeedTexts.from_strings(strings["en"]), SITE_URL, DEADLINE, 7, changed)
+    feed = etree.fromstring(xml)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed"
+    assert entry.find(f"{ATOM}link").get("href") == SITE_URL + "en/bandi/" + SLUG + "/"
+    assert entry.findtext(f"{ATOM}updated").startswith("2020-12-02T16:00:00")
+    assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary")
+
+
+def test_a_call_changes_when_its_status_flips_or_its_data_is_committed(calls):
+    call = calls[SLUG]
+    before_closing = DEADLINE - timedelta(days=8)
+    assert last_changed(call, before_closing, 7, None) == before_closing  # nothing known yet: now
+    assert last_changed(call, DEADLINE - timedelta(days=2), 7, None) == DEADLINE - timedelta(days=7)
+    assert last_changed(call, DEADLINE + timedelta(days=30), 7, None) == DEADLINE
+    committed = DEADLINE + timedelta(days=10)
+    assert last_changed(call, DEADLINE + timedelta(days=30), 7, committed) == committed
+    assert last_changed(call, DEADLINE + timedelta(days=5), 7, committed) == DEADLINE  # not yet committed then
+
+
+def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
+    def git(*args, when="2021-01-01T10:00:00+01:00"):
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+               "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    (tmp_path / "calls").mkdir()
+    assert last_commit_times(tmp_path / "calls") == {}  # not a repository yet
+    git("init", "-q")
+    (tmp_path / "calls" / "a.yml").write_text("id: a\n")
+    (tmp_path / "calls" / "b.yml").write_text("id: b\n")
+    git("add", ".")
+    git("commit", "-qm", "both")
+    (tmp_path / "calls" / "b.yml").write_text("id: b2\n")
+    git("commit", "-qam", "b again", when="2021-02-01T10:00:00+01:00")
+    times = last_commit_times(tmp_path / "calls")
+    assert times == {"a.yml": datetime.fromisoformat("2021-01-01T10:00:00+01:00"),
+                     "b.yml": datetime.fromisoformat("2021-02-01T10:00:00+01:00")}
+
+
+def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
+    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL)
+    assert data["@type"] == "MonetaryGrant" and data["identifier"] == "COS-CLUSINT-2020-3-01"
+    assert data["url"] == SITE_URL + "bandi/" + SLUG + "/"
+    assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
+    assert data["amount"] == {"@type": "MonetaryAmount", "currency": "EUR", "value": 7500000}
+    assert data["inLanguage"] == "it" and data["name"] == "Clusters Go International 2020"
+
+
+def test_robots_txt_names_the_sitemap():
+    assert robots_txt(SITE_URL).splitlines()[-1] == "Sitemap: https://example.org/bandi/sitemap.xml"
