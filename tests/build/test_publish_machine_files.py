@@ -8,6 +8,7 @@ from datetime import datetime
 import jsonschema
 import pytest
 import yaml
+from lxml import etree
 
 from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
 from sitebuild import build, copy_project, html_pages, soup
@@ -17,6 +18,7 @@ SLUG = "clusters-go-international-2020"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ATOM = "{http://www.w3.org/2005/Atom}"
+ATOM_SCHEMA = ROOT / "tests" / "schemas" / "atom.rng"  # RFC 4287, Appendix B
 
 
 def call_page(site_dir, locale, slug=SLUG):
@@ -69,6 +71,28 @@ def test_each_language_has_an_atom_feed_of_calls_in_that_language(site_dir, loca
         page = site_dir / href[len(SITE_URL):] / "index.html"
         assert soup(page).html["lang"] == locale
         assert entry.find(f"{ATOM}title").text.startswith(soup(page).select_one("article h1").get_text(strip=True))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_feed_entry_links_its_page_as_an_html_alternate_in_the_feed_language(site_dir, locale):
+    feed = etree.parse(str(site_dir / PREFIX[locale] / "calls.atom")).getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        links = entry.findall(f"{ATOM}link")
+        assert [(link.get("rel"), link.get("type"), link.get("hreflang")) for link in links] == \
+            [("alternate", "text/html", locale)], etree.tostring(entry)
+        assert links[0].get("href") == entry.findtext(f"{ATOM}id")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_feed_is_valid_atom(site_dir, locale):
+    schema = etree.RelaxNG(etree.parse(str(ATOM_SCHEMA)))
+    feed = etree.parse(str(site_dir / PREFIX[locale] / "calls.atom"))
+    assert schema.validate(feed), schema.error_log
+    # The check itself: a feed without its <id> is not Atom.
+    feed.getroot().remove(feed.getroot().find(f"{ATOM}id"))
+    assert not schema.validate(feed)
 
 
 def test_calls_json_validates_against_the_shipped_schema(site_dir):

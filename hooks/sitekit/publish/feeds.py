@@ -1,4 +1,5 @@
-"""Atom feed of calls, one per language (feedgen): an entry changes when its data or status does."""
+"""Atom feed of calls, one per language (RFC 4287, written with lxml): an entry changes when its data
+or status does."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +7,7 @@ from datetime import datetime
 from typing import Iterable, Mapping
 
 from babel.dates import format_datetime
-from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from ..calls.model import Call
 from ..calls.status import call_status
@@ -15,6 +16,8 @@ from ..dates.localtime import parse_zone
 from ..languages import Language
 
 FILE = "calls.atom"  # below each language's root: calls.atom, en/calls.atom
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
@@ -45,26 +48,47 @@ def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site
                closing_days: float, changed: Mapping[str, datetime]) -> bytes:
     """The Atom document for `language`; entries newest change first; `changed` maps slug -> instant."""
     feed_url = absolute(site_url, language.prefix + FILE)
-    home = absolute(site_url, language.prefix)
     calls = sorted(calls, key=lambda call: (changed[call.slug], call.slug), reverse=True)
-    fg = FeedGenerator()
-    fg.id(feed_url)
-    fg.title(texts.title)
-    fg.subtitle(texts.subtitle)
-    fg.author({"name": texts.author})
-    fg.link(href=feed_url, rel="self", type="application/atom+xml")
-    fg.link(href=home, rel="alternate", type="text/html", hreflang=language.locale)
-    fg.language(language.locale)
-    fg.updated(max((changed[call.slug] for call in calls), default=now))
-    for call in reversed(calls):  # feedgen prepends entries
+    feed = etree.Element(_atom("feed"), {XML_LANG: language.locale}, nsmap={None: ATOM_NS})
+    _text(feed, "id", feed_url)
+    _text(feed, "title", texts.title)
+    _text(feed, "updated", _timestamp(max((changed[call.slug] for call in calls), default=now)))
+    _text(etree.SubElement(feed, _atom("author")), "name", texts.author)
+    _link(feed, feed_url, "self", "application/atom+xml")
+    _link(feed, absolute(site_url, language.prefix), "alternate", "text/html", language.locale)
+    _text(feed, "subtitle", texts.subtitle)
+    for call in calls:
         url = absolute(site_url, call_page_path(call.slug, language))
         status = call_status(call, now, closing_days)
-        entry = fg.add_entry()
-        entry.id(url)
-        entry.title(texts.entry.format(title=call.title[language.locale], status=texts.status[status]))
-        entry.link(href=url, rel="alternate", type="text/html", hreflang=language.locale)
-        entry.updated(changed[call.slug])
-        entry.summary(texts.summary.format(summary=call.summary[language.locale],
-                                           deadline=deadline_text(call, language.locale)))
-        entry.category(term=status, label=texts.status[status])
-    return fg.atom_str(pretty=True)
+        entry = etree.SubElement(feed, _atom("entry"))
+        _text(entry, "id", url)
+        _text(entry, "title", texts.entry.format(title=call.title[language.locale], status=texts.status[status]))
+        _text(entry, "updated", _timestamp(changed[call.slug]))
+        _link(entry, url, "alternate", "text/html", language.locale)
+        _text(entry, "summary", texts.summary.format(summary=call.summary[language.locale],
+                                                     deadline=deadline_text(call, language.locale)))
+        etree.SubElement(entry, _atom("category"), term=status, label=texts.status[status])
+    etree.indent(feed)
+    return etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _atom(name: str) -> str:
+    return f"{{{ATOM_NS}}}{name}"
+
+
+def _text(parent: etree._Element, name: str, text: str) -> None:
+    etree.SubElement(parent, _atom(name)).text = text
+
+
+def _link(parent: etree._Element, href: str, rel: str, type_: str, hreflang: str | None = None) -> None:
+    attributes = {"href": href, "rel": rel, "type": type_}
+    if hreflang:
+        attributes["hreflang"] = hreflang
+    etree.SubElement(parent, _atom("link"), attributes)
+
+
+def _timestamp(instant: datetime) -> str:
+    """RFC 3339, as Atom's date constructs require: the instant with its UTC offset."""
+    if instant.utcoffset() is None:
+        raise ValueError(f"{instant!r} has no time zone")
+    return instant.isoformat()

@@ -89,7 +89,9 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     entry = feed.find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed"
-    assert entry.find(f"{ATOM}link").get("href") == SITE_URL + "en/bandi/" + SLUG + "/"
+    link = entry.find(f"{ATOM}link")
+    assert link.attrib == {"href": SITE_URL + "en/bandi/" + SLUG + "/", "rel": "alternate", "type": "text/html",
+                           "hreflang": "en"}
     assert entry.findtext(f"{ATOM}updated").startswith("2020-12-02T16:00:00")
     assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary")
 
