@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per run, served under a sub-path, and Chromium."""
+"""Shared fixtures: the real site built once per run (once for all xdist workers), served under a
+sub-path, and Chromium."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build, served_build
+from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
 
 CHROMIUM = "/usr/bin/chromium"
 # Built as of a fixed moment, so that the tests read the same site on any day.
@@ -18,19 +19,20 @@ PREFIX = {"it": "", "en": "en/"}
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real site, built strict as of a day when the call was open."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
-    assert result.returncode == 0, result.output
-    return out
+    """The real site, built strict as of a day when the call was open. Tests only read it."""
+    def make(out: Path) -> str:
+        result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
+        assert result.returncode == 0, result.output
+        return str(out)
+
+    return Path(built_once(shared_tmp(tmp_path_factory) / "site", make))
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """The real site on http://127.0.0.1:<port>/bandi/, as a GitHub Pages project site, built
-    for that address, as of a day when the call was open."""
-    with served_build(tmp_path_factory.mktemp("served-site"), SITE_NOW_DURING_CALL) as server:
-        yield server
+    for that address, as of a day when the call was open. Tests only read it."""
+    return shared_served_build(shared_tmp(tmp_path_factory) / "served-site", SITE_NOW_DURING_CALL)
 
 
 @pytest.fixture(scope="session")

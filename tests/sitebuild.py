@@ -9,11 +9,13 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
@@ -130,3 +132,83 @@ def served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> It
     server.site_dir = out
     with server:
         yield server
+
+
+# Sharing one built site among pytest-xdist's workers (each runs the session fixtures itself): the
+# first worker to need it builds it under a file lock in a folder they all see; the others wait for
+# the lock and read what it built ("Making session-scoped fixtures execute only once", xdist's docs).
+
+def shared_tmp(tmp_path_factory) -> Path:
+    """A folder that every xdist worker of this run sees (this run's own folder without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(out: Path, make: Callable[[Path], str]) -> str:
+    """Run `make(out)` once per test run, whichever worker asks first; every caller gets what it
+    returned (a string kept beside `out`). A failed `make` leaves nothing, so the next caller retries
+    and fails with its own message."""
+    done = out.with_name(out.name + ".done")
+    with FileLock(str(out.with_name(out.name + ".lock"))):
+        if not done.exists():
+            if out.exists():
+                shutil.rmtree(out)
+            value = make(out)
+            done.write_text(value, encoding="utf-8")
+        return done.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class SharedServer:
+    """The address of a site that a server process serves for the whole run (see `shared_served_build`)."""
+    origin: str
+    prefix: str
+    site_dir: Path
+
+    @property
+    def url(self) -> str:
+        return self.origin + self.prefix
+
+
+def shared_served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> SharedServer:
+    """As `served_build`, once for every xdist worker of the run: the site is served by a process of
+    its own (`python tests/sitebuild.py serve`), which ends when the test run does."""
+    def make(site_dir: Path) -> str:
+        port_file = site_dir.with_name(site_dir.name + ".port")
+        port_file.unlink(missing_ok=True)
+        # The run's main process: pytest-xdist's controller starts the workers; without xdist, this one.
+        owner = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+        subprocess.Popen([sys.executable, __file__, "serve", str(site_dir), prefix, str(port_file), str(owner)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(300):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.05)
+        origin = f"http://127.0.0.1:{port_file.read_text().strip()}"
+        result = build(ROOT, site_dir, site_now=site_now, extra_env={"SITE_URL": origin + prefix})
+        assert result.returncode == 0, result.output
+        return origin
+
+    return SharedServer(built_once(out, make), prefix, out)
+
+
+def _serve_until_owner_ends(site_dir: str, prefix: str, port_file: str, owner: str) -> None:
+    server = SubPathServer(Path(site_dir), prefix)
+    with server:
+        tmp = Path(port_file + ".tmp")
+        tmp.write_text(str(server.httpd.server_address[1]))
+        tmp.replace(port_file)
+        while _alive(int(owner)):
+            time.sleep(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
+    _serve_until_owner_ends(*sys.argv[2:6])
