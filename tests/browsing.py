@@ -80,15 +80,17 @@ OVERFLOW_JS = """() => {
     problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
   const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
       const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  // Cheap tests first: the walk up the ancestors (scrolls) only for an element that looks wrong.
   for (const el of document.querySelectorAll('.md-header *, .md-content *, .md-footer *')) {
-    if (!el.checkVisibility({checkVisibilityCSS: true}) || scrolls(el)) continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    if (box.right > width + 1 || box.left < -1)
+    const sticksOut = box.right > width + 1 || box.left < -1;
+    const cutsOff = el.closest('.md-content') && ['hidden', 'clip'].includes(getComputedStyle(el).overflowX)
+        && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim();
+    if (!(sticksOut || cutsOff) || !el.checkVisibility({checkVisibilityCSS: true}) || scrolls(el)) continue;
+    if (sticksOut)
       problems.push(`${el.tagName.toLowerCase()}.${el.className} sticks out (${Math.round(box.left)}..${Math.round(box.right)} px)`);
-    const style = getComputedStyle(el);
-    if (el.closest('.md-content') && ['hidden', 'clip'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
-        && el.textContent.trim())
+    if (cutsOff)
       problems.push(`${el.tagName.toLowerCase()}.${el.className} cuts off its text`);
   }
   return problems;
