@@ -1,6 +1,7 @@
 """External programs the checks need (Java, the npm tools): found, or a clear skip locally and a failure in CI."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ from sitebuild import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
 def require(found: bool, what: str, how: str) -> None:
@@ -31,3 +33,15 @@ def java() -> str:
 def vnu_jar() -> Path:
     require(VNU_JAR.is_file(), "the W3C Nu HTML checker (npm vnu-jar)", "run `npm ci` in the project folder")
     return VNU_JAR
+
+
+def axe_js() -> Path:
+    """axe-core as pinned in package-lock.json (not the older copy inside axe-playwright-python)."""
+    require(AXE_JS.is_file(), "axe-core (npm axe-core)", "run `npm ci` in the project folder")
+    return AXE_JS
+
+
+def locked_npm_version(package: str) -> str:
+    """The version of an npm package that package-lock.json pins."""
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    return lock["packages"][f"node_modules/{package}"]["version"]

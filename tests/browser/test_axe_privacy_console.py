@@ -6,18 +6,25 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browsing import VIEWPORTS, new_tab, url_of
 from sitepages import built_pages
+from tools import axe_js, locked_npm_version
 
 pytestmark = pytest.mark.browser
 
-# WCAG 2.1 A and AA, and best practices: every rule with these tags, none disabled.
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-               "resultTypes": ["violations"]}
+# WCAG 2.0, 2.1 and 2.2 A and AA, and best practices: every rule with these tags, none disabled.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 
 @pytest.fixture(scope="module")
-def visits(browser, served_site, site_dir):
+def axe():
+    """axe-core from node_modules, at the release package-lock.json pins."""
+    return Axe.from_file(axe_js())
+
+
+@pytest.fixture(scope="module")
+def visits(browser, served_site, site_dir, axe):
     """Each page loaded once per viewport: axe-core's violations, console messages, requested URLs."""
-    axe, seen = Axe(), {}
+    seen = {}
     for name, viewport in VIEWPORTS.items():
         tab = new_tab(browser, viewport)
         for built in built_pages(site_dir):
@@ -49,11 +56,17 @@ def test_no_page_prints_an_error_or_warning_to_the_console(visits, viewport):
     assert noisy == [], "\n".join(noisy)
 
 
-def test_the_axe_check_does_report_a_violation(browser, served_site):
-    """The harness itself: an image without a text alternative must be reported."""
+def test_the_axe_check_does_report_a_violation(browser, served_site, axe):
+    """The harness itself: the pinned axe-core runs, with WCAG 2.2 rules among those enabled; an image
+    without a text alternative must be reported."""
     tab = new_tab(browser, VIEWPORTS["desktop"])
     tab.open(served_site.url)
     tab.page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
-    ids = {v["id"] for v in Axe().run(tab.page, options=AXE_OPTIONS).response["violations"]}
+    results = axe.run(tab.page, options={**AXE_OPTIONS, "resultTypes": ["violations", "passes", "inapplicable"]})
+    version = tab.page.evaluate("axe.version")
+    wcag22 = tab.page.evaluate("axe.getRules(['wcag22aa']).map(rule => rule.ruleId)")
     tab.page.context.close()
-    assert "image-alt" in ids
+    assert version == locked_npm_version("axe-core")
+    assert "image-alt" in {v["id"] for v in results.response["violations"]}
+    ran = {rule["id"] for kind in ("violations", "passes", "inapplicable") for rule in results.response[kind]}
+    assert wcag22 and set(wcag22) <= ran, (wcag22, "WCAG 2.2 rules did not run")
