@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-SECTIONS = ["1 build", "2 hooks", "3 scaling", "4 preview", "5 weight", "6 lighthouse"]
+SECTIONS = ["1 build", "2 hooks", "3 scaling", "4 preview", "5 weight", "6 lighthouse", "7 setup"]
 
 
 def test_quick_benchmark_prints_every_section_of_the_table():
