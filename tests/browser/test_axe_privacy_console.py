@@ -21,38 +21,34 @@ def axe():
     return Axe.from_file(axe_js())
 
 
-@pytest.fixture(scope="module")
-def visits(browser, served_site, site_dir, axe):
-    """Each page loaded once per viewport: axe-core's violations, console messages, requested URLs."""
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def visits(request, browser, served_site, site_dir, axe):
+    """Each page loaded once at one viewport (one per parameter, so that parallel workers can take
+    one each): {path: (axe-core's violations, console messages, requested URLs)}."""
     seen = {}
-    for name, viewport in VIEWPORTS.items():
-        tab = new_tab(browser, viewport)
-        for built in built_pages(site_dir):
-            tab.open(url_of(served_site, built), wait="networkidle")
-            violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
-            seen[name, built.path] = (violations, list(tab.console), list(tab.requests))
-        tab.page.context.close()
+    tab = new_tab(browser, VIEWPORTS[request.param])
+    for built in built_pages(site_dir):
+        tab.open(url_of(served_site, built), wait="networkidle")
+        violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
+        seen[built.path] = (violations, list(tab.console), list(tab.requests))
+    tab.page.context.close()
     return seen
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_axe_core_finds_no_violation_on_any_page(visits, viewport):
+def test_axe_core_finds_no_violation_on_any_page(visits):
     found = [f"{path or '/'}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-             for (name, path), (violations, _, _) in visits.items() if name == viewport for v in violations]
+             for path, (violations, _, _) in visits.items() for v in violations]
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_no_page_requests_anything_from_another_host(visits, viewport, served_site):
-    foreign = [f"{path or '/'}: {url}" for (name, path), (_, _, requests) in visits.items() if name == viewport
+def test_no_page_requests_anything_from_another_host(visits, served_site):
+    foreign = [f"{path or '/'}: {url}" for path, (_, _, requests) in visits.items()
                for url in requests if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))]
     assert foreign == [], "\n".join(foreign)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_no_page_prints_an_error_or_warning_to_the_console(visits, viewport):
-    noisy = [f"{path or '/'}: {message}" for (name, path), (_, console, _) in visits.items() if name == viewport
-             for message in console]
+def test_no_page_prints_an_error_or_warning_to_the_console(visits):
+    noisy = [f"{path or '/'}: {message}" for path, (_, console, _) in visits.items() for message in console]
     assert noisy == [], "\n".join(noisy)
 
 
