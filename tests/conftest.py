@@ -9,7 +9,6 @@ import pytest
 
 from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
 
-TESTS = ROOT / "tests"
 CHROMIUM = "/usr/bin/chromium"
 # Built as of a fixed moment, so that the tests read the same site on any day.
 SITE_NOW_DURING_CALL = "2020-11-20T12:00:00+01:00"
@@ -68,24 +67,3 @@ def page(browser, served_site):
     yield tab
     context.close()
 
-
-def pytest_collection_modifyitems(config, items):
-    """For pytest-xdist's `--dist loadgroup`: tests that share a fixture computed once per module (a
-    site built for them, pages visited once) go to one worker, so it is computed once; every other
-    test goes to whichever worker is free. A parametrized fixture makes one group per parameter."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        shared = []
-        for name in info.names_closure if info else ():
-            definitions = info.name2fixturedefs.get(name)
-            if not definitions:
-                continue
-            fixture = definitions[-1]
-            where = Path(fixture.func.__code__.co_filename)
-            # Fixtures of test modules only: the shared ones here are built once for all workers.
-            if fixture.scope not in ("module", "session") or where.parent == TESTS or TESTS not in where.parents:
-                continue
-            param = item.callspec.params.get(name) if fixture.params and hasattr(item, "callspec") else None
-            shared.append(fixture.func.__module__ + ("" if param is None else f"[{name}={param}]"))
-        if shared:
-            item.add_marker(pytest.mark.xdist_group("+".join(sorted(set(shared)))))
