@@ -30,19 +30,41 @@ def tmp_path(tmp_path):
     return tmp_path
 
 
+PRINTED_PROBLEM = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<field>[^:]+): (?P<rest>.*)$")
+
+
+def annotation(printed: str) -> str:
+    """The workflow command GitHub must receive for a problem the editor reads as `printed`."""
+    m = PRINTED_PROBLEM.match(printed)
+    line = f",line={m['line']}" if m["line"] else ""
+    return f"::error file={m['file']}{line},title={m['field']}::{m['field']}: {m['rest']}"
+
+
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
 def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path, mistake):
+    """...on GitHub Actions, as every build there: each problem also an annotation, exactly once."""
     project = broken_copy(tmp_path, mistake)
-    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    summary = tmp_path / "summary.md"
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
+                   extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode != 0
     lines = printed_lines(result.output)
     for expected in mistake.expected:
         assert expected in lines, f"missing: {expected}\n--- got:\n{result.output}"
+    problems = [e for e in mistake.expected if not e.endswith("built:")]
+    assert sorted(line for line in lines if line.startswith("::")) == sorted(map(annotation, problems)), result.output
+    assert summary.read_text(encoding="utf-8").count("\n- `") == len(problems)
     reported = re.search(r"(\d+) problems? to fix", result.output)
     assert int(reported.group(1)) == len([e for e in mistake.expected if not e.endswith("built:")]), \
         f"other messages than the mistake's:\n{result.output}"
     assert "Traceback" not in result.output
     assert not (tmp_path / "site").exists(), "a half-built site was left to publish"
+
+
+def test_off_github_the_editor_reads_no_workflow_commands(tmp_path):
+    result = build(broken_copy(tmp_path, MISTAKES[0]), tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode != 0 and "problem" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]
 
 
 def test_the_unchanged_copy_builds(tmp_path):
