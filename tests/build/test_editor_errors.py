@@ -119,3 +119,28 @@ def test_editor_guides_quote_the_real_messages(guide):
     for mistake in MISTAKES:
         for expected in mistake.expected:
             assert re.sub(r":\d+:", ":N:", expected) in text, f"{guide} does not quote: {expected}"
+
+
+GITHUB_SECTION = {"GUIDA-REDAZIONE.md": "## Modificare il sito da GitHub, senza installare nulla",
+                  "EDITING.md": "## Edit the site on GitHub, with nothing to install"}
+
+
+@pytest.mark.parametrize("guide", GITHUB_SECTION)
+def test_editor_guides_show_the_github_way_with_the_real_annotation_and_a_picture(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    heading = GITHUB_SECTION[guide]
+    assert heading in text, f"{guide}: the section {heading!r} is missing"
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    # the steps, in their order: edit, commit on a branch, pull request, errors on the lines, fix, merge
+    steps = ["*Commit changes…*", "*Create pull request*", "*Files changed*", "*Edit file*", "*Merge pull request*"]
+    assert [section.index(s) for s in steps] == sorted(section.index(s) for s in steps)
+    # what the build prints on GitHub for a wrong date, as the real build prints it (line numbers move)
+    (bad_date,) = [m for m in MISTAKES if m.name == "bad date"]
+    printed = next(e for e in bad_date.expected if not e.endswith("built:"))
+    normal = lambda s: re.sub(r"(:|line=)\d+([:,])", r"\1N\2", s)  # noqa: E731
+    assert normal(annotation(printed)) in normal(section), f"{guide} does not quote: {annotation(printed)}"
+    assert normal(printed) in normal(section)
+    # the picture: a file of the repository that the site does not publish, said to be an illustration
+    (picture,) = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", section)
+    assert (ROOT / picture).is_file() and not picture.startswith("docs/")
+    assert re.search(r"Illustra(zione|tion)", section)
