@@ -60,7 +60,8 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     if _pages.problems:  # every page has been read: report all their mistakes at once
-        raise PluginError(str(SiteDataError(_pages.problems)))
+        problems = SiteDataError(_pages.problems)
+        raise PluginError(str(problems)) from problems
     return env
 
 

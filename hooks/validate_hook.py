@@ -1,12 +1,15 @@
 """MkDocs glue: check every page and data file before anything is built; on any failure, leave no site;
-show editors' titles as the text they typed."""
+show editors' titles as the text they typed; on GitHub Actions, every problem also on its file and line."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.checks.github import report_build_error
 from sitekit.checks.validation import validate_site
 from sitekit.languages import nested_language_build
 from sitekit.problems import SiteDataError
@@ -35,6 +38,7 @@ def on_config(config):
 
 
 def on_build_error(error):
+    report_build_error(error, os.environ, sys.stdout)
     if _site_dir is not None:
         discard_output(_site_dir)
 

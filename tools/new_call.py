@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import jinja2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from sitekit.checks.github import report_on_github  # noqa: E402
 from sitekit.checks.siteconfig import SiteLayout, read_layout  # noqa: E402
 from sitekit.checks.validation import collect_problems  # noqa: E402
 from sitekit.dates.localtime import parse_wall_time, parse_zone  # noqa: E402
@@ -138,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = collect_problems(layout)
     for problem in problems:
         print(f"  {problem}", file=sys.stderr)
+    report_on_github(problems, os.environ, sys.stdout)  # on GitHub Actions: on the files' lines too
     print("Next: complete the texts of the pages, add the official links under links: in the data file, "
           "then preview with `make serve`.")
     return 1 if problems else 0

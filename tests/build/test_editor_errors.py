@@ -30,19 +30,41 @@ def tmp_path(tmp_path):
     return tmp_path
 
 
+PRINTED_PROBLEM = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<field>[^:]+): (?P<rest>.*)$")
+
+
+def annotation(printed: str) -> str:
+    """The workflow command GitHub must receive for a problem the editor reads as `printed`."""
+    m = PRINTED_PROBLEM.match(printed)
+    line = f",line={m['line']}" if m["line"] else ""
+    return f"::error file={m['file']}{line},title={m['field']}::{m['field']}: {m['rest']}"
+
+
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
 def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path, mistake):
+    """...on GitHub Actions, as every build there: each problem also an annotation, exactly once."""
     project = broken_copy(tmp_path, mistake)
-    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    summary = tmp_path / "summary.md"
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
+                   extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode != 0
     lines = printed_lines(result.output)
     for expected in mistake.expected:
         assert expected in lines, f"missing: {expected}\n--- got:\n{result.output}"
+    problems = [e for e in mistake.expected if not e.endswith("built:")]
+    assert sorted(line for line in lines if line.startswith("::")) == sorted(map(annotation, problems)), result.output
+    assert summary.read_text(encoding="utf-8").count("\n- `") == len(problems)
     reported = re.search(r"(\d+) problems? to fix", result.output)
     assert int(reported.group(1)) == len([e for e in mistake.expected if not e.endswith("built:")]), \
         f"other messages than the mistake's:\n{result.output}"
     assert "Traceback" not in result.output
     assert not (tmp_path / "site").exists(), "a half-built site was left to publish"
+
+
+def test_off_github_the_editor_reads_no_workflow_commands(tmp_path):
+    result = build(broken_copy(tmp_path, MISTAKES[0]), tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode != 0 and "problem" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]
 
 
 def test_the_unchanged_copy_builds(tmp_path):
@@ -97,3 +119,28 @@ def test_editor_guides_quote_the_real_messages(guide):
     for mistake in MISTAKES:
         for expected in mistake.expected:
             assert re.sub(r":\d+:", ":N:", expected) in text, f"{guide} does not quote: {expected}"
+
+
+GITHUB_SECTION = {"GUIDA-REDAZIONE.md": "## Modificare il sito da GitHub, senza installare nulla",
+                  "EDITING.md": "## Edit the site on GitHub, with nothing to install"}
+
+
+@pytest.mark.parametrize("guide", GITHUB_SECTION)
+def test_editor_guides_show_the_github_way_with_the_real_annotation_and_a_picture(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    heading = GITHUB_SECTION[guide]
+    assert heading in text, f"{guide}: the section {heading!r} is missing"
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    # the steps, in their order: edit, commit on a branch, pull request, errors on the lines, fix, merge
+    steps = ["*Commit changes…*", "*Create pull request*", "*Files changed*", "*Edit file*", "*Merge pull request*"]
+    assert [section.index(s) for s in steps] == sorted(section.index(s) for s in steps)
+    # what the build prints on GitHub for a wrong date, as the real build prints it (line numbers move)
+    (bad_date,) = [m for m in MISTAKES if m.name == "bad date"]
+    printed = next(e for e in bad_date.expected if not e.endswith("built:"))
+    normal = lambda s: re.sub(r"(:|line=)\d+([:,])", r"\1N\2", s)  # noqa: E731
+    assert normal(annotation(printed)) in normal(section), f"{guide} does not quote: {annotation(printed)}"
+    assert normal(printed) in normal(section)
+    # the picture: a file of the repository that the site does not publish, said to be an illustration
+    (picture,) = re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", section)
+    assert (ROOT / picture).is_file() and not picture.startswith("docs/")
+    assert re.search(r"Illustra(zione|tion)", section)
