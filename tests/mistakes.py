@@ -42,7 +42,7 @@ def _misspelt_call_field(p: Path) -> None:
 
 
 def _missing_call_translation(p: Path) -> None:
-    replace(p, CALL, "  en: COSME funding for European cluster partnerships that take SMEs to markets beyond Europe.\n", "")
+    replace(p, CALL, "  en: COSME funding for European cluster partnerships and for the internationalisation of SMEs beyond Europe.\n", "")
 
 
 def _missing_english_page(p: Path) -> None:

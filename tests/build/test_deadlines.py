@@ -130,7 +130,7 @@ def test_reference_links_resolve_to_the_official_sites(site_dir, locale):
     article = page(site_dir, locale, CALL_PAGES[4]).select_one("article")
     hrefs = {a["href"] for a in article.select("a")}
     assert "https://clustercollaboration.eu/" in hrefs
-    assert "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/cos-clusint-2020-3-01" in hrefs
+    assert "https://clustercollaboration.eu/content/eu75m-clusters-go-international-call-launched" in hrefs
     assert "][" not in article.get_text()
 
 
