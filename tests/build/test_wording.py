@@ -82,3 +82,12 @@ def test_the_glossary_has_an_index_of_letters_leading_to_its_entries(site_dir, l
         entry = html.select_one(a["href"])
         assert entry is not None and entry.name == "dt"
         assert entry.dfn.get_text().upper().startswith(a.get_text()) or a.get_text() == "…"
+
+
+def test_the_root_404_page_has_italian_chrome_and_offers_both_languages(site_dir):
+    html = soup(site_dir / "404.html")
+    assert html.html["lang"] == "it"
+    assert html.select_one("input.md-search__input")["placeholder"] == "Cerca"
+    nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary > ul > li > a")]
+    assert "Glossario" in nav and "Glossary" not in nav
+    assert [s["lang"] for s in html.select("section.not-found")] == LOCALES
