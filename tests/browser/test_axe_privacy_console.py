@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import VIEWPORTS, new_tab, url_of
+from lastcheck import record
 from sitepages import built_pages
 
 pytestmark = pytest.mark.browser
@@ -17,14 +18,17 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
 @pytest.fixture(scope="module")
 def visits(browser, served_site, site_dir):
     """Each page loaded once per viewport: axe-core's violations, console messages, requested URLs."""
-    axe, seen = Axe(), {}
+    axe, seen, version = Axe(), {}, "?"
     for name, viewport in VIEWPORTS.items():
         tab = new_tab(browser, viewport)
         for built in built_pages(site_dir):
             tab.open(url_of(served_site, built), wait="networkidle")
-            violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
-            seen[name, built.path] = (violations, list(tab.console), list(tab.requests))
+            response = axe.run(tab.page, options=AXE_OPTIONS).response
+            version = response.get("testEngine", {}).get("version", version)
+            seen[name, built.path] = (response["violations"], list(tab.console), list(tab.requests))
         tab.page.context.close()
+    # what this run found, on every page in every viewport, whether the tests below pass or not
+    record("axe-core", version, len(seen), sum(len(found[0]) for found in seen.values()))
     return seen
 
 

@@ -91,3 +91,20 @@ def test_the_root_404_page_has_italian_chrome_and_offers_both_languages(site_dir
     nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary > ul > li > a")]
     assert "Glossario" in nav and "Glossary" not in nav
     assert [s["lang"] for s in html.select("section.not-found")] == LOCALES
+
+
+def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(tmp_path):
+    from sitebuild import build, copy_project
+    from conftest import SITE_NOW_DURING_CALL
+    project = copy_project(tmp_path / "project")
+    record = project / "data" / "quality" / "last-check.yml"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text("axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
+                      "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    it = _text(tmp_path / "site" / "accessibilita" / "index.html")
+    en = _text(tmp_path / "site" / "en" / "accessibilita" / "index.html")
+    assert "4 marzo 2026" in it and "axe-core 9.8.7 (problemi trovati: 3)" in it and "Nu HTML Checker 1.2.3" in it
+    assert "4 March 2026" in en and "axe-core 9.8.7 (problems found: 3)" in en
+    assert "non hanno trovato alcun problema" not in it and "found no problems" not in en
