@@ -10,7 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from sitekit.glossary.annotate import Annotator
 from sitekit.glossary.model import load_glossary
-from sitekit.glossary.page import MARKER, collated, glossary_strings, render_entries
+from sitekit.glossary.page import MARKER, collated, glossary_strings, letter_index, render_entries
 from sitekit.languages import configured_languages, current_locale
 from sitekit.problems import SiteDataError
 from sitekit.strings import load_strings
@@ -43,6 +43,7 @@ def on_config(config):
     _build.clear()
     _build.update(
         terms=collated(terms, locale),
+        letters=letter_index(terms, locale),
         annotator=Annotator(terms),  # the term pattern is compiled once per build and language
         strings=strings,
         render=renderer(config.theme.dirs),
@@ -70,7 +71,8 @@ def on_env(env, config, files):
 
 def on_page_content(html, page, config, files):
     if MARKER in html:
-        html = html.replace(MARKER, render_entries(_build["render"], _build["terms"], _build["strings"]))
+        html = html.replace(MARKER, render_entries(_build["render"], _build["terms"], _build["strings"],
+                                                     _build["letters"]))
     return html
 
 

@@ -1,4 +1,5 @@
-"""MkDocs glue for per-language output: a search index and a sitemap per language."""
+"""MkDocs glue for per-language output: a search index and a sitemap per language; the root 404
+page back in the default language."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,7 @@ from mkdocs.plugins import event_priority
 from sitekit.languages import configured_languages, nested_language_build
 from sitekit.publish.search_index import split_search_index
 from sitekit.publish.sitemaps import split_sitemap
+from sitekit.theme.notfound import restore_default_404
 from sitekit.theme.sitefiles import write_files
 
 
@@ -16,6 +18,7 @@ from sitekit.theme.sitefiles import write_files
 def on_post_build(config) -> None:
     if nested_language_build(config):  # a nested per-language build: the merge comes later
         return
+    restore_default_404(config.site_dir)  # the last language built wrote its own over it
     site = Path(config.site_dir)
     languages = configured_languages(config)
     index_path = site / "search" / "search_index.json"

@@ -1,8 +1,25 @@
 """MkDocs glue: repairs to theme HTML that no template override can reach
-(see sitekit.theme.html_fixes)."""
+(see sitekit.theme.html_fixes), and the accessibility statement's last check (sitekit.theme.lastcheck)."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from markupsafe import escape
+
+from sitekit.languages import configured_languages, current_locale
+from sitekit.strings import load_strings
 from sitekit.theme.html_fixes import drop_checkbox_autocomplete
+from sitekit.theme.lastcheck import MARKER, last_check_text
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if MARKER not in markdown:  # the accessibility statement only
+        return markdown
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in configured_languages(config)]
+    strings = load_strings(root / "data" / "strings", locales, root)[current_locale(config)]
+    text = last_check_text(root, strings["quality"], strings["calls"]["formats"])
+    return markdown.replace(MARKER, f'<span class="quality-last-check">{escape(text)}</span>')
 
 
 def on_post_page(output: str, page, config) -> str:

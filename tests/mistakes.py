@@ -42,7 +42,7 @@ def _misspelt_call_field(p: Path) -> None:
 
 
 def _missing_call_translation(p: Path) -> None:
-    replace(p, CALL, "  en: COSME funding for European cluster partnerships that take SMEs to markets beyond Europe.\n", "")
+    replace(p, CALL, "  en: COSME funding for European cluster partnerships and for the internationalisation of SMEs beyond Europe.\n", "")
 
 
 def _missing_english_page(p: Path) -> None:
@@ -104,7 +104,8 @@ MISTAKES = [
         'docs/index.it.md:4: call: "clusters-go-international-2021" names no file in data/calls/; '
         "expected one of: clusters-go-international-2020",)),
     Mistake("key written twice", _duplicate_link_key, (
-        f"{CALL}:34: eccp: appears twice (lines 29 and 34); YAML would silently keep only the last one: "
+        f"{CALL}:{_line_of('  call-news:', CALL)}: eccp: appears twice (lines {_line_of('  eccp:', CALL)} and "
+        f"{_line_of('  call-news:', CALL)}); YAML would silently keep only the last one: "
         "keep one, or rename one",)),
     Mistake("missing navigation translation", _missing_nav_translation, (
         f'mkdocs.yml:{_line_of("  - Glossario:", "mkdocs.yml")}: nav_translations (en): "Glossario" has no "en" translation; '

@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import VIEWPORTS, new_tab, url_of
+from lastcheck import record
 from sitepages import built_pages
 from tools import axe_js
 
@@ -24,13 +25,17 @@ def axe():
 def visits(request, browser, served_site, site_dir, axe):
     """Each page loaded once at the test module's VIEWPORT: {path: (axe-core's violations, console
     messages, requested URLs)}."""
-    seen = {}
+    seen, version = {}, "?"
     tab = new_tab(browser, VIEWPORTS[request.module.VIEWPORT])
     for built in built_pages(site_dir):
         tab.open(url_of(served_site, built), wait="networkidle")
-        violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
-        seen[built.path] = (violations, list(tab.console), list(tab.requests))
+        response = axe.run(tab.page, options=AXE_OPTIONS).response
+        version = response.get("testEngine", {}).get("version", version)
+        seen[built.path] = (response["violations"], list(tab.console), list(tab.requests))
     tab.page.context.close()
+    # what this run found, on every page at this viewport, whether the tests below pass or not
+    record("axe-core", version, len(seen), sum(len(found[0]) for found in seen.values()),
+           part=request.module.VIEWPORT)
     return seen
 
 

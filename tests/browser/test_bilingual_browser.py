@@ -60,7 +60,7 @@ def test_language_selector_lands_on_the_same_page(page, served_site):
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url("**/bandi/en/bandi/clusters-go-international-2020/sezione-b/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "Section B" in page.locator("h1").inner_text()
+    assert "Strand B" in page.locator("h1").inner_text()
 
 
 def test_pages_make_no_third_party_request_and_log_no_console_error(page, served_site):

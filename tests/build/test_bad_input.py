@@ -111,4 +111,6 @@ def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
     english.write_text(english.read_text(encoding="utf-8").replace("  add_to_calendar: Add to calendar\n", ""),
                        encoding="utf-8")
     result = build(project, tmp_path / "site", site_now=GOOD)
-    assert_stops(result, "data/strings/en.yml:31: calls.add_to_calendar: is missing; translate the text at line")
+    line = next(n for n, text in enumerate(english.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("calls:"))  # the block the missing key belongs in
+    assert_stops(result, f"data/strings/en.yml:{line}: calls.add_to_calendar: is missing; translate the text at line")

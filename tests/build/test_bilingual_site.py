@@ -81,8 +81,8 @@ def test_material_interface_speaks_the_page_language(site_dir):
 KEY_FACTS = {
     "it": ["COSME", "Commissione europea", "ECCP", "ESCP-4i", "Sezione A", "Sezione B", "duplice uso",
            "almeno due paesi terzi", "al massimo due", "POR FESR 2014-2020"],
-    "en": ["COSME", "European Commission", "ECCP", "ESCP-4i", "Section A", "Section B", "dual-use",
-           "at least two third countries", "at most two", "POR FESR", "2014-2020"],
+    "en": ["COSME", "European Commission", "ECCP", "ESCP-4i", "Strand A", "Strand B", "dual-use",
+           "at least two third countries", "up to two", "ERDF ROP 2014-2020"],
 }
 
 

@@ -9,6 +9,7 @@ from typing import Iterable, Literal, Optional, Union
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
+from ..confirmation import Confirmation
 from ..dates.localtime import parse_wall_time, parse_zone
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
@@ -78,6 +79,7 @@ class Budget(_Strict):
 class Link(_Strict):
     url: HttpUrl
     title: Texts
+    confirmed: Optional[Confirmation] = None  # where the link was confirmed (a stored copy)
 
     @field_validator("url")
     @classmethod
@@ -209,4 +211,6 @@ def _problem(doc: YamlDoc, error: dict) -> Problem:
         message = "is not a field this file knows; check its spelling (e.g. deadline, not dealine)"
     elif error["type"] == "missing":
         message = "is missing; add it"
+    elif error["type"].startswith("date_"):
+        message = f'is not a date; found "{error.get("input")}"; write it as 2026-11-30'
     return Problem(doc.path, doc.line_of(loc), field, message)

@@ -13,6 +13,7 @@ from itertools import count
 from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
+from ..dates.formatting import zone_note
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, front_matter_line, markdown_offset, replace_markers
@@ -124,6 +125,10 @@ class CallPages:
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
 
+    def zone_note(self, call: Call, page_url: str) -> str:
+        text = zone_note(call.deadline.instant, call.deadline.zone, self.strings["zone_note"], self.strings["formats"])
+        return _one_line(self.render("partials/call-zone-note.html", text=text))
+
     def budget(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-budget.html", budget=budget_text(call, self.strings)))
 
@@ -209,6 +214,7 @@ MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {
     "call:facts": CallPages.facts,
     "call:deadline-text": CallPages.deadline_text,
     "call:budget": CallPages.budget,
+    "call:zone-note": CallPages.zone_note,
     "call:webinar": CallPages.webinar,
     "call:links": CallPages.links,
     "calls:index": CallPages.index,

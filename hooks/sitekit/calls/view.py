@@ -60,7 +60,8 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
         when = format_month(year, month, fmt)
         if event.part:
             when = fmt["approximate"].format(part=s["parts"][event.part], month=when)
-        return {"kind": "approximate", "heading": texts["label"], "text": texts["to_be_announced"].format(when=when)}
+        return {"kind": "approximate", "heading": texts["label"], "text": texts["to_be_announced"].format(when=when),
+                "labelled": s["labelled"]}
     instant = event.instant
     state = instant_status(instant, now, closing_days=0)
     return {

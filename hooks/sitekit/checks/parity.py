@@ -149,6 +149,12 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
                                         f"is missing; translate the text at line {reference.line_of(key)} "
                                         f"of {reference.path}"))
+            elif _placeholders(have[key]) != _placeholders(expected[key]):
+                wanted = " ".join(sorted(_placeholders(expected[key]))) or "none"
+                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
+                                        f'has the places {" ".join(sorted(_placeholders(have[key]))) or "none"}; '
+                                        f"keep exactly {wanted}, as at line {reference.line_of(key)} of "
+                                        f"{reference.path} (translate the words around them, not the names in braces)"))
         for key in have:
             if key not in expected:
                 hint = did_you_mean(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
@@ -156,6 +162,11 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
                                         f"is not in {reference.path}; {hint}" if hint.startswith("did")
                                         else f"is not in {reference.path}; remove it or add it there too"))
     return problems
+
+
+def _placeholders(text: Any) -> set[str]:
+    """The {names} the site fills in a string ("{date}", "{label}")."""
+    return set(re.findall(r"\{\w+\}", str(text)))
 
 
 def _leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Mapping
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.dates import (format_date, format_datetime, format_time, format_timedelta, get_timezone,
+                         get_timezone_location)
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_currency
 
@@ -26,6 +27,17 @@ def format_moment(moment: datetime, fmt: Formats) -> str:
         time=format_time(moment, fmt["time"], tzinfo=moment.tzinfo, locale=fmt["locale"]),
         zone=zone_abbreviation(moment, fmt),
     )
+
+
+def zone_note(moment: datetime, zone: str, pattern: str, fmt: Formats) -> str:
+    """`pattern` ("All times are {city} time ({zone}, {offset}).") for the zone of `moment`: the
+    zone's city in the language (Bruxelles, Brussels), its abbreviation (CET) and offset (UTC+1)."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{'-' if minutes < 0 else '+'}{hours}" + (f":{rest:02d}" if rest else "")
+    city = get_timezone_location(get_timezone(zone), locale=fmt["locale"], return_city=True)
+    return pattern.format(city=city, zone=zone_abbreviation(moment, fmt), offset=utc)
 
 
 def format_day(moment: datetime | date, fmt: Formats) -> str:

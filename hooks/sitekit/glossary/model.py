@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..problems import Problem, SiteDataError
 
@@ -60,6 +61,7 @@ class SourceLink(_Strict):
     """An official source for an entry: a web address and its title in every language."""
     url: str
     title: dict[str, str]
+    confirmed: Optional[Confirmation] = None  # where the link was confirmed (a stored copy)
 
     @field_validator("url")
     @classmethod
@@ -208,6 +210,8 @@ def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | Typ
             message = "is not a field of a glossary entry; use term, expansion, definition, aliases"
         elif e["type"] == "missing":
             message = "is missing; add it"
+        elif e["type"].startswith("date_"):
+            message = f'is not a date; found "{e.get("input")}"; write it as 2026-11-30'
         elif e["type"] == "list_type":
             message = f'is not a list; found "{e.get("input")}"; write it as [{e.get("input")}], forms separated by commas'
         elif e["type"] in ("dict_type", "model_type"):

@@ -10,7 +10,9 @@ from .model import LocalTerm
 
 MARKER = "<!-- glossary:entries -->"
 PARTIAL = "partials/glossary.html"
-STRING_KEYS = ("sources", "separator")  # the `glossary:` block of data/strings/<locale>.yml
+STRING_KEYS = ("sources", "separator", "expansion", "letters")  # `glossary:` in data/strings/<locale>.yml
+# From this many entries the page passes a screenful on a phone: it gets an index of letters.
+INDEX_FROM = 8
 
 
 def collated(terms: Iterable[LocalTerm], locale: str) -> list[LocalTerm]:
@@ -19,10 +21,28 @@ def collated(terms: Iterable[LocalTerm], locale: str) -> list[LocalTerm]:
     return sorted(terms, key=lambda t: (collator.getSortKey(t.term), t.slug))
 
 
-def render_entries(render: Callable[..., str], terms: list[LocalTerm], strings: dict[str, Any]) -> str:
-    """The HTML of the glossary's entries, in the given order
+def letter_index(terms: Iterable[LocalTerm], locale: str) -> list[tuple[str, str]]:
+    """[(letter, slug of the first entry under it)] in the language's alphabet (ICU's
+    AlphabeticIndex: "É" goes under "E" in Italian), or [] for a glossary shorter than a screenful."""
+    terms = list(terms)
+    if len(terms) < INDEX_FROM:
+        return []
+    index = icu.AlphabeticIndex(icu.Locale(locale))
+    for term in terms:
+        index.addRecord(term.term, term.slug)
+    letters: list[tuple[str, str]] = []
+    index.resetBucketIterator()
+    while index.nextBucket():
+        if index.bucketRecordCount and index.nextRecord():
+            letters.append((index.bucketLabel, index.recordData))
+    return letters
+
+
+def render_entries(render: Callable[..., str], terms: list[LocalTerm], strings: dict[str, Any],
+                   letters: list[tuple[str, str]] | None = None) -> str:
+    """The HTML of the glossary's entries, in the given order, after the index of `letters`
     (`render`: sitekit.theme.partials.renderer)."""
-    return render(PARTIAL, terms=terms, strings=strings)
+    return render(PARTIAL, terms=terms, strings=strings, letters=letters or [])
 
 
 def glossary_strings(strings: dict[str, Any], shown_path: str, example_path: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from ..inputs.yamlfile import YamlDoc, load_yaml
 
 # In Markdown source: inline links, <autolinks>, reference definitions and bare addresses alike.
 _URL = re.compile(r"""https?://[^\s<>()\[\]"'`]+""")
+CONFIRMED = "confirmed"  # data/calls/*.yml, data/glossary.yml: where a link was confirmed
 
 
 def collect_external_links(root: Path, docs_dir: Path | None = None) -> dict[str, list[str]]:
@@ -23,14 +24,28 @@ def collect_external_links(root: Path, docs_dir: Path | None = None) -> dict[str
         doc = load_yaml(data, data.relative_to(root).as_posix())
         if isinstance(doc, YamlDoc):
             for loc, url in _urls_in(doc.data):
-                found.setdefault(url, []).append(f"{doc.path}:{doc.line_of(loc)} ({'.'.join(map(str, loc))})")
+                where = f"{doc.path}:{doc.line_of(loc)} ({'.'.join(map(str, loc))}{_confirmation(doc.data, loc)})"
+                found.setdefault(url, []).append(where)
     return dict(sorted(found.items()))
+
+
+def _confirmation(data: Any, loc: tuple) -> str:
+    """"; confirmed: <stored copy>, <day>" when the link's mapping says where it was confirmed."""
+    if loc[-1:] != ("url",):
+        return ""
+    for key in loc[:-1]:
+        data = data[key]
+    confirmed = data.get(CONFIRMED) if isinstance(data, dict) else None
+    if not isinstance(confirmed, dict):
+        return "; not confirmed: add confirmed: with the address of a stored copy"
+    return f"; confirmed: {confirmed.get('copy')}, {confirmed.get('checked')}"
 
 
 def _urls_in(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _urls_in(value, loc + (key,))
+            if key != CONFIRMED:  # where a link was confirmed is a note, not a link of the site
+                yield from _urls_in(value, loc + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _urls_in(value, loc + (index,))

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .templatecache import MemoryBytecodeCache, share_compiled_templates
 
@@ -28,4 +29,25 @@ def partials_environment(template_dirs: Iterable[str | Path]) -> Environment:
     before every render: a call page renders several) and compiled once per process."""
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.globals["fill"] = fill
     return share_compiled_templates(env, _COMPILED)
+
+
+def fill(pattern: str, **parts: Any) -> Markup:
+    """A strings pattern ("{label}: {value}", "{label} : {value}") with its parts put in: the
+    punctuation and word order come from data/strings, the markup from the partial. The pattern's
+    own text is escaped; a part is escaped unless it is markup already (a `{% set %}` block)."""
+    return Markup(_format_escaped(pattern, {key: escape(value) for key, value in parts.items()}))
+
+
+def _format_escaped(pattern: str, parts: dict[str, Markup]) -> str:
+    out, rest = [], pattern
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        name, closed, rest = after.partition("}")
+        if not closed or name not in parts:
+            raise KeyError(f"{{{name}}} in the pattern {pattern!r}; expected one of: "
+                           + ", ".join(f"{{{key}}}" for key in parts))
+        out += [str(escape(before)), str(parts[name])]
+    out.append(str(escape(rest)))
+    return "".join(out)

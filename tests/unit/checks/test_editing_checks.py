@@ -133,13 +133,18 @@ def test_external_links_are_collected_with_where_they_are_written(tmp_path):
         "[ref]: https://example.org/c\nTesto https://example.org/d, poi fine.\n", encoding="utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "x.yml").write_text("links:\n  a:\n    url: https://example.org/b\nlist:\n"
-                                             "  - http://example.org/e\nnot: ftp://example.org/f\n", encoding="utf-8")
+                                             "  - http://example.org/e\nnot: ftp://example.org/f\n"
+                                             "more:\n  url: https://example.org/g\n  confirmed:\n"
+                                             "    copy: https://copy.example/g\n    checked: 2026-11-30\n",
+                                             encoding="utf-8")
     assert collect_external_links(tmp_path) == {
         "http://example.org/e": ["data/x.yml:5 (list.0)"],
         "https://ec.europa.eu/info/a": ["docs/a.it.md:1"],
-        "https://example.org/b": ["docs/a.it.md:1", "data/x.yml:3 (links.a.url)"],
+        "https://example.org/b": ["docs/a.it.md:1", "data/x.yml:3 (links.a.url; not confirmed: add confirmed: "
+                                  "with the address of a stored copy)"],
         "https://example.org/c": ["docs/a.it.md:3"],
         "https://example.org/d": ["docs/a.it.md:4"],
+        "https://example.org/g": ["data/x.yml:8 (more.url; confirmed: https://copy.example/g, 2026-11-30)"],
     }
 
 

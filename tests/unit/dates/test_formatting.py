@@ -90,3 +90,16 @@ def test_a_late_evening_deadline_is_the_next_day_in_utc_but_formatted_on_its_own
     instant = deadline("2020-12-31 23:30", "Europe/Brussels")
     assert utc_iso(instant) == "2020-12-31T22:30:00Z"
     assert format_day(instant, STRINGS["en"]["formats"]) == "31 December 2020"
+
+
+def test_the_zone_note_names_the_city_abbreviation_and_offset_of_the_deadline_in_the_language():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    from sitekit.dates.formatting import zone_note
+    winter = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert zone_note(winter, "Europe/Brussels", "All times are {city} time ({zone}, {offset}).",
+                     {"locale": "en_GB"}) == "All times are Brussels time (CET, UTC+1)."
+    assert zone_note(winter, "Europe/Brussels", "Gli orari sono quelli di {city} ({zone}, {offset}).",
+                     {"locale": "it"}) == "Gli orari sono quelli di Bruxelles (CET, UTC+1)."
+    kolkata = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
+    assert zone_note(kolkata, "Asia/Kolkata", "{offset}", {"locale": "en_GB"}) == "UTC+5:30"

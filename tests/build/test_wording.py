@@ -1,0 +1,110 @@
+"""The site says what the call says, in natural Italian and English: no stronger claim, no calque,
+times from the data, punctuation from the strings (issue 17), on the built pages."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import LOCALES, PREFIX
+from sitebuild import html_pages, soup
+
+# Claims stronger than the source, calques and terms the Commission does not use, per language.
+FORBIDDEN = {
+    "it": ["solo di attuazione", "solo azioni di attuazione", "non sono previste azioni preparatorie",
+           "deve fare un progetto", "tutti i settori", "call per proposte", "registrate alla",
+           "registrazione all'ECCP", "per andare sui mercati internazionali", "sarà disponibile",
+           "Paesi", "Torna ", "vai a ", "senza registrazione", "(strand) (strand)"],
+    "en": ["implementation only", "implementation actions only", "no preparatory actions", "must do",
+           "all sectors", "Section A", "Section B", "call for proposal ", "will be available",
+           "before the deadline", "POR FESR 2014-2020 (ERDF"],
+}
+SOURCE_WORDING = {  # "dovrebbero basarsi sulle strategie ... e concentrarsi sulle azioni relative all'attuazione"
+    "it": ["strategie di internazionalizzazione esistenti", "concentrarsi sulle azioni di attuazione"],
+    "en": ["existing internationalisation strategies", "focus on implementation actions"],
+}
+ZONE_NOTE = {"it": "Gli orari sono quelli di Bruxelles (CET, UTC+1).", "en": "All times are Brussels time (CET, UTC+1)."}
+
+
+def _pages(site_dir, locale):
+    pages = [p for p in html_pages(site_dir) if p.name == "index.html"]
+    return [p for p in pages if (p.relative_to(site_dir).parts[0] == "en") == (locale == "en")]
+
+
+def _text(path) -> str:
+    return " ".join(soup(path).select_one("article").get_text(" ").split())
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_page_says_more_than_the_source_or_reads_translated(site_dir, locale):
+    for path in _pages(site_dir, locale):
+        text = _text(path)
+        for phrase in FORBIDDEN[locale]:
+            assert phrase not in text, (path, phrase)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_strand_b_is_worded_as_the_source_on_its_page_the_call_table_and_home(site_dir, locale):
+    for path in ("", "bandi/clusters-go-international-2020/", "bandi/clusters-go-international-2020/sezione-b/"):
+        text = _text(site_dir / PREFIX[locale] / path / "index.html").lower()
+        for words in SOURCE_WORDING[locale]:
+            assert words in text, (locale, path, words)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_times_are_said_from_the_data_never_as_a_hard_coded_cet(site_dir, locale):
+    home = _text(site_dir / PREFIX[locale] / "index.html")
+    call = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/index.html")
+    for text in (home, call):
+        assert ZONE_NOTE[locale] in text
+        assert "(CET)" not in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_webinar_page_is_true_before_and_after_november_2020(site_dir, locale):
+    text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html")
+    assert ("annunciato" in text) if locale == "it" else ("announced" in text)
+    assert ("iscrizione" in text) if locale == "it" else ("registration" in text.lower())
+
+
+@pytest.mark.parametrize("locale, label", [("it", "Scadenza: "), ("en", "Deadline: ")])
+def test_the_calls_index_puts_the_label_and_its_colon_from_the_strings(site_dir, locale, label):
+    item = soup(site_dir / PREFIX[locale] / "bandi/index.html").select_one(".calls-index__deadline")
+    assert item.get_text().startswith(label) and item.time is not None
+
+
+@pytest.mark.parametrize("locale, label", [("it", "Indice alfabetico"), ("en", "Index by letter")])
+def test_the_glossary_has_an_index_of_letters_leading_to_its_entries(site_dir, locale, label):
+    html = soup(site_dir / PREFIX[locale] / "glossario/index.html")
+    nav = html.select_one("article nav.glossary-letters")
+    assert nav is not None and nav["aria-label"] == label
+    letters = [a.get_text() for a in nav.select("a")]
+    assert letters == sorted(letters) and len(letters) >= 5
+    for a in nav.select("a"):
+        entry = html.select_one(a["href"])
+        assert entry is not None and entry.name == "dt"
+        assert entry.dfn.get_text().upper().startswith(a.get_text()) or a.get_text() == "…"
+
+
+def test_the_root_404_page_has_italian_chrome_and_offers_both_languages(site_dir):
+    html = soup(site_dir / "404.html")
+    assert html.html["lang"] == "it"
+    assert html.select_one("input.md-search__input")["placeholder"] == "Cerca"
+    nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary > ul > li > a")]
+    assert "Glossario" in nav and "Glossary" not in nav
+    assert [s["lang"] for s in html.select("section.not-found")] == LOCALES
+
+
+def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(tmp_path):
+    from sitebuild import build, copy_project
+    from conftest import SITE_NOW_DURING_CALL
+    project = copy_project(tmp_path / "project")
+    record = project / "data" / "quality" / "last-check.yml"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text("axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
+                      "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    it = _text(tmp_path / "site" / "accessibilita" / "index.html")
+    en = _text(tmp_path / "site" / "en" / "accessibilita" / "index.html")
+    assert "4 marzo 2026" in it and "axe-core 9.8.7 (problemi trovati: 3)" in it and "Nu HTML Checker 1.2.3" in it
+    assert "4 March 2026" in en and "axe-core 9.8.7 (problems found: 3)" in en
+    assert "non hanno trovato alcun problema" not in it and "found no problems" not in en
