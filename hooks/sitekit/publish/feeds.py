@@ -10,11 +10,11 @@ from feedgen.feed import FeedGenerator
 
 from ..calls.model import Call
 from ..calls.status import call_status
-from ..calls.urls import absolute, call_page_path
+from ..calls.urls import FEED_FILE, absolute, call_page_path
 from ..dates.localtime import parse_zone
 from ..languages import Language
 
-FILE = "calls.atom"  # below each language's root: calls.atom, en/calls.atom
+FILE = FEED_FILE
 
 
 @dataclass(frozen=True)
