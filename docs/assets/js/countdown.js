@@ -39,13 +39,35 @@
     out.hidden = false;
   }
 
+  // A box with later deadlines (data-following) moves on to the next one when its own passes,
+  // taking that stage's label and date from the list of stages inside it.
+  function advance(el, now) {
+    var following = (el.dataset.following || "").split(" ").filter(Boolean);
+    while (following.length && Date.parse(el.dataset.deadline) <= now) {
+      var next = following.shift();
+      var stage = el.querySelector('.call-stage[data-deadline="' + next + '"]');
+      el.dataset.deadline = next;
+      if (stage) {
+        var when = el.querySelector(".call-box__when");
+        var label = el.querySelector(".call-box__label");
+        var stageLabel = stage.querySelector(".call-stage__label");
+        if (when) when.innerHTML = stage.querySelector("time").outerHTML;
+        if (label && stageLabel) label.textContent = stageLabel.textContent.replace(/:\s*$/, "");
+      }
+    }
+    el.dataset.following = following.join(" ");
+  }
+
   function update(el, now, reduced) {
+    if (el.dataset.following) advance(el, now);
     var state = stateAt(el, now);
     if (state !== el.dataset.state) {
       el.dataset.state = state;
       el.querySelectorAll(".call-badge").forEach(function (badge) {
         badge.textContent = JSON.parse(badge.dataset.labels)[state];
       });
+      var passed = el.classList.contains("call-stage") && el.querySelector(".call-stage__passed");
+      if (passed) passed.hidden = state !== "closed";
       var text = el.querySelector(".call-box__state-text");
       if (text && state === "closed") text.textContent = el.dataset.endedText;
       else if (text && state !== "forthcoming") text.textContent = "";
