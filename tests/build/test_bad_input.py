@@ -111,4 +111,4 @@ def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
     english.write_text(english.read_text(encoding="utf-8").replace("  add_to_calendar: Add to calendar\n", ""),
                        encoding="utf-8")
     result = build(project, tmp_path / "site", site_now=GOOD)
-    assert_stops(result, "data/strings/en.yml:31: calls.add_to_calendar: is missing; translate the text at line")
+    assert_stops(result, "data/strings/en.yml:40: calls.add_to_calendar: is missing; translate the text at line")

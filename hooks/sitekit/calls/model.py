@@ -80,6 +80,7 @@ class Deadline(Moment):
         return _instant(self.previous, self.zone) if self.previous else None
 
 
+NO_DEADLINE = "is missing; add it (deadline: with local: and zone:, or deadlines: with one entry per stage)"
 PART_ENDS = {"early": 11, "mid": 21}  # the day an approximate part of a month is over
 
 
@@ -172,8 +173,7 @@ class Call(_Strict):
     @model_validator(mode="after")
     def _one_way_of_deadlines(self) -> "Call":
         if self.deadline is None and self.deadlines is None:
-            raise At(("deadline",), "is missing; add deadline: with local: and zone: "
-                                    "(or deadlines: with one entry per stage)")
+            raise At(("deadline",), NO_DEADLINE)
         if self.deadline is not None and self.deadlines is not None:
             raise At(("deadlines",), "is written together with deadline:; keep one of them "
                                      "(deadlines: for several stages, deadline: for one)")
@@ -275,7 +275,12 @@ def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) 
     try:
         return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
     except ValidationError as err:
-        return tuple(_problem(doc, e) for e in err.errors())
+        problems = tuple(_problem(doc, e) for e in err.errors())
+        if "deadline" not in doc.data and "deadlines" not in doc.data and not any(
+                p.field.startswith("deadline") for p in problems):
+            # other mistakes stop pydantic before the check of the whole call: say this one too
+            problems += (Problem(doc.path, 1, "deadline", NO_DEADLINE),)
+        return problems
 
 
 def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:
