@@ -107,7 +107,7 @@ def test_missing_french_texts_are_reported_where_they_are_missing(french_project
     for expected in (
         'docs/chi-siamo.fr.md: page: is missing ("fr" version of docs/chi-siamo.it.md); '
         "copy chi-siamo.it.md to chi-siamo.fr.md and translate it",
-        f'{CALL}:34: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
+        f'{CALL}:36: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
         "data/strings/fr.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",
         'nav_translations (fr): "Glossario" has no "fr" translation',
     ):

@@ -39,23 +39,16 @@
     out.hidden = false;
   }
 
-  // A box with later deadlines (data-following) moves on to the next one when its own passes,
-  // taking that stage's label and date from the list of stages inside it.
+  // A box with later deadlines (data-following) moves on to the next when its own passes.
   function advance(el, now) {
-    var following = (el.dataset.following || "").split(" ").filter(Boolean);
-    while (following.length && Date.parse(el.dataset.deadline) <= now) {
-      var next = following.shift();
-      var stage = el.querySelector('.call-stage[data-deadline="' + next + '"]');
-      el.dataset.deadline = next;
-      if (stage) {
-        var when = el.querySelector(".call-box__when");
-        var label = el.querySelector(".call-box__label");
-        var stageLabel = stage.querySelector(".call-stage__label");
-        if (when) when.innerHTML = stage.querySelector("time").outerHTML;
-        if (label && stageLabel) label.textContent = stageLabel.textContent.replace(/:\s*$/, "");
-      }
+    var rest = el.dataset.following.split(" ");
+    while (rest.length && Date.parse(el.dataset.deadline) <= now) {
+      var stage = el.querySelector('.call-stage[data-deadline="' + (el.dataset.deadline = rest.shift()) + '"]');
+      if (!stage) continue;
+      el.querySelector(".call-box__when").replaceChildren(stage.querySelector("time").cloneNode(true));
+      el.querySelector(".call-box__label").textContent = stage.dataset.label;
     }
-    el.dataset.following = following.join(" ");
+    el.dataset.following = rest.join(" ");
   }
 
   function update(el, now, reduced) {
