@@ -190,3 +190,17 @@ def test_a_call_with_no_official_links_shows_no_links_heading(tmp_path):
     assert result.returncode == 0, result.output
     page = soup(tmp_path / "site" / "bandi" / "no-links" / "index.html")
     assert not page.select(".call-links__heading") and "Link ufficiali" not in page.get_text()
+
+
+def test_home_and_call_pages_stay_within_66_kib_gzipped(sites):
+    import sys
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from weight import page_weight
+
+    site = sites["march"]
+    for prefix in ("", "en/"):
+        for path in ("", "bandi/", "bandi/two-stage/", "bandi/two-stage/fase-due/", "bandi/extended/"):
+            weight = page_weight(site, site / prefix / path / "index.html")
+            assert not weight.missing and not weight.third_party, weight
+            assert weight.gz <= 66 * 1024, (prefix + path, weight.gz)
