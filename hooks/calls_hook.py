@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.calls.model import load_calls
+from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
 from sitekit.languages import configured_languages, current_locale
@@ -65,6 +65,13 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
+    root = Path(config.config_file_path).parent
+    for slug, index, name, known in _pages.unlisted_pages():
+        shown = f"data/calls/{slug}.yml"
+        doc = read_call_yaml(root / shown, shown)
+        line = doc.line_of(("pages", index)) if not isinstance(doc, Problem) else None
+        _pages.problems.append(Problem(shown, line, f"pages.{index}",
+                                       f'"{name}" is not a page of this call; expected one of: {known}'))
     if _pages.problems:  # every page has been read: report all their mistakes at once
         raise PluginError(str(SiteDataError(_pages.problems)))
     return env

@@ -204,3 +204,14 @@ def test_home_and_call_pages_stay_within_66_kib_gzipped(sites):
             weight = page_weight(site, site / prefix / path / "index.html")
             assert not weight.missing and not weight.third_party, weight
             assert weight.gz <= 66 * 1024, (prefix + path, weight.gz)
+
+
+def test_a_misspelt_page_in_the_call_order_is_an_editors_error(tmp_path):
+    data = two_stage()
+    data["pages"] = ["index", "fase-2", "come-fare"]
+    project = make_site(tmp_path, {"two-stage": data}, PAGES)
+    result = build(project, tmp_path / "site", site_now="2027-03-01T12:00:00+01:00")
+    assert result.returncode != 0
+    assert 'data/calls/two-stage.yml:' in result.output
+    assert 'pages.1: "fase-2" is not a page of this call; expected one of: come-fare, fase-due, index' in result.output
+    assert "Traceback" not in result.output

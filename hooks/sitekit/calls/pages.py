@@ -176,6 +176,17 @@ class CallPages:
             index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
             feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url)))
 
+    def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
+        """(call, index, name, known names) for each name in a call's `pages:` that is no page of
+        the call in this language: a typo would silently leave the menu in another order."""
+        found = []
+        for slug, urls in self._call_pages.items():
+            call, main = self.calls[slug], self._call_url(self.calls[slug])
+            names = {url.removeprefix(main).strip("/") or "index" for url in urls}
+            found += [(slug, index, name, ", ".join(sorted(names)))
+                      for index, name in enumerate(call.pages) if name not in names]
+        return found
+
     @property
     def calls_index_url(self) -> str:
         return f"{self.prefix}{CALLS_FOLDER}/"
