@@ -251,8 +251,8 @@ class CallPages:
         if call is None or page_url is None or page_url not in self._call_pages.get(call.slug, {}):
             return html
         way = way_view(call, self._call_pages[call.slug], page_url, self.locale, self.prefix, self.strings, self._href)
-        return (self.render("partials/call-breadcrumb.html", way=way) + html
-                + self.render("partials/call-pages.html", way=way))
+        menu = self.render("partials/call-pages.html", way=way) if way["pages"] else ""  # one page: no menu
+        return self.render("partials/call-breadcrumb.html", way=way) + html + menu
 
     def _put_in(self, html: str, kind: str) -> str:
         if f"<!-- {kind}:" not in html:
