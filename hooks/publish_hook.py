@@ -13,7 +13,7 @@ from sitekit.calls.urls import call_page_path
 from sitekit.dates.clock import site_now
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.problems import SiteDataError
-from sitekit.publish.cards import SITE_CARD, FontMissing, call_card_lines, call_card_path, card_png, site_card_lines
+from sitekit.publish.cards import FontMissing, social_cards
 from sitekit.publish.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
 from sitekit.publish.jsonld import call_jsonld
 from sitekit.publish.machinelinks import machine_links
@@ -91,15 +91,7 @@ def on_post_build(config) -> None:
     write_files(site, {**feeds, DATA_FILE: dumps(document).encode("utf-8"),
                        "robots.txt": robots_txt(config.site_url).encode("utf-8")})
     try:
-        write_files(site, social_cards(calls, strings, root / CARD_CACHE))
+        write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE))
     except FontMissing as err:
         raise PluginError(f"social cards: {err}") from None
 
-
-def social_cards(calls, strings, cache) -> dict[str, bytes]:
-    """Each call's card and the site's (mkdocs.yml's site_name and each language's card_site)."""
-    names = [strings[locale].get("publishing", {}).get("feed", {}).get("title", "") for locale in strings]
-    cards = {SITE_CARD: card_png(site_card_lines(names[:1], strings), cache)}
-    for call in calls:
-        cards[call_card_path(call.slug)] = card_png(call_card_lines(call, strings), cache)
-    return cards

@@ -110,7 +110,7 @@ def test_box_counts_down_to_the_next_stage_and_marks_the_passed_one(sites):
 
 
 def test_before_the_first_stage_the_box_counts_down_to_it(tmp_path):
-    project = make_site(tmp_path, {"two-stage": two_stage()})
+    project = make_site(tmp_path, {"two-stage": two_stage()}, PAGES)
     result = build(project, tmp_path / "site", site_now="2027-01-05T12:00:00+01:00")
     assert result.returncode == 0, result.output
     box = soup(tmp_path / "site" / "bandi" / "two-stage" / "index.html").select_one(".call-box--deadline")

@@ -38,6 +38,15 @@ class Line:
     colour: str = INK
 
 
+def social_cards(calls: Iterable[Call], strings: Mapping[str, Mapping], site_name: str,
+                 cache_dir: Path | None = None) -> dict[str, bytes]:
+    """{path below the site root: PNG} for each call's card and the site's."""
+    cards = {SITE_CARD: card_png(site_card_lines([site_name], strings), cache_dir)}
+    for call in calls:
+        cards[call_card_path(call.slug)] = card_png(call_card_lines(call, strings), cache_dir)
+    return cards
+
+
 def call_card_path(slug: str) -> str:
     return f"{FOLDER}/{slug}.png"
 

@@ -26,3 +26,13 @@ def test_an_unchanged_card_comes_from_the_cache(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(cards, "_draw", lambda *a: (_ for _ in ()).throw(AssertionError("redrawn")))
     assert cards.card_png(lines, tmp_path) == first
     assert first.startswith(b"\x89PNG")
+
+
+def test_a_missing_font_names_the_package_to_install(monkeypatch):
+    monkeypatch.setattr(cards, "FONT_DIRS", ("/nonexistent/fonts",))
+    try:
+        cards.font_files()
+    except cards.FontMissing as err:
+        assert "fonts-dejavu-core" in str(err)
+    else:
+        raise AssertionError("no FontMissing")
