@@ -25,7 +25,7 @@ import weight  # noqa: E402
 from preview import measure_preview  # noqa: E402
 
 KIB = 1024
-PAGE_LIMIT_GZ = 65 * KIB       # plain Material's 60 KiB gzipped home page, plus 5 KiB
+PAGE_LIMIT_GZ = 66 * KIB       # plain Material's 60 KiB gzipped home page, plus 6 KiB (issue 16: stages, breadcrumb, call menu, sharing)
 COUNTDOWN_LIMIT_GZ = 2 * KIB
 HOOKS_RATIO_LIMIT = 1.15
 LARGEST_LIMIT_S = 6.0          # half the plain baseline of 500 call pages in the nav (12.2 s)

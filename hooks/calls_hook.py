@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.calls.model import load_calls
+from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
 from sitekit.languages import configured_languages, current_locale
@@ -42,7 +42,7 @@ def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path)
     shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown,
-                                           lambda: source.read_text(encoding="utf-8")))
+                                           lambda: source.read_text(encoding="utf-8"), page.title))
 
 
 def on_page_content(html, page, config, files):
@@ -52,13 +52,26 @@ def on_page_content(html, page, config, files):
 @event_priority(-40)  # after Material's search plugin (0) has indexed the page; before the glossary (-50)
 def on_page_context(context, page, config, nav):
     """The deadline boxes go in; templates may read the page's call (`call`) and every call (`calls`) too."""
-    page.content = _pages.page_boxes(page.content)
+    page.content = _pages.page_boxes(page.content, page.url, page.meta.get("call"))
     context["calls"] = _pages.calls
     context["call"] = _pages.calls.get(page.meta.get("call"))
+    _mark_calls_index(page, nav, True)
     return context
 
 
+def on_post_page(output, page, config):
+    _mark_calls_index(page, None, False)
+    return output
+
+
 def on_env(env, config, files):
+    root = Path(config.config_file_path).parent
+    for slug, index, name, known in _pages.unlisted_pages():
+        shown = f"data/calls/{slug}.yml"
+        doc = read_call_yaml(root / shown, shown)
+        line = doc.line_of(("pages", index)) if not isinstance(doc, Problem) else None
+        _pages.problems.append(Problem(shown, line, f"pages.{index}",
+                                       f'"{name}" is not a page of this call; expected one of: {known}'))
     if _pages.problems:  # every page has been read: report all their mistakes at once
         problems = SiteDataError(_pages.problems)
         raise PluginError(str(problems)) from problems
@@ -70,6 +83,22 @@ def on_post_build(config):
 
 
 # -- Helper functions ----------------------------------------------------------------------------
+
+_marked: list = []  # the calls index's nav entry while a call's page is being rendered
+
+
+def _mark_calls_index(page, nav, active: bool) -> None:
+    """On a call's page the calls index is the current section of the sidebar (Material's
+    active class): the calls themselves are not in the navigation (DESIGN.md, Scale)."""
+    if not active:
+        while _marked:
+            _marked.pop().active = False
+        return
+    if _pages.is_call_page(page.url, page.meta.get("call")):
+        index = next((item for item in nav.pages if item.url == _pages.calls_index_url), None)
+        if index is not None and index is not page:
+            index.active = True
+            _marked.append(index)
 
 def _start(config) -> CallPages:
     root = Path(config.config_file_path).parent
@@ -95,6 +124,7 @@ def _start(config) -> CallPages:
     return CallPages(
         calls=calls, locale=locale, prefix=language.prefix, strings=strings, now=now,
         closing_days=float(config.extra.get("closing_threshold_days", 7)),
+        home_closed=int(config.extra.get("home_closed_calls", 3)),
         site_url=config.site_url or "http://localhost/", render=renderer(config.theme.dirs),
     )
 

@@ -13,14 +13,17 @@ from sitekit.calls.urls import call_page_path
 from sitekit.dates.clock import site_now
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.problems import SiteDataError
+from sitekit.publish.cards import FontMissing, social_cards
 from sitekit.publish.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
 from sitekit.publish.jsonld import call_jsonld
 from sitekit.publish.machinelinks import machine_links
 from sitekit.publish.opendata import FILE as DATA_FILE, calls_document, dumps
 from sitekit.publish.robots import robots_txt
+from sitekit.publish.sharing import og_locales, sharing_meta
 from sitekit.strings import load_strings
 from sitekit.theme.sitefiles import write_files
 
+CARD_CACHE = ".cache/cards"  # below the project: cards already drawn, by what they show (not published)
 _build: dict = {}  # this language's build only: reset by on_config, which fires once per build
 
 
@@ -33,8 +36,12 @@ def on_config(config):
     except (SiteDataError, ValueError) as err:
         raise PluginError(str(err)) from None
     languages = configured_languages(config)
+    try:
+        strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
+    except SiteDataError as err:
+        raise PluginError(str(err)) from None
     _build.clear()
-    _build.update(root=root, calls=calls, now=now, languages=languages,
+    _build.update(root=root, calls=calls, now=now, languages=languages, strings=strings, og=og_locales(strings),
                   closing_days=float(config.extra.get("closing_threshold_days", 7)))
     return config
 
@@ -45,7 +52,12 @@ def _language(config) -> Language:
 
 
 def on_env(env, config, files):
-    env.globals["machine_links"] = machine_links(_language(config))
+    language = _language(config)
+    env.globals["machine_links"] = machine_links(language)
+    # For pages without a page event (404.html): the site's own title, description and card.
+    env.globals["site_sharing"] = sharing_meta(
+        config.site_name, config.site_description or "", config.site_url + language.prefix, language.locale,
+        _build["og"], config.site_url, config.site_name, None)
     return env
 
 
@@ -54,6 +66,10 @@ def on_page_context(context, page, config, nav):
     call = _build["calls"].get(slug) if slug else None
     if call is not None and page.url == call_page_path(slug, _language(config)):
         context["call_jsonld"] = call_jsonld(call, _language(config), config.site_url)
+    context["sharing"] = sharing_meta(
+        page.title or config.site_name, page.meta.get("description") or config.site_description or "",
+        page.canonical_url or config.site_url, current_locale(config), _build["og"], config.site_url,
+        config.site_name, call.slug if call is not None else None)
     return context
 
 
@@ -65,7 +81,7 @@ def on_post_build(config) -> None:
     now, closing_days, languages = _build["now"], _build["closing_days"], _build["languages"]
     committed = last_commit_times(root / "data" / "calls")
     changed = {call.slug: last_changed(call, now, closing_days, committed.get(f"{call.slug}.yml")) for call in calls}
-    strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)
+    strings = _build["strings"]
     feeds = {
         f"{lang.prefix}{FEED_FILE}": calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]),
                                                 config.site_url, now, closing_days, changed)
@@ -74,3 +90,8 @@ def on_post_build(config) -> None:
     document = calls_document(calls, now, closing_days, config.site_url, languages)
     write_files(site, {**feeds, DATA_FILE: dumps(document).encode("utf-8"),
                        "robots.txt": robots_txt(config.site_url).encode("utf-8")})
+    try:
+        write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE))
+    except FontMissing as err:
+        raise PluginError(f"social cards: {err}") from None
+

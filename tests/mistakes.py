@@ -57,8 +57,11 @@ def _misspelt_front_matter_field(p: Path) -> None:
     replace(p, ABOUT_IT, "description:", "descripton:")
 
 
+SECTION_A_IT = "docs/bandi/clusters-go-international-2020/sezione-a.it.md"
+
+
 def _unknown_call_in_page(p: Path) -> None:
-    replace(p, "docs/index.it.md", "call: clusters-go-international-2020", "call: clusters-go-international-2021")
+    replace(p, SECTION_A_IT, "call: clusters-go-international-2020", "call: clusters-go-international-2021")
 
 
 def _duplicate_link_key(p: Path) -> None:
@@ -92,7 +95,7 @@ MISTAKES = [
         "expected an IANA time zone such as Europe/Brussels",)),
     Mistake("misspelt field in a call", _misspelt_call_field, (
         f"{CALL}:12: dealine: is not a field this file knows; did you mean `deadline`?",
-        f"{CALL}: deadline: is missing; add it")),
+        f"{CALL}: deadline: is missing; add it (deadline: with local: and zone:, or deadlines: with one entry per stage)")),
     Mistake("missing translation of a call text", _missing_call_translation, (
         f'{CALL}:25: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
     Mistake("missing English page", _missing_english_page, (MISSING_PAGE_MESSAGE,)),
@@ -101,7 +104,7 @@ MISTAKES = [
     Mistake("misspelt field in front matter", _misspelt_front_matter_field, (
         FIELD_TYPO_MESSAGE, f"{ABOUT_IT}:2: description: is missing; add it")),
     Mistake("page naming an unknown call", _unknown_call_in_page, (
-        'docs/index.it.md:4: call: "clusters-go-international-2021" names no file in data/calls/; '
+        f'{SECTION_A_IT}:4: call: "clusters-go-international-2021" names no file in data/calls/; '
         "expected one of: clusters-go-international-2020",)),
     Mistake("key written twice", _duplicate_link_key, (
         f"{CALL}:{_line_of('  call-news:', CALL)}: eccp: appears twice (lines {_line_of('  eccp:', CALL)} and "

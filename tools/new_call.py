@@ -2,7 +2,13 @@
 
     python tools/new_call.py --slug horizon-cluster-2021 --title-it "..." --title-en "..." \
         --deadline "2021-03-04 17:00" --zone Europe/Brussels --id ... --programme ... \
-        --funder "European Commission" --budget 1000000
+        --funder-it "Commissione europea" --funder-en "European Commission" --budget 1000000
+
+A call in two stages (or with several cut-off dates): one --deadline per stage, earliest first,
+and its name in every language, in the same order:
+
+    --deadline "2021-03-04 17:00" --stage-it "Prima fase" --stage-en "First stage" \
+    --deadline "2021-09-16 17:00" --stage-it "Seconda fase" --stage-en "Second stage"
 
 Whatever is not given is asked for (when run in a terminal). See GUIDA-REDAZIONE.md / EDITING.md.
 """
@@ -40,6 +46,7 @@ class Question:
     option: str
     prompt: str
     required: bool = True
+    many: bool = False  # may be given more than once (one per stage)
 
 
 def questions(locales: tuple[str, ...]) -> list[Question]:
@@ -47,11 +54,13 @@ def questions(locales: tuple[str, ...]) -> list[Question]:
         Question("slug", "Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)"),
         *(Question(f"title_{l}", f"Title of the call ({l})") for l in locales),
         *(Question(f"summary_{l}", f"One-sentence summary ({l}); empty: the title", required=False) for l in locales),
-        Question("deadline", "Deadline, local time (e.g. 2021-03-04 17:00)"),
+        Question("deadline", "Deadline, local time (e.g. 2021-03-04 17:00)", many=True),
+        *(Question(f"stage_{l}", f"Name of each stage ({l}), only for a call with several deadlines",
+                   required=False, many=True) for l in locales),
         Question("zone", "Time zone of the deadline (e.g. Europe/Brussels)"),
         Question("id", "Official identifier of the call (e.g. COS-CLUSINT-2020-3-01)"),
         Question("programme", "Programme (e.g. COSME)"),
-        Question("funder", "Who funds it (e.g. European Commission)"),
+        *(Question(f"funder_{l}", f"Who funds it, as written in this language ({l})") for l in locales),
         Question("budget", "Total budget in euro, digits only (e.g. 7500000)"),
     ]
 
@@ -60,7 +69,8 @@ def parse_args(argv: list[str], layout: SiteLayout) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Add a call: its data file and its page in every language.")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site's mkdocs.yml")
     for question in questions(layout.locales):
-        parser.add_argument("--" + question.option.replace("_", "-"), dest=question.option, help=question.prompt)
+        parser.add_argument("--" + question.option.replace("_", "-"), dest=question.option, help=question.prompt,
+                            action="append" if question.many else "store")
     return parser.parse_args(argv)
 
 
@@ -73,8 +83,10 @@ def ask_missing(args: argparse.Namespace, locales: tuple[str, ...]) -> None:
             raise Refused(f"missing: {names}; give them on the command line, or run the command in a terminal to be asked")
         return
     for question in missing:
+        if question.many and not question.required:  # stage names: only on the command line
+            continue
         answer = input(f"{question.prompt}: ").strip()
-        setattr(args, question.option, answer or None)
+        setattr(args, question.option, ([answer] if question.many else answer) if answer else None)
 
 
 def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
@@ -87,10 +99,7 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     for existing in (data_file, page_dir):
         if existing.exists():
             raise Refused(f"{layout.shown(existing)} already exists: choose another --slug, or edit that call")
-    try:
-        parse_wall_time(args.deadline, parse_zone(args.zone))
-    except ValueError as err:
-        raise Refused(f"--deadline/--zone: {err}") from None
+    stages = plan_stages(args, layout.locales)
     budget = re.sub(r"[ ._'’]", "", str(args.budget or ""))
     if not budget.isdigit():
         raise Refused(f'--budget "{args.budget}": write the amount in euro with digits only, e.g. 7500000')
@@ -103,8 +112,12 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
                              keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # JSON strings are YAML
     env.filters["text"] = lambda value: html.escape(str(value), quote=False)  # Markdown passes HTML through
-    facts = {"slug": slug, "id": args.id, "programme": args.programme, "funder": args.funder,
-             "budget": int(budget), "deadline": args.deadline.strip(), "zone": args.zone.strip(),
+    funders = {l: _one_line(getattr(args, f"funder_{l}")) for l in layout.locales}
+    for locale, funder in funders.items():
+        if not funder:
+            raise Refused(f"--funder-{locale}: write who funds the call as written in this language")
+    facts = {"slug": slug, "id": args.id, "programme": args.programme, "funder": funders,
+             "budget": int(budget), "stages": stages, "zone": args.zone.strip(),
              "title": titles, "summary": summaries, "locales": layout.locales}
     files = {data_file: env.get_template("call.yml.j2").render(facts)}
     for locale in layout.locales:
@@ -115,6 +128,32 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
         page = {**facts, "title": titles[locale], "summary": summaries[locale]}
         files[page_dir / f"index.{locale}.md"] = env.get_template(name).render(page)
     return files
+
+
+def plan_stages(args: argparse.Namespace, locales: tuple[str, ...]) -> list[dict]:
+    """[{local, label}] for each --deadline, earliest first; several need a name per language."""
+    deadlines = [d.strip() for d in args.deadline or []]
+    instants = []
+    for deadline in deadlines:
+        try:
+            instants.append(parse_wall_time(deadline, parse_zone(args.zone)))
+        except ValueError as err:
+            raise Refused(f"--deadline/--zone: {err}") from None
+    for before, after, text in zip(instants, instants[1:], deadlines[1:]):
+        if after <= before:
+            raise Refused(f'--deadline "{text}": it is not after the deadline before it; give the stages in order, earliest first')
+    labels = {l: [_one_line(x) for x in getattr(args, f"stage_{l}") or []] for l in locales}
+    if len(deadlines) == 1:
+        given = [l for l in locales if labels[l]]
+        if given:
+            raise Refused(f"--stage-{given[0]}: stage names are for a call with several deadlines; "
+                          "give one --deadline per stage, or leave the names out")
+        return [{"local": deadlines[0], "label": None}]
+    for locale in locales:
+        if len(labels[locale]) != len(deadlines) or not all(labels[locale]):
+            raise Refused(f"--stage-{locale}: give the name of each of the {len(deadlines)} stages in this language, "
+                          f'in the order of the --deadline options (e.g. --stage-{locale} "..." once per --deadline)')
+    return [{"local": d, "label": {l: labels[l][i] for l in locales}} for i, d in enumerate(deadlines)]
 
 
 def _one_line(text: str | None) -> str:

@@ -14,6 +14,7 @@ from sitebuild import build, soup
 from sitekit.theme.minify import minify_text
 
 CALL = "clusters-go-international-2020"
+# The home page (it lists the call) and the call's own pages.
 CALL_PAGES = ["", "bandi/clusters-go-international-2020/", "bandi/clusters-go-international-2020/sezione-a/",
               "bandi/clusters-go-international-2020/sezione-b/", "bandi/clusters-go-international-2020/come-partecipare/",
               "bandi/clusters-go-international-2020/webinar/"]
@@ -54,7 +55,7 @@ def page(site: Path, locale: str, path: str):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_deadline_shows_the_state_as_of_the_build(sites, now, state, locale):
     site = sites(now)
-    for path in CALL_PAGES + ["bandi/"]:
+    for path in CALL_PAGES + ["bandi/"]:  # the home page, the call's pages, the calls index
         elements = page(site, locale, path).select("article [data-deadline]")
         assert elements, path
         for el in elements:
@@ -68,7 +69,7 @@ def test_every_deadline_shows_the_state_as_of_the_build(sites, now, state, local
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_of_the_call_opens_with_the_deadline_box(site_dir, locale):
-    for path in CALL_PAGES:
+    for path in CALL_PAGES[1:]:  # the home page lists calls instead (contract 9)
         article = page(site_dir, locale, path).select_one("article")
         box = article.h1.find_next_sibling()
         assert "call-box--deadline" in box["class"], path
@@ -89,11 +90,11 @@ def test_open_call_shows_time_left_and_a_calendar_link(site_dir, locale, left):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_closed_call_says_so_plainly_with_no_countdown(sites, locale):
     site = sites(None)
-    for path in CALL_PAGES:
+    for path in CALL_PAGES[1:]:
         box = page(site, locale, path).select_one(".call-box--deadline")
         assert box.select_one(".call-box__status").get_text(" ", strip=True) == f"{BADGE[locale]['closed']} {CLOSED_TEXT[locale]}"
         assert not box.select(".call-box__left") and not box.select(".call-box__calendar")
-    assert CLOSED_TEXT[locale] not in page(sites("2020-12-02T16:59:59+01:00"), locale, "").get_text()
+    assert CLOSED_TEXT[locale] not in page(sites("2020-12-02T16:59:59+01:00"), locale, CALL_PAGES[1]).get_text()
 
 
 @pytest.mark.parametrize("locale, facts", [
@@ -121,11 +122,20 @@ def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
 
 @pytest.mark.parametrize("locale, text", [("it", "inizio novembre 2020, data da comunicare"),
                                           ("en", "early November 2020, date to be announced")])
-def test_webinar_date_not_yet_known_is_shown_honestly(site_dir, locale, text):
-    article = page(site_dir, locale, CALL_PAGES[-1]).select_one("article")
+def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
+    site = sites("2020-11-10T23:59:00+01:00")  # "early November" is not over yet
+    article = page(site, locale, CALL_PAGES[-1]).select_one("article")
     box = article.select_one(".call-box--approximate")
     assert text in box.get_text() and not box.select("[data-deadline], time")
-    assert not list((site_dir / PREFIX[locale] / "calendar").glob("*webinar*"))
+    assert not list((site / PREFIX[locale] / "calendar").glob("*webinar*"))
+
+
+@pytest.mark.parametrize("locale, text", [("it", "Il webinar si è tenuto a inizio novembre 2020"),
+                                          ("en", "The webinar took place in early November 2020")])
+def test_webinar_known_only_roughly_says_it_took_place_once_that_time_is_over(site_dir, locale, text):
+    box = page(site_dir, locale, CALL_PAGES[-1]).select_one("article .call-box--approximate")  # 20 November 2020
+    assert text in box.get_text()
+    assert "comunicare" not in box.get_text() and "announced" not in box.get_text()
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -15,7 +15,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 SLUG = "cluster-excellence-2021"
 ARGS = ["--slug", SLUG, "--title-it", "Eccellenza dei cluster 2021", "--title-en", "Cluster Excellence 2021",
         "--deadline", "2021-03-04 17:00", "--zone", "Europe/Brussels", "--id", "TEST-CALL-2021",
-        "--programme", "COSME", "--funder", "European Commission", "--budget", "1.000.000"]
+        "--programme", "COSME", "--funder-it", "Commissione europea", "--funder-en", "European Commission",
+        "--budget", "1.000.000"]
 TITLES = {"it": "Eccellenza dei cluster 2021", "en": "Cluster Excellence 2021"}
 
 
@@ -99,7 +100,7 @@ def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
     project = copy_project(tmp_path)
     made = new_call(project, "--slug", SLUG, "--title-it", "X")
     assert made.returncode == 2
-    assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder, --budget" in made.stderr
+    assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
 
 
 def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, capsys):
@@ -107,7 +108,7 @@ def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, 
 
     project = copy_project(tmp_path)
     answers = iter(["Cluster Excellence 2021", "", "", "2021-03-04 17:00", "Europe/Brussels", "TEST-CALL-2021",
-                    "COSME", "European Commission", "1000000"])
+                    "COSME", "Commissione europea", "European Commission", "1000000"])
     prompts = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
@@ -117,3 +118,42 @@ def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, 
     assert "Deadline, local time (e.g. 2021-03-04 17:00): " in prompts
     data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
     assert 'en: "Cluster Excellence 2021"' in data and 'local: "2021-03-04 17:00"' in data
+
+
+@pytest.mark.parametrize("locale, funder", [("it", "Commissione europea"), ("en", "European Commission")])
+def test_new_call_writes_the_funder_in_each_language(new_call_site, locale, funder):
+    _, site, _ = new_call_site
+    facts = soup(site / PREFIX[locale] / "bandi" / SLUG / "index.html").select_one(".call-facts")
+    values = [dd.get_text(strip=True) for dd in facts.select("dd")]
+    assert values[1] == funder
+
+
+def test_new_call_can_create_a_two_stage_call(tmp_path):
+    project = copy_project(tmp_path / "project")
+    args = [a for a in ARGS]
+    at = args.index("--deadline")
+    args[at:at + 2] = ["--deadline", "2021-03-04 17:00", "--stage-it", "Prima fase", "--stage-en", "First stage",
+                       "--deadline", "2021-09-16 17:00", "--stage-it", "Seconda fase", "--stage-en", "Second stage"]
+    made = new_call(project, *args)
+    assert made.returncode == 0, made.stdout + made.stderr
+    result = build(project, tmp_path / "site", site_now="2021-04-01T12:00:00+02:00")
+    assert result.returncode == 0, result.output
+    page = soup(tmp_path / "site" / "en" / "bandi" / SLUG / "index.html")
+    assert [s.select_one(".call-stage__label").get_text() for s in page.select(".call-box .call-stage")] == [
+        "First stage:", "Second stage:"]
+    assert page.select_one(".call-box--deadline")["data-deadline"] == "2021-09-16T15:00:00Z"
+    assert not page.select(".call-links__heading")  # no official links yet: no empty heading
+
+
+@pytest.mark.parametrize("change, message", [
+    (["--deadline", "2021-09-16 17:00", "--stage-it", "Prima fase"], "--stage-it: give the name of each of the 2 stages"),
+    (["--stage-en", "First stage"], "--stage-en: stage names are for a call with several deadlines"),
+    (["--deadline", "2021-01-16 17:00", "--stage-it", "A", "--stage-it", "B", "--stage-en", "A", "--stage-en", "B"],
+     '--deadline "2021-01-16 17:00": it is not after the deadline before it'),
+])
+def test_new_call_refuses_bad_stages_and_writes_nothing(tmp_path, change, message):
+    project = copy_project(tmp_path)
+    before = files_in(project)
+    made = new_call(project, *ARGS, *change)
+    assert made.returncode == 2 and message in made.stderr, made.stderr
+    assert files_in(project) == before

@@ -39,13 +39,28 @@
     out.hidden = false;
   }
 
+  // A box with later deadlines (data-following) moves on to the next when its own passes.
+  function advance(el, now) {
+    var rest = el.dataset.following.split(" ");
+    while (rest.length && Date.parse(el.dataset.deadline) <= now) {
+      var stage = el.querySelector('.call-stage[data-deadline="' + (el.dataset.deadline = rest.shift()) + '"]');
+      if (!stage) continue;
+      el.querySelector(".call-box__when").replaceChildren(stage.querySelector("time").cloneNode(true));
+      el.querySelector(".call-box__label").textContent = stage.dataset.label;
+    }
+    el.dataset.following = rest.join(" ");
+  }
+
   function update(el, now, reduced) {
+    if (el.dataset.following) advance(el, now);
     var state = stateAt(el, now);
     if (state !== el.dataset.state) {
       el.dataset.state = state;
       el.querySelectorAll(".call-badge").forEach(function (badge) {
         badge.textContent = JSON.parse(badge.dataset.labels)[state];
       });
+      var passed = el.classList.contains("call-stage") && el.querySelector(".call-stage__passed");
+      if (passed) passed.hidden = state !== "closed";
       var text = el.querySelector(".call-box__state-text");
       if (text && state === "closed") text.textContent = el.dataset.endedText;
       else if (text && state !== "forthcoming") text.textContent = "";

@@ -29,9 +29,9 @@ def last_commit_times(folder: Path) -> dict[str, datetime]:
 
 
 def status_changes(call: Call, closing_days: float) -> list[datetime]:
-    """The instants at which the call's status changes: opening, "closing soon", closed."""
-    deadline = call.deadline.instant
-    moments = [deadline - timedelta(days=closing_days), deadline]
+    """The instants at which the call's status changes: opening, "closing soon", each deadline."""
+    moments = [moment for stage in call.stages
+               for moment in (stage.instant - timedelta(days=closing_days), stage.instant)]
     if call.opening is not None:
         moments.append(call.opening.instant)
     return sorted(moments)

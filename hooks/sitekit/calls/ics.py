@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Parameters, Timezone, vDDDTypes, vText, vUri
 from icalendar.parser import Contentline
 
 FOLD_AT = 75  # icalendar folds a line once it reaches 75 octets, CRLF excluded
-END = b"END:VEVENT\r\nEND:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,30 @@ class CalendarEntry:
     reminder: timedelta | None = None
 
 
-def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language: str) -> bytes:
-    """One VCALENDAR with one VEVENT (zero length: a deadline is an instant), the VTIMEZONE
-    before its first use; the VEVENT's properties in icalendar's order (SUMMARY, DTSTART,
-    DTEND, DTSTAMP, UID, then by name), its VALARM last."""
+def calendar_file(entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str,
+                  language: str) -> bytes:
+    """One VCALENDAR with one VEVENT per entry (zero length: a deadline is an instant; a call
+    with several deadlines has one event each), each VTIMEZONE before its first use; each
+    VEVENT's properties in icalendar's order (SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by
+    name), its VALARM last."""
+    entries = [entries] if isinstance(entries, CalendarEntry) else list(entries)
+    parts = [_head(product)]
+    zones: dict[str, list[int]] = {}
+    for entry in entries:
+        zones.setdefault(entry.start.tzinfo.key, []).append(entry.start.year)
+    for zone, years in zones.items():
+        parts.append(_vtimezone_ical(zone, min(years), max(years)))
+    for entry in entries:
+        parts.append(_vevent(entry, stamp, language))
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> bytes:
     text = Parameters({"LANGUAGE": language})
     start = vDDDTypes(entry.start)
     parts = [
-        _head(product), _vtimezone_ical(entry.start.tzinfo.key, entry.start.year), b"BEGIN:VEVENT\r\n",
+        b"BEGIN:VEVENT\r\n",
         _line("SUMMARY", vText(entry.summary), text),
         _line("DTSTART", start), _line("DTEND", start),
         _stamp(stamp),
@@ -48,7 +64,7 @@ def calendar_file(entry: CalendarEntry, stamp: datetime, product: str, language:
     if entry.reminder:
         before, after = _alarm(entry.reminder)
         parts += [before, _line("DESCRIPTION", vText(entry.summary)), after]
-    parts.append(END)
+    parts.append(b"END:VEVENT\r\n")
     return b"".join(parts)
 
 
@@ -87,11 +103,13 @@ def _alarm(reminder: timedelta) -> tuple[bytes, bytes]:
 
 
 @lru_cache(maxsize=None)
-def _vtimezone(zone: str, year: int) -> Timezone:
-    """The zone's rules around `year` (computing them is slow, and a whole century is not needed)."""
-    return Timezone.from_tzinfo(ZoneInfo(zone), first_date=date(year - 1, 1, 1), last_date=date(year + 2, 1, 1))
+def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
+    """The zone's rules around the years of its events (computing them is slow, and a whole
+    century is not needed)."""
+    return Timezone.from_tzinfo(ZoneInfo(zone), first_date=date(first_year - 1, 1, 1),
+                                last_date=date(last_year + 2, 1, 1))
 
 
 @lru_cache(maxsize=None)
-def _vtimezone_ical(zone: str, year: int) -> bytes:
-    return _vtimezone(zone, year).to_ical()
+def _vtimezone_ical(zone: str, first_year: int, last_year: int) -> bytes:
+    return _vtimezone(zone, first_year, last_year).to_ical()

@@ -1,7 +1,7 @@
 """The call model: one YAML file per call in data/calls/, language-neutral facts written once."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal, Optional, Union
@@ -42,6 +42,49 @@ class Moment(_Strict):
         return _instant(self.local, self.zone)
 
 
+class At(ValueError):
+    """A validation message about a field below the one being validated: `where` extends the
+    location, so that the editor's message names the very line (deadlines.1.label)."""
+
+    def __init__(self, where: tuple, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+class Deadline(Moment):
+    """A deadline: a Moment, with the earlier time if it was moved (same zone) and, when a call
+    has several, a label per language ("Prima fase", "First stage")."""
+    previous: Optional[str] = None
+    label: Optional[Texts] = None
+
+    @field_validator("previous")
+    @classmethod
+    def _previous_differs(cls, previous: Optional[str], info: ValidationInfo) -> Optional[str]:
+        local, zone = info.data.get("local"), info.data.get("zone")
+        if previous is None or local is None or zone is None:
+            return previous
+        earlier = _instant(previous, zone)
+        if earlier == _instant(local, zone):
+            raise ValueError(f'"{previous}" is the same time as local; write the earlier deadline here, '
+                             "or remove previous: if the deadline did not move")
+        return previous
+
+    @field_validator("label")
+    @classmethod
+    def _label_in_every_language(cls, label: Optional[Texts], info: ValidationInfo) -> Optional[Texts]:
+        if label is not None:
+            _check_languages(label, info)
+        return label
+
+    @property
+    def previous_instant(self) -> Optional[datetime]:
+        return _instant(self.previous, self.zone) if self.previous else None
+
+
+NO_DEADLINE = "is missing; add it (deadline: with local: and zone:, or deadlines: with one entry per stage)"
+PART_ENDS = {"early": 11, "mid": 21}  # the day an approximate part of a month is over
+
+
 class Event(_Strict):
     """An event whose date may not be known yet: then `approximate` says what is known."""
     local: Optional[str] = None
@@ -69,6 +112,18 @@ class Event(_Strict):
     @property
     def instant(self) -> Optional[datetime]:
         return _instant(self.local, self.zone) if self.local else None
+
+    @property
+    def approximate_end(self) -> Optional[datetime]:
+        """When the approximate period is surely over: "early" ends after the 10th, "mid" after
+        the 20th, "late" or a whole month with the month (in the event's zone, else UTC)."""
+        if self.approximate is None:
+            return None
+        year, month = (int(part) for part in self.approximate.split("-"))
+        zone = parse_zone(self.zone) if self.zone else timezone.utc
+        if self.part in PART_ENDS:
+            return datetime(year, month, PART_ENDS[self.part], tzinfo=zone)
+        return datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
 
 
 class Budget(_Strict):
@@ -100,11 +155,15 @@ class Call(_Strict):
         return self.funder if isinstance(self.funder, str) else self.funder[locale]
     budget: Budget
     opening: Optional[Moment] = None
-    deadline: Moment
+    deadline: Optional[Deadline] = None  # one deadline, or
+    deadlines: Optional[tuple[Deadline, ...]] = None  # several (stages, cut-off dates), earliest first
     webinar: Optional[Event] = None
     title: Texts
     summary: Texts
     links: dict[str, Link] = {}
+    # The order of the call's pages in its own menu, by file name (index, sezione-a, ...): pages
+    # left out follow, by address.
+    pages: tuple[str, ...] = ()
 
     @field_validator("title", "summary", "funder")
     @classmethod
@@ -112,6 +171,40 @@ class Call(_Strict):
         if isinstance(texts, dict):
             _check_languages(texts, info)
         return texts
+
+    @model_validator(mode="after")
+    def _one_way_of_deadlines(self) -> "Call":
+        if self.deadline is None and self.deadlines is None:
+            raise At(("deadline",), NO_DEADLINE)
+        if self.deadline is not None and self.deadlines is not None:
+            raise At(("deadlines",), "is written together with deadline:; keep one of them "
+                                     "(deadlines: for several stages, deadline: for one)")
+        stages = self.deadlines or ()
+        if self.deadlines is not None and not stages:
+            raise At(("deadlines",), "is an empty list; add one entry per stage, or write deadline: instead")
+        for index, stage in enumerate(stages):
+            if len(stages) > 1 and stage.label is None:
+                raise At(("deadlines", index), "has no label; add label: with the stage's name in every "
+                                               "language (it: Prima fase, en: First stage)")
+            if index and stage.instant <= stages[index - 1].instant:
+                raise At(("deadlines", index, "local"),
+                         f'"{stage.local}" is not after the stage before it ({stages[index - 1].local}); '
+                         "list the stages in order, earliest first")
+        return self
+
+    @property
+    def stages(self) -> tuple[Deadline, ...]:
+        """Every deadline, earliest first (one for a call with a single deadline)."""
+        return self.deadlines if self.deadlines is not None else (self.deadline,)
+
+    @property
+    def final(self) -> Deadline:
+        """The last deadline: when the call closes for good."""
+        return self.stages[-1]
+
+    def next_deadline(self, now: datetime) -> Deadline:
+        """The first deadline still ahead at `now`; the last one once every deadline has passed."""
+        return next((stage for stage in self.stages if stage.instant > now), self.stages[-1])
 
     @field_validator("links")
     @classmethod
@@ -135,7 +228,8 @@ def _first_missing(texts: Texts, locales: Iterable[str]) -> str | None:
 
 def _speaks(call: Call, locales: tuple[str, ...]) -> bool:
     """What the validators above ask of `locales`, on a call already validated without them."""
-    texts = [call.title, call.summary, *(link.title for link in call.links.values())]
+    texts = [call.title, call.summary, *(link.title for link in call.links.values()),
+             *(stage.label for stage in call.stages if stage.label is not None)]
     if isinstance(call.funder, dict):
         texts.append(call.funder)
     return all(_first_missing(text, locales) is None for text in texts)
@@ -183,7 +277,12 @@ def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) 
     try:
         return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
     except ValidationError as err:
-        return tuple(_problem(doc, e) for e in err.errors())
+        problems = tuple(_problem(doc, e) for e in err.errors())
+        if "deadline" not in doc.data and "deadlines" not in doc.data and not any(
+                p.field.startswith("deadline") for p in problems):
+            # other mistakes stop pydantic before the check of the whole call: say this one too
+            problems += (Problem(doc.path, 1, "deadline", NO_DEADLINE),)
+        return problems
 
 
 def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | None = None) -> dict[str, Call]:
@@ -205,6 +304,9 @@ def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | N
 
 def _problem(doc: YamlDoc, error: dict) -> Problem:
     loc = tuple(part for part in error["loc"] if part not in ("function-after",))
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, At):
+        loc += cause.where
     field = ".".join(str(part) for part in loc) or "file"
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":

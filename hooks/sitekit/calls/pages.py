@@ -18,8 +18,9 @@ from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, front_matter_line, markdown_offset, replace_markers
 from .model import Call
-from .view import (budget_text, deadline_view, event_view, facts_view, index_order, links_view,
-                   reference_links, with_calendar)
+from .urls import CALLS_FOLDER, FEED_FILE
+from .view import (budget_text, deadline_view, event_view, facts_view, index_groups, index_order, links_view,
+                   reference_links, way_view, with_calendar)
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
@@ -38,6 +39,7 @@ class PageSource:
     url: str  # "bandi/x/" or "en/bandi/x/"
     shown_path: str  # "docs/bandi/x/index.it.md", for messages
     source: str | Callable[[], str]  # the whole file, front matter included, or how to read it
+    title: str | None = None  # the page's title, for the way around a call
 
     def source_text(self) -> str:
         """The whole file, read only when a message needs a line number."""
@@ -57,7 +59,9 @@ class CallPages:
     site_url: str
     render: Render
     page_url_exists: Callable[[str], bool] = lambda url: False
+    home_closed: int = 3  # how many closed calls the home page names before the link to the archive
     problems: list[Problem] = field(default_factory=list)
+    _call_pages: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # slug: {url: title}
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
     _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
@@ -70,6 +74,8 @@ class CallPages:
         markdown = replace_markers(page.markdown, lambda marker: self._marker(marker, call, page))
         if call is None:
             return markdown
+        if self.is_call_page(page.url, call.slug):
+            self._call_pages.setdefault(call.slug, {})[page.url] = page.title or page.meta.get("title") or call.title[self.locale]
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
         markdown = _after_first_heading(markdown, "\n" + self._block(box, kind=BOX) + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
@@ -142,17 +148,61 @@ class CallPages:
     def links(self, call: Call, page_url: str) -> str:
         return self._block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
 
+    def _listed(self, call: Call, page_url: str) -> dict[str, Any]:
+        target = self._call_url(call)
+        return {
+            "title": call.title[self.locale],
+            "summary": call.summary[self.locale],
+            "programme": call.programme,
+            "href": self._href(target, page_url) if self.page_url_exists(target) else None,
+            "deadline": self._deadline(call, page_url),
+        }
+
     def index(self, _call: None, page_url: str) -> str:
-        items = []
-        for call in index_order(list(self.calls.values()), self.now, self.closing_days):
-            target = f"{self.prefix}bandi/{call.slug}/"
-            items.append({
-                "title": call.title[self.locale],
-                "summary": call.summary[self.locale],
-                "href": self._href(target, page_url) if self.page_url_exists(target) else None,
-                "deadline": self._deadline(call, page_url),
+        groups = []
+        for key, year, calls in index_groups(list(self.calls.values()), self.now, self.closing_days):
+            texts = self.strings["index"]
+            groups.append({
+                "id": f"calls-{key}" + (f"-{year}" if year else ""),
+                "heading": texts[key].format(year=year) if year else texts[key],
+                "count": texts["count"].format(count=len(calls)),
+                "calls": [self._listed(call, page_url) for call in calls],
             })
-        return self._block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
+        return self._block(self.render("partials/calls-index.html", groups=groups, strings=self.strings))
+
+    def home(self, _call: None, page_url: str) -> str:
+        ordered = index_order(list(self.calls.values()), self.now, self.closing_days)
+        live = [c for c in ordered if self._deadline(c, page_url)["state"] != "closed"]
+        closed = [c for c in ordered if self._deadline(c, page_url)["state"] == "closed"][:self.home_closed]
+        return self._block(self.render(
+            "partials/calls-home.html", strings=self.strings,
+            live=[self._listed(call, page_url) for call in live],
+            closed=[self._listed(call, page_url) for call in closed],
+            index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
+            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url)))
+
+    def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
+        """(call, index, name, known names) for each name in a call's `pages:` that is no page of
+        the call in this language: a typo would silently leave the menu in another order."""
+        found = []
+        for slug, urls in self._call_pages.items():
+            call, main = self.calls[slug], self._call_url(self.calls[slug])
+            names = {url.removeprefix(main).strip("/") or "index" for url in urls}
+            found += [(slug, index, name, ", ".join(sorted(names)))
+                      for index, name in enumerate(call.pages) if name not in names]
+        return found
+
+    @property
+    def calls_index_url(self) -> str:
+        return f"{self.prefix}{CALLS_FOLDER}/"
+
+    def is_call_page(self, url: str, slug: Any) -> bool:
+        """A page of a call: it names the call and lives in the call's folder."""
+        call = self.calls.get(slug) if isinstance(slug, str) else None
+        return call is not None and url.startswith(self._call_url(call))
+
+    def _call_url(self, call: Call) -> str:
+        return f"{self.prefix}{CALLS_FOLDER}/{call.slug}/"
 
     # -- calendar files ---------------------------------------------------------------------
 
@@ -164,15 +214,20 @@ class CallPages:
         for call in self.calls.values():
             title = call.title[self.locale]
             page = f"{self.site_url.rstrip('/')}/{self.prefix}bandi/{call.slug}/"
-            entries = [("deadline", call.deadline.instant, self.strings["calendar"]["deadline"])]
+            texts, several = self.strings["calendar"], len(call.stages) > 1
+            files = {"deadline": [
+                CalendarEntry(uid=f"{call.slug}-deadline{f'-{number}' if several else ''}@{host}", start=stage.instant,
+                              summary=(texts["stage"].format(title=title, label=stage.label[self.locale]) if several
+                                       else texts["deadline"].format(title=title)),
+                              description=call.summary[self.locale], url=page, reminder=REMINDER)
+                for number, stage in enumerate(call.stages, start=1)]}
             if call.webinar is not None and call.webinar.instant is not None:
-                entries.append(("webinar", call.webinar.instant, self.strings["calendar"]["webinar"]))
-            for kind, start, summary in entries:
-                entry = CalendarEntry(uid=f"{call.slug}-{kind}@{host}", start=start,
-                                      summary=summary.format(title=title), description=call.summary[self.locale],
-                                      url=page, reminder=REMINDER if kind == "deadline" else None)
+                files["webinar"] = [CalendarEntry(uid=f"{call.slug}-webinar@{host}", start=call.webinar.instant,
+                                                  summary=texts["webinar"].format(title=title),
+                                                  description=call.summary[self.locale], url=page)]
+            for kind, entries in files.items():
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
-                    entry, self.now, product, self.locale)
+                    entries, self.now, product, self.locale)
         return out
 
     # -- blocks of HTML, put in after Markdown -----------------------------------------------
@@ -181,6 +236,8 @@ class CallPages:
         """A stand-in for a block of HTML: Markdown would only copy the block through, after
         parsing every tag of it. `page_content` puts a BLOCK where its stand-in came out;
         `page_boxes` puts a BOX (the deadline box), after search has indexed the page."""
+        if not html.strip():  # nothing to show (a call with no official links): no stand-in either
+            return ""
         token = f"<!-- {kind}:{next(self._block_numbers)} -->"
         self._blocks[token] = _one_block(html).strip("\n")
         return "\n\n" + token + "\n\n"
@@ -189,11 +246,18 @@ class CallPages:
         """A page's HTML with the blocks that `page_markdown` stood in for, boxes still stood in."""
         return self._put_in(html, BLOCK)
 
-    def page_boxes(self, html: str) -> str:
+    def page_boxes(self, html: str, page_url: str | None = None, slug: str | None = None) -> str:
         """The page's HTML with its deadline box, put in after the search index has read the page:
         a countdown as of the build ("Tempo rimasto: 12 giorni") is no text to find, and the same
-        box would open the search result of every page of the call. (The facts keep the deadline.)"""
-        return self._put_in(html, BOX)
+        box would open the search result of every page of the call. (The facts keep the deadline.)
+        With the page's address and call: the breadcrumb above, the call's own pages below."""
+        html = self._put_in(html, BOX)
+        call = self.calls.get(slug) if slug else None
+        if call is None or page_url is None or page_url not in self._call_pages.get(call.slug, {}):
+            return html
+        way = way_view(call, self._call_pages[call.slug], page_url, self.locale, self.prefix, self.strings, self._href)
+        menu = self.render("partials/call-pages.html", way=way) if way["pages"] else ""  # one page: no menu
+        return self.render("partials/call-breadcrumb.html", way=way) + html + menu
 
     def _put_in(self, html: str, kind: str) -> str:
         if f"<!-- {kind}:" not in html:
@@ -218,6 +282,7 @@ MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {
     "call:webinar": CallPages.webinar,
     "call:links": CallPages.links,
     "calls:index": CallPages.index,
+    "calls:home": CallPages.home,
 }
 
 

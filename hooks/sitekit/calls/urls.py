@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..languages import Language
 
 CALLS_FOLDER = "bandi"
+FEED_FILE = "calls.atom"  # the Atom feed of calls, below each language's root (en/calls.atom)
 
 
 def call_page_path(slug: str, language: Language) -> str:

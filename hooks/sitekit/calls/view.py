@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..dates.formatting import format_day, format_left, format_moment, format_money, format_month
 from ..dates.localtime import local_iso, utc_iso
-from .model import Call, Event
-from .status import call_status, instant_status
+from .model import Call, Deadline, Event
+from .urls import CALLS_FOLDER
+from .status import call_status, instant_status, stage_status
 
 Strings = Mapping[str, Any]  # the `calls` block of data/strings/<locale>.yml
 
@@ -25,29 +26,50 @@ def with_calendar(view: dict[str, Any], ics_href: str | None) -> dict[str, Any]:
 
 
 def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:
-    instant = call.deadline.instant
+    """The call's next deadline (what the box counts down to) with every stage, when it has several."""
+    upcoming = call.next_deadline(now)
     opening = call.opening.instant if call.opening else None
     state = call_status(call, now, closing_days)
     fmt = s["formats"]
+    stages = call.stages
     return {
         "kind": "deadline",
         "heading": s["deadline"],
-        "utc": utc_iso(instant),
-        "local": local_iso(instant),
-        "zone": call.deadline.zone,
-        "text": format_moment(instant, fmt),
+        **stage_view(call, upcoming, locale, s, now, closing_days),
         "state": state,
         "closing_days": closing_days,
         "opening_utc": utc_iso(opening) if opening else None,
         "opens_text": s["opens_on"].format(date=format_day(opening, fmt)) if opening else None,
-        "left": _left(instant, now, s["time_left"], fmt) if state != "closed" else None,
+        "left": _left(upcoming.instant, now, s["time_left"], fmt) if state != "closed" else None,
         "left_template": s["time_left"],
-        "ended_text": s["closed_since"].format(date=format_day(instant, fmt)),
+        "ended_text": s["closed_since"].format(date=format_day(call.final.instant, fmt)),
         "labels": dict(s["states"]),
         "your_zone_template": s["your_zone"],
         "intl_locale": fmt["locale"].replace("_", "-"),
         "ics_href": None,
         "calendar_label": s["add_to_calendar"],
+        "stages": [stage_view(call, stage, locale, s, now, closing_days) for stage in stages] if len(stages) > 1 else [],
+        "following": [utc_iso(stage.instant) for stage in stages if stage.instant > upcoming.instant],
+        "stages_heading": s["stages"]["heading"],
+    }
+
+
+def stage_view(call: Call, stage: Deadline, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:
+    """One deadline: its instant, its label (several stages), its own state, the earlier time if moved."""
+    fmt, moved = s["formats"], s["moved"]
+    previous = stage.previous_instant
+    return {
+        "label": stage.label[locale] if stage.label else None,
+        "utc": utc_iso(stage.instant),
+        "local": local_iso(stage.instant),
+        "zone": stage.zone,
+        "text": format_moment(stage.instant, fmt),
+        "stage_state": stage_status(call, stage, now, closing_days),
+        "passed_text": s["stages"]["passed"],
+        "previous_local": local_iso(previous) if previous else None,
+        "previous_text": format_moment(previous, fmt) if previous else None,
+        "moved_word": (moved["extended"] if previous < stage.instant else moved["brought_forward"]) if previous else None,
+        "was": moved["was"],
     }
 
 
@@ -60,7 +82,9 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
         when = format_month(year, month, fmt)
         if event.part:
             when = fmt["approximate"].format(part=s["parts"][event.part], month=when)
-        return {"kind": "approximate", "heading": texts["label"], "text": texts["to_be_announced"].format(when=when),
+        over = now >= event.approximate_end
+        template = texts["took_place"] if over else texts["to_be_announced"]
+        return {"kind": "approximate", "heading": texts["label"], "text": template.format(when=when), "over": over,
                 "labelled": s["labelled"]}
     instant = event.instant
     state = instant_status(instant, now, closing_days=0)
@@ -83,6 +107,7 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
         "intl_locale": fmt["locale"].replace("_", "-"),
         "ics_href": ics_href if state != "closed" else None,
         "calendar_label": s["add_to_calendar"],
+        "label": None, "previous_local": None, "stages": [], "following": [],
     }
 
 
@@ -112,8 +137,48 @@ def index_order(calls: list[Call], now: datetime, closing_days: float) -> list[C
     """Open (and forthcoming) calls first, nearest deadline first; then closed ones, latest first."""
     live = [c for c in calls if call_status(c, now, closing_days) != "closed"]
     closed = [c for c in calls if call_status(c, now, closing_days) == "closed"]
-    return (sorted(live, key=lambda c: (c.deadline.instant, c.slug))
-            + sorted(closed, key=lambda c: (c.deadline.instant, c.slug), reverse=True))
+    return (sorted(live, key=lambda c: (c.next_deadline(now).instant, c.slug))
+            + sorted(closed, key=lambda c: (c.final.instant, c.slug), reverse=True))
+
+
+def index_groups(calls: list[Call], now: datetime, closing_days: float) -> list[tuple[str, int | None, list[Call]]]:
+    """The calls index by state: (key, year, calls) for open and closing calls, then forthcoming
+    ones, each nearest deadline first, then closed ones by the year of their last deadline (in its
+    own zone), latest first. Empty groups are left out."""
+    groups: dict[tuple[str, int | None], list[Call]] = {("live", None): [], ("forthcoming", None): []}
+    for call in index_order(calls, now, closing_days):
+        state = call_status(call, now, closing_days)
+        if state == "closed":
+            key = ("closed", call.final.instant.year)
+        else:
+            key = ("forthcoming", None) if state == "forthcoming" else ("live", None)
+        groups.setdefault(key, []).append(call)
+    return [(key, year, members) for (key, year), members in groups.items() if members]
+
+
+def way_view(call: Call, pages: Mapping[str, str], here: str, locale: str, prefix: str, s: Strings,
+             href: Callable[[str, str], str]) -> dict[str, Any]:
+    """The way around a call's pages (DESIGN.md contract 8): breadcrumb, the call's own pages in
+    the order of `pages:` in its data (else the main page first, then by address), previous/next.
+    `pages`: {url: title} of this language's pages of the call; `href(target, here)` links."""
+    main = f"{prefix}{CALLS_FOLDER}/{call.slug}/"
+    order = {f"{main}{name}/" if name != "index" else main: number for number, name in enumerate(call.pages)}
+    urls = sorted(pages, key=lambda url: (url != main, order.get(url, len(order)), url))
+    items = [{"title": pages[url], "href": href(url, here), "current": url == here} for url in urls]
+    at = urls.index(here)
+    texts = s["way"]
+    crumbs = [{"title": texts["home"], "href": href(prefix, here)},
+              {"title": texts["calls"], "href": href(f"{prefix}{CALLS_FOLDER}/", here)}]
+    if here != main:
+        crumbs.append({"title": call.title[locale], "href": href(main, here)})
+    return {
+        "texts": texts,
+        "crumbs": crumbs,
+        "here": pages[here] if here != main else call.title[locale],
+        "pages": items if len(items) > 1 else [],
+        "previous": items[at - 1] if at > 0 else None,
+        "next": items[at + 1] if at + 1 < len(items) else None,
+    }
 
 
 def reference_links(call: Call, locale: str) -> str:

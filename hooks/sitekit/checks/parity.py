@@ -89,7 +89,7 @@ def nav_problems(layout: SiteLayout) -> list[Problem]:
 
 
 def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
-    """Title, summary and every link title of every call, in every language."""
+    """Title, summary, funder, every link title and stage label of every call, in every language."""
     problems: list[Problem] = []
     for path in sorted(calls_dir.glob("*.yml")):
         doc = read_call_yaml(path, layout.shown(path))
@@ -99,6 +99,12 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
         links = doc.data.get("links") or {}
         if isinstance(links, dict):
             texts += [("links", key, "title") for key in links]
+        if isinstance(doc.data.get("funder"), dict):
+            texts.append(("funder",))
+        stages = doc.data.get("deadlines")
+        if isinstance(stages, list):
+            texts += [("deadlines", index, "label") for index, stage in enumerate(stages)
+                      if isinstance(stage, dict) and isinstance(stage.get("label"), dict)]
         for loc in texts:
             problems.extend(_missing_texts(doc, loc, layout.locales))
     return problems

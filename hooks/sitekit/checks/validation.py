@@ -34,7 +34,7 @@ def _for_editors(problem: Problem) -> Problem:
     if problem.message.startswith(_UNKNOWN_FIELD):
         name = problem.field.rsplit(".", 1)[-1]
         return Problem(problem.file, problem.line, problem.field, f"{_UNKNOWN_FIELD}; {did_you_mean(name, _CALL_FIELDS)}")
-    if problem.message == _MISSING and "." not in problem.field:
+    if problem.message.startswith(_MISSING) and "." not in problem.field:
         return Problem(problem.file, None, problem.field, problem.message)  # no line to point at
     return problem
 

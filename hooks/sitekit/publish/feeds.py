@@ -2,7 +2,7 @@
 or status does."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Mapping
 
@@ -11,11 +11,11 @@ from lxml import etree
 
 from ..calls.model import Call
 from ..calls.status import call_status
-from ..calls.urls import absolute, call_page_path
+from ..calls.urls import FEED_FILE, absolute, call_page_path
 from ..dates.localtime import parse_zone
 from ..languages import Language
 
-FILE = "calls.atom"  # below each language's root: calls.atom, en/calls.atom
+FILE = FEED_FILE  # below each language's root: calls.atom, en/calls.atom
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -29,19 +29,40 @@ class FeedTexts:
     entry: str            # "{title}: {status}"
     summary: str          # "{summary} Deadline: {deadline}."
     status: Mapping[str, str]
+    stage: str = "{label}: {deadline}"  # one of several deadlines
+    moved: str = "{deadline} ({word}; {previous})"  # a moved deadline, with the earlier one
+    separator: str = "; "
+    moved_words: Mapping[str, str] = field(default_factory=dict)  # calls.moved: extended, brought_forward
 
     @classmethod
     def from_strings(cls, strings: Mapping) -> "FeedTexts":
         feed = strings["publishing"]["feed"]
         return cls(feed["title"], feed["subtitle"], feed["author"], feed["entry"], feed["summary"],
-                   strings["publishing"]["status"])
+                   strings["publishing"]["status"], feed["stage"], feed["moved"], feed["separator"],
+                   strings["calls"]["moved"])
 
 
-def deadline_text(call: Call, locale: str) -> str:
-    """The deadline in the call's own zone, in the feed's language: "2 dicembre 2020, 17:00 CET"."""
-    local = call.deadline.instant.astimezone(parse_zone(call.deadline.zone))
+def moment_text(instant: datetime, zone: str, locale: str) -> str:
+    """An instant in its own zone, in the feed's language: "2 dicembre 2020, 17:00 CET"."""
+    local = instant.astimezone(parse_zone(zone))
     # The zone's abbreviation (CET), as the call's documents write it: CLDR has no short name for it.
     return f'{format_datetime(local, "d MMMM y, HH:mm", tzinfo=local.tzinfo, locale=locale)} {local.tzname()}'
+
+
+def deadline_text(call: Call, locale: str, texts: FeedTexts | None = None) -> str:
+    """Every deadline of the call, with its label when there are several and the earlier date when
+    it moved: the entry changes with them."""
+    parts = []
+    for stage in call.stages:
+        text = moment_text(stage.instant, stage.zone, locale)
+        if texts is not None and stage.previous_instant is not None:
+            word = texts.moved_words["extended" if stage.previous_instant < stage.instant else "brought_forward"]
+            text = texts.moved.format(deadline=text, word=word,
+                                      previous=moment_text(stage.previous_instant, stage.zone, locale))
+        if texts is not None and stage.label is not None and len(call.stages) > 1:
+            text = texts.stage.format(label=stage.label[locale], deadline=text)
+        parts.append(text)
+    return (texts.separator if texts else "; ").join(parts)
 
 
 def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site_url: str, now: datetime,
@@ -66,7 +87,7 @@ def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site
         _text(entry, "updated", _timestamp(changed[call.slug]))
         _link(entry, url, "alternate", "text/html", language.locale)
         _text(entry, "summary", texts.summary.format(summary=call.summary[language.locale],
-                                                     deadline=deadline_text(call, language.locale)))
+                                                     deadline=deadline_text(call, language.locale, texts)))
         etree.SubElement(entry, _atom("category"), term=status, label=texts.status[status])
     etree.indent(feed)
     return etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -26,7 +26,7 @@ def call_jsonld(call: Call, language: Language, site_url: str) -> dict[str, Any]
         "potentialAction": {
             "@type": "ApplyAction",
             "actionStatus": "https://schema.org/PotentialActionStatus",
-            "endTime": local_iso(call.deadline.instant),
+            "endTime": local_iso(call.final.instant),
         },
     }
     if call.opening is not None:

@@ -5,8 +5,8 @@ import json
 from datetime import datetime
 from typing import Any, Iterable
 
-from ..calls.model import Call, Moment
-from ..calls.status import call_status
+from ..calls.model import Call, Deadline, Moment
+from ..calls.status import call_status, stage_status
 from ..calls.urls import absolute, call_page_path
 from ..dates.localtime import local_iso, utc_iso
 from ..languages import Language
@@ -22,6 +22,19 @@ def moment_record(moment: Moment | None) -> dict[str, str] | None:
     return {"utc": utc_iso(moment.instant), "local": local_iso(moment.instant), "zone": moment.zone}
 
 
+def deadline_record(call: Call, stage: Deadline, now: datetime, closing_days: float,
+                    languages: list[Language]) -> dict[str, Any]:
+    """One deadline: its moment, label (several stages), own status and the earlier moment if moved."""
+    previous = stage.previous_instant
+    return {
+        **moment_record(stage),
+        "label": {lang.locale: stage.label[lang.locale] for lang in languages} if stage.label else None,
+        "status": stage_status(call, stage, now, closing_days),
+        "previous": ({"utc": utc_iso(previous), "local": local_iso(previous), "zone": stage.zone}
+                     if previous else None),
+    }
+
+
 def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
                 languages: Iterable[Language]) -> dict[str, Any]:
     """One call as plain JSON values; `status` is as of `now`."""
@@ -35,7 +48,8 @@ def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
         "summary": dict(call.summary),
         "status": call_status(call, now, closing_days),
         "opening": moment_record(call.opening),
-        "deadline": moment_record(call.deadline),
+        "deadline": deadline_record(call, call.next_deadline(now), now, closing_days, languages),
+        "deadlines": [deadline_record(call, stage, now, closing_days, languages) for stage in call.stages],
         "budget": {"amount": call.budget.amount, "currency": call.budget.currency},
         "pages": {lang.locale: absolute(site_url, call_page_path(call.slug, lang)) for lang in languages},
         "links": {key: {"url": str(link.url), "title": dict(link.title)} for key, link in call.links.items()},
@@ -44,9 +58,9 @@ def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
 
 def calls_document(calls: Iterable[Call], now: datetime, closing_days: float, site_url: str,
                    languages: Iterable[Language]) -> dict[str, Any]:
-    """The whole file: every call, nearest deadline first, with the moment its statuses refer to."""
+    """The whole file: every call, nearest next deadline first, with the moment its statuses refer to."""
     languages = list(languages)
-    ordered = sorted(calls, key=lambda call: (call.deadline.instant, call.slug))
+    ordered = sorted(calls, key=lambda call: (call.next_deadline(now).instant, call.slug))
     return {
         "$schema": absolute(site_url, SCHEMA_FILE),
         "version": FORMAT_VERSION,

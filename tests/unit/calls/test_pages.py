@@ -1,5 +1,5 @@
 """Markers, the deadline box and the calls index, rendered with the real partials."""
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import markdown
 import pytest
@@ -123,7 +123,7 @@ def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file(
     call = make_call(webinar={"approximate": "2020-11", "part": "early"})
     for locale, text in (("it", "inizio novembre 2020, data da comunicare"),
                          ("en", "early November 2020, date to be announced")):
-        p = pages([call], locale=locale)
+        p = pages([call], locale=locale, now=datetime(2020, 11, 10, 22, 59, tzinfo=timezone.utc))
         box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
         assert text in box.get_text() and not box.has_attr("data-deadline")
         assert not any("webinar" in path for path in p.calendar_files())
@@ -149,3 +149,27 @@ def test_blocks_put_in_after_markdown_give_the_html_markdown_would_have_given():
     built = p.page_boxes(p.page_content(markdown.markdown(stood_in, extensions=extensions)))
     assert "<!-- call-block:" not in built and "<!-- call-box:" not in built
     assert built == markdown.markdown(converted(pages([make_call()]), source), extensions=extensions)
+
+
+@pytest.mark.parametrize("part, over", [("early", datetime(2020, 11, 11, tzinfo=timezone.utc)),
+                                        ("mid", datetime(2020, 11, 21, tzinfo=timezone.utc)),
+                                        ("late", datetime(2020, 12, 1, tzinfo=timezone.utc)),
+                                        (None, datetime(2020, 12, 1, tzinfo=timezone.utc))])
+def test_an_approximate_date_once_over_says_the_event_took_place_then(part, over):
+    call = make_call(webinar={"approximate": "2020-11", "part": part} if part else {"approximate": "2020-11"})
+    when = {"early": "inizio novembre 2020", "mid": "metà novembre 2020", "late": "fine novembre 2020", None: "novembre 2020"}[part]
+    before = html(converted(pages([call], now=over - timedelta(seconds=1)), page("# T\n\n<!-- call:webinar -->\n")))
+    after = html(converted(pages([call], now=over), page("# T\n\n<!-- call:webinar -->\n")))
+    assert before.select(".call-box")[1].get_text(" ", strip=True).endswith(f"{when}, data da comunicare")
+    text = after.select(".call-box")[1].get_text(" ", strip=True)
+    assert text.endswith(f"Il webinar si è tenuto a {when}") and "da comunicare" not in text
+    en = html(converted(pages([call], locale="en", now=over), page("# T\n\n<!-- call:webinar -->\n")))
+    assert "The webinar took place in" in en.select(".call-box")[1].get_text() 
+
+
+def test_an_exact_webinar_date_added_later_replaces_the_approximate_one():
+    call = make_call(webinar={"approximate": "2020-11", "part": "early", "local": "2020-11-06 10:00",
+                              "zone": "Europe/Brussels"})
+    box = html(converted(pages([call]), page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
+    assert box["data-deadline"] == "2020-11-06T09:00:00Z" and "inizio" not in box.get_text()
+    assert "Il webinar si è tenuto il 6 novembre 2020" in box.get_text()

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from calldata import make_call
 from sitebuild import ROOT
 from sitekit.calls.changes import last_changed, last_commit_times
 from sitekit.calls.model import load_calls
@@ -47,7 +48,8 @@ def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
     validate(doc)
     call = next(c for c in doc["calls"] if c["slug"] == SLUG)
     assert call["deadline"] == {"utc": "2020-12-02T16:00:00Z", "local": "2020-12-02T17:00:00+01:00",
-                                "zone": "Europe/Brussels"}
+                                "zone": "Europe/Brussels", "label": None, "status": "open", "previous": None}
+    assert call["deadlines"] == [call["deadline"]]
     assert call["id"] == "COS-CLUSINT-2020-3-01"
     assert call["budget"] == {"amount": 7500000, "currency": "EUR"}
     assert call["pages"] == {"it": SITE_URL + "bandi/" + SLUG + "/", "en": SITE_URL + "en/bandi/" + SLUG + "/"}
@@ -138,3 +140,24 @@ def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
 
 def test_robots_txt_names_the_sitemap():
     assert robots_txt(SITE_URL).splitlines()[-1] == "Sitemap: https://example.org/bandi/sitemap.xml"
+
+
+def test_open_data_and_feed_follow_stages_and_a_moved_deadline():
+    two = make_call(slug="two-stage", deadline=None, deadlines=[
+        {"local": "2021-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
+        {"local": "2021-06-10 17:00", "zone": "Europe/Brussels", "previous": "2021-06-01 17:00",
+         "label": {"it": "Seconda fase", "en": "Second stage"}}])
+    now = datetime(2021, 3, 1, 12, tzinfo=timezone.utc)
+    doc = calls_document([two], now, 7, SITE_URL, LANGS)
+    validate(doc)
+    [record] = doc["calls"]
+    assert record["status"] == "open"
+    assert [d["status"] for d in record["deadlines"]] == ["closed", "open"]
+    assert record["deadline"] == record["deadlines"][1]
+    assert record["deadline"]["label"] == {"it": "Seconda fase", "en": "Second stage"}
+    assert record["deadline"]["previous"] == {"utc": "2021-06-01T15:00:00Z", "local": "2021-06-01T17:00:00+02:00",
+                                              "zone": "Europe/Brussels"}
+    feed = calls_feed([two], LANGS[1], FeedTexts.from_strings(load_strings(ROOT / "data" / "strings", ["it", "en"])["en"]),
+                      SITE_URL, now, 7, {"two-stage": now}).decode()
+    assert ("First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST "
+            "(extended; was 1 June 2021, 17:00 CEST)") in feed
