@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lastcheck import write_pending
 from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
 
 CHROMIUM = "/usr/bin/chromium"
@@ -19,6 +20,13 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
 LOCALES = ["it", "en"]
 PREFIX = {"it": "", "en": "en/"}
+
+
+def pytest_sessionfinish(session) -> None:
+    """At the end of the whole run (on the controller, not on each xdist worker), the quality
+    checks' records go into data/quality/last-check.yml (tests/lastcheck.py)."""
+    if not hasattr(session.config, "workerinput"):
+        write_pending()
 
 
 @pytest.fixture(scope="session")

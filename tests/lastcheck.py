@@ -1,33 +1,47 @@
 """The accessibility statement's evidence: each quality check records what its last run found in
-data/quality/last-check.yml (tool version, day, problems), and the site shows that, no more."""
+data/quality/last-check.yml (tool version, day, problems), and the site shows that, no more.
+
+During a run the records wait in data/quality/.pending/ and are written into the file only when
+the whole run ends (conftest.pytest_sessionfinish): a site built by another test meanwhile reads
+the same statement from start to end of the run."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
 import yaml
-from filelock import FileLock
 
 from sitebuild import ROOT
 
 FILE = ROOT / "data" / "quality" / "last-check.yml"
+PENDING = FILE.parent / ".pending"
 HEADER = ("# Written by the test suite (tests/lastcheck.py): what the last run of each check found.\n"
           "# Read by the accessibility statement (<!-- quality:last-check -->). Do not edit by hand.\n")
 
 
 def record(tool: str, version: str, pages: int, problems: int, part: str = "") -> None:
-    """Record one tool's run over the whole site, today (UTC), keeping the other tools' records.
-    A run split over test workers records each `part` (a viewport, say); the tool's figures are
-    the sum of its parts. A lock keeps two workers from writing at once."""
-    with FileLock(str(FILE) + ".lock"):
-        data = (yaml.safe_load(FILE.read_text(encoding="utf-8")) if FILE.exists() else None) or {}
-        today = datetime.now(timezone.utc).date().isoformat()
-        entry = {"version": str(version), "date": today, "pages": pages, "problems": problems}
-        if part:
-            parts = dict((data.get(tool) or {}).get("parts") or {})
-            parts[part] = entry
-            entry = {"version": str(version), "date": min(run["date"] for run in parts.values()),
-                     "pages": sum(run["pages"] for run in parts.values()),
-                     "problems": sum(run["problems"] for run in parts.values()), "parts": parts}
-        data[tool] = entry
-        FILE.parent.mkdir(parents=True, exist_ok=True)
-        FILE.write_text(HEADER + yaml.safe_dump(data, sort_keys=True, allow_unicode=True), encoding="utf-8")
+    """Record one tool's run (or one `part` of it, such as a viewport run by one test worker), today
+    (UTC), to be written into the file at the end of the test run."""
+    PENDING.mkdir(parents=True, exist_ok=True)
+    entry = {"tool": tool, "version": str(version), "date": datetime.now(timezone.utc).date().isoformat(),
+             "pages": pages, "problems": problems}
+    (PENDING / f"{tool}.{part or 'all'}.yml").write_text(yaml.safe_dump(entry), encoding="utf-8")
+
+
+def write_pending() -> None:
+    """Merge the run's records into the file, keeping the tools this run did not check; a tool run in
+    parts counts the sum of its parts and the earliest day."""
+    if not PENDING.is_dir():
+        return
+    runs: dict[str, list[dict]] = {}
+    for path in sorted(PENDING.glob("*.yml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        runs.setdefault(entry.pop("tool"), []).append(entry)
+        path.unlink()
+    PENDING.rmdir()
+    data = (yaml.safe_load(FILE.read_text(encoding="utf-8")) if FILE.exists() else None) or {}
+    for tool, parts in runs.items():
+        data[tool] = {"version": parts[0]["version"], "date": min(part["date"] for part in parts),
+                      "pages": sum(part["pages"] for part in parts),
+                      "problems": sum(part["problems"] for part in parts)}
+    FILE.parent.mkdir(parents=True, exist_ok=True)
+    FILE.write_text(HEADER + yaml.safe_dump(data, sort_keys=True, allow_unicode=True), encoding="utf-8")

@@ -104,10 +104,13 @@ def test_missing_french_texts_are_reported_where_they_are_missing(french_project
     replace(project, "mkdocs.yml", "            Glossario: Glossaire\n", "")
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode != 0
+    lines = (project / CALL).read_text(encoding="utf-8").splitlines()
+    eccp = lines.index("  eccp:")
+    title = next(n for n in range(eccp, len(lines)) if lines[n] == "    title:") + 1  # the block to add to
     for expected in (
         'docs/chi-siamo.fr.md: page: is missing ("fr" version of docs/chi-siamo.it.md); '
         "copy chi-siamo.it.md to chi-siamo.fr.md and translate it",
-        f'{CALL}:36: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
+        f'{CALL}:{title}: links.eccp.title.fr: the "fr" text is missing; add a line `fr: ...` under title:',
         "data/strings/fr.yml:2: not_found.home: is missing; translate the text at line 5 of data/strings/it.yml",
         'nav_translations (fr): "Glossario" has no "fr" translation',
     ):
