@@ -9,8 +9,8 @@ from typing import Iterable, Literal, Optional, Union
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
-from ..confirmation import Confirmation
 from ..dates.localtime import parse_wall_time, parse_zone
+from ..inputs.confirmation import Confirmation
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
 from ..problems import Problem, SiteDataError

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..confirmation import Confirmation
+from ..inputs.confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..problems import Problem, SiteDataError
 
