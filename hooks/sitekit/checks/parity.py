@@ -9,6 +9,7 @@ from ..calls.model import read_call_yaml
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..problems import Problem
 from .fielderrors import did_you_mean
+from .interface import interface_problems, leaves
 from .siteconfig import SiteLayout
 
 _LOCALE_LIKE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
@@ -124,7 +125,8 @@ def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterat
 
 
 def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
-    """Every interface string of the default language in every other language, and no extra one."""
+    """Every interface string of the default language in every other language, and no extra one;
+    each string as the code that uses it expects (sitekit.checks.interface)."""
     docs: dict[str, YamlDoc] = {}
     problems: list[Problem] = []
     for locale in layout.locales:
@@ -141,9 +143,10 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     reference = docs.get(layout.default_locale)
     if reference is None:
         return problems
-    expected = dict(_leaves(reference.data))
+    expected = dict(leaves(reference.data))
     for locale, doc in docs.items():
-        have = dict(_leaves(doc.data))
+        problems.extend(interface_problems(doc))
+        have = dict(leaves(doc.data))
         for key in expected:
             if key not in have or not str(have[key] or "").strip():
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
@@ -156,11 +159,3 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
                                         f"is not in {reference.path}; {hint}" if hint.startswith("did")
                                         else f"is not in {reference.path}; remove it or add it there too"))
     return problems
-
-
-def _leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _leaves(value, loc + (key,))
-    elif loc:
-        yield loc, data
