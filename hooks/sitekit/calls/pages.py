@@ -6,6 +6,7 @@ so that one build reports every marker and front matter mistake at once.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,16 +16,16 @@ from urllib.parse import urlsplit
 
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
-from .markers import Marker, front_matter_line, markdown_offset, replace_markers
+from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
 from .model import Call
 from .view import (budget_text, deadline_view, event_view, facts_view, index_order, links_view,
                    reference_links, with_calendar)
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-# Stand-ins for blocks of HTML, by kind: a "call-block" goes in after Markdown, a "call-box" after search.
-BLOCK, BOX = "call-block", "call-box"
-STAND_IN = re.compile(rf"<!-- ({BLOCK}|{BOX}):\d+ -->")
+# Stand-ins for the deadline box, which goes in after search has read the page.
+BOX = "call-box"
+STAND_IN = re.compile(rf"<!-- ({BOX}):\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -56,7 +57,9 @@ class CallPages:
     site_url: str
     render: Render
     page_url_exists: Callable[[str], bool] = lambda url: False
+    other_markers: tuple[str, ...] = ()  # markers other hooks handle (the glossary's), for "did you mean"
     problems: list[Problem] = field(default_factory=list)
+    _read: dict[str, tuple[PageSource, Call | None]] = field(default_factory=dict, repr=False)  # url: page
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
     _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
@@ -64,9 +67,11 @@ class CallPages:
     # -- pages ------------------------------------------------------------------------------
 
     def page_markdown(self, page: PageSource) -> str:
-        """The page's Markdown with markers replaced, the box on top and link definitions below."""
+        """The page's Markdown with the box on top and link definitions below (its markers are
+        replaced in the HTML Markdown makes of it: `page_content`)."""
         call = self._page_call(page)
-        markdown = replace_markers(page.markdown, lambda marker: self._marker(marker, call, page))
+        self._read[page.url] = (page, call)
+        markdown = page.markdown
         if call is None:
             return markdown
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
@@ -86,12 +91,15 @@ class CallPages:
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
         handler = MARKERS.get(marker.key)
 
-        def line() -> int:  # the file is read again only for a message
-            return markdown_offset(page.source_text(), page.markdown) + marker.line
+        def line() -> int | None:  # the file is read again only for a message
+            return line_in(page.source_text(), marker.text)
 
         if handler is None:
+            close = difflib.get_close_matches(marker.key, MARKERS, n=1, cutoff=0.6)
+            hint = f"did you mean <!-- {close[0]} -->? " if close else ""
             self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
-                                         f"is not a marker this site knows; expected one of: {', '.join(sorted(MARKERS))}"))
+                                         f"is not a marker this site knows; {hint}expected one of: "
+                                         f"{', '.join(sorted(MARKERS))}"))
             return ""
         if marker.family == "calls":
             return handler(self, None, page.url)
@@ -119,7 +127,7 @@ class CallPages:
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
-        return self._block(self.render("partials/call-facts.html", facts=view))
+        return self.render("partials/call-facts.html", facts=view)
 
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
@@ -132,10 +140,10 @@ class CallPages:
             return ""
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-webinar.ics", page_url)
         view = event_view(call, call.webinar, "webinar", self.strings, self.now, href)
-        return self._block(self.render("partials/call-deadline-box.html", box=view))
+        return self.render("partials/call-deadline-box.html", box=view)
 
     def links(self, call: Call, page_url: str) -> str:
-        return self._block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
+        return self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings))
 
     def index(self, _call: None, page_url: str) -> str:
         items = []
@@ -147,7 +155,7 @@ class CallPages:
                 "href": self._href(target, page_url) if self.page_url_exists(target) else None,
                 "deadline": self._deadline(call, page_url),
             })
-        return self._block(self.render("partials/calls-index.html", calls=items, strings=self.strings))
+        return self.render("partials/calls-index.html", calls=items, strings=self.strings)
 
     # -- calendar files ---------------------------------------------------------------------
 
@@ -170,19 +178,27 @@ class CallPages:
                     entry, self.now, product, self.locale)
         return out
 
-    # -- blocks of HTML, put in after Markdown -----------------------------------------------
+    # -- markers, in the HTML Markdown made of the page; the deadline box, after search -------
 
-    def _block(self, html: str, kind: str = BLOCK) -> str:
-        """A stand-in for a block of HTML: Markdown would only copy the block through, after
-        parsing every tag of it. `page_content` puts a BLOCK where its stand-in came out;
-        `page_boxes` puts a BOX (the deadline box), after search has indexed the page."""
+    def page_content(self, html: str, url: str) -> str:
+        """The HTML of the page at `url` with its markers replaced (code, where Markdown left them
+        as text, untouched); near misses and unclosed comments become problems."""
+        page, call = self._read.pop(url)
+
+        def report(mistake: MarkerMistake) -> None:
+            if STAND_IN.fullmatch(mistake.text):
+                return  # the deadline box's own stand-in
+            self.problems.append(Problem(page.shown_path, line_in(page.source_text(), mistake.text),
+                                         mistake.field, mistake.message))
+
+        return replace_markers(html, lambda marker: self._marker(marker, call, page),
+                               [*MARKERS, *self.other_markers], report)
+
+    def _block(self, html: str, kind: str = BOX) -> str:
+        """A stand-in for a block of HTML that Markdown never parses: `page_boxes` puts it in."""
         token = f"<!-- {kind}:{next(self._block_numbers)} -->"
         self._blocks[token] = _one_block(html).strip("\n")
         return "\n\n" + token + "\n\n"
-
-    def page_content(self, html: str) -> str:
-        """A page's HTML with the blocks that `page_markdown` stood in for, boxes still stood in."""
-        return self._put_in(html, BLOCK)
 
     def page_boxes(self, html: str) -> str:
         """The page's HTML with its deadline box, put in after the search index has read the page:
