@@ -14,7 +14,7 @@ from sitekit.checks.validation import validate_site
 from sitekit.languages import nested_language_build
 from sitekit.problems import SiteDataError
 from sitekit.theme.outputdir import discard_output
-from sitekit.theme.plaintext import escape_meta
+from sitekit.theme.plaintext import escape_meta, escape_nav_titles
 
 # on_build_error is given no config: remember where this run writes (the same for every language).
 _site_dir: Path | None = None
@@ -46,3 +46,9 @@ def on_build_error(error):
 def on_page_markdown(markdown, page, config, files):
     page.meta = escape_meta(page.meta)
     return markdown
+
+
+@event_priority(-300)  # after mkdocs-static-i18n has translated the navigation
+def on_nav(nav, config, files):
+    escape_nav_titles(nav.items)
+    return nav

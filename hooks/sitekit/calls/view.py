@@ -185,7 +185,9 @@ def reference_links(call: Call, locale: str) -> str:
     """Markdown link definitions, so that pages can write `[the platform][eccp]`."""
     lines = []
     for key, link in call.links.items():
-        title = _text(link.title, locale).replace('"', "'")
+        # One line (a line break would end the definition); Markdown reads a title up to its
+        # last quote, so quotes inside stay as written, and the title is escaped like any attribute.
+        title = " ".join(_text(link.title, locale).split())
         lines.append(f'[{key}]: {link.url} "{title}"')
     return "\n".join(lines)
 

@@ -1,0 +1,182 @@
+"""Text from data is text in the reader's browser: markup written in the glossary, a call, the
+interface strings or a page's front matter shows as written (tooltips included) and never runs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SITE_NOW_DURING_CALL
+from sitebuild import SubPathServer, build, copy_project
+
+pytestmark = pytest.mark.browser
+
+
+
+def payload(place: str) -> str:
+    """Markup that sets a global naming `place` if it ever runs, and shows an element if parsed."""
+    return f'<img src=x onerror="window.__pwned=\'{place}\'"> & <b>{place}</b>'
+
+
+CALL = "data/calls/clusters-go-international-2020.yml"
+PLACES = {
+    "definition": payload("definition"),
+    "expansion": payload("expansion"),
+    "call title": payload("call title"),
+    "call summary": payload("call summary"),
+    "link title": payload("link title"),
+    "404 title": payload("404 title"),
+    "404 text": payload("404 text"),
+    "feed link": payload("feed link"),
+    "page title": payload("page title"),
+    "nav title": "PMI (<250 dipendenti) " + payload("nav title") + " with a title long enough to be truncated",
+    "page subtitle": payload("page subtitle"),
+}
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a YAML double-quoted scalar
+
+
+def _replace(project, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} no longer contains {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
+    glossary = project / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    text = text.replace("    expansion: European Strategic Cluster Partnerships for Going International\n",
+                        f"    expansion: {_yaml(PLACES['expansion'])}\n")
+    text = text.replace("    definition: >-\n      Partenariati strategici europei",
+                        f"    definition: >-\n      {PLACES['definition']} Partenariati strategici europei")
+    text = text.replace("    definition: >-\n      Partnerships of European clusters",
+                        f"    definition: >-\n      {PLACES['definition']} Partnerships of European clusters")
+    glossary.write_text(text, encoding="utf-8")
+    _replace(project, CALL, "  it: Clusters Go International 2020\n", f"  it: {_yaml(PLACES['call title'])}\n")
+    _replace(project, CALL, "  it: Fondi COSME per partenariati europei di cluster che portano le PMI sui mercati extraeuropei.\n",
+             f"  it: {_yaml(PLACES['call summary'])}\n")
+    _replace(project, CALL, "      it: European Cluster Collaboration Platform (ECCP)\n",
+             f"      it: {_yaml(PLACES['link title'])}\n")
+    _replace(project, "data/strings/it.yml", "  title: Pagina non trovata\n", f"  title: {_yaml(PLACES['404 title'])}\n")
+    _replace(project, "data/strings/it.yml", "  text: La pagina che cercate non esiste o è stata spostata.\n",
+             f"  text: {_yaml(PLACES['404 text'])}\n")
+    _replace(project, "data/strings/it.yml", "    feed: Bandi (feed Atom)\n", f"    feed: {_yaml(PLACES['feed link'])}\n")
+    _replace(project, "docs/chi-siamo.it.md", "title: Chi siamo e privacy\n",
+             f"title: {_yaml(PLACES['page title'])}\nsubtitle: {_yaml(PLACES['page subtitle'])}\n")
+    _replace(project, "mkdocs.yml", "  - Chi siamo: chi-siamo.md\n", f"  - {_yaml(PLACES['nav title'])}: chi-siamo.md\n")
+    _replace(project, "mkdocs.yml", "            Chi siamo: About\n", f"            {_yaml(PLACES['nav title'])}: About\n")
+    server = SubPathServer()
+    out = tmp_path_factory.mktemp("hostile-site")
+    result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
+    assert result.returncode == 0, result.output
+    server.site_dir = out
+    with server:
+        yield server
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="it-IT")
+    page = context.new_page()
+    yield page
+    assert page.evaluate("window.__pwned") is None, f"markup from {page.evaluate('window.__pwned')} ran"
+    context.close()
+
+
+def assert_shown_as_written(tab, text: str) -> None:
+    """`text` is on the page as text, and no element was made of it."""
+    assert text in tab.evaluate("document.body.innerText"), text
+    assert tab.evaluate("document.querySelectorAll('img[src=x], b').length") == 0
+
+
+def test_call_title_summary_and_link_title_show_as_written(tab, hostile_site):
+    tab.goto(hostile_site.url + "bandi/")
+    tab.wait_for_load_state("load")
+    assert PLACES["call title"] in tab.locator(".calls-index__title").first.inner_text()
+    assert PLACES["call summary"] in tab.locator(".calls-index__summary").first.inner_text()
+    assert_shown_as_written(tab, PLACES["call title"])
+    tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/")
+    tab.wait_for_load_state("load")
+    assert PLACES["link title"] in tab.locator("ul.call-links").inner_text()
+    assert_shown_as_written(tab, PLACES["link title"])
+
+
+def test_link_title_tooltip_shows_as_written(tab, hostile_site):
+    """A page linking [the platform][eccp] gets the link's title from data: Material's tooltip."""
+    tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/come-partecipare/")
+    link = tab.locator("article a[title]").first.element_handle()  # a handle: Material removes the title
+    link.hover()
+    tooltip = _tooltip_of(tab, link)
+    assert tooltip.inner_text().strip() == PLACES["link title"]
+    assert tooltip.locator("img, b").count() == 0
+
+
+def _tooltip_of(tab, host):
+    """The tooltip Material opened for the element `host` (a handle)."""
+    tab.wait_for_function("el => el.hasAttribute('aria-describedby')", arg=host)
+    tooltip = tab.locator(f"[id='{host.get_attribute('aria-describedby')}']")
+    tooltip.wait_for(state="visible")
+    return tooltip
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_glossary_tooltip_shows_markup_as_written(tab, hostile_site, how):
+    tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/")
+    first = tab.locator("article abbr:has(a.glossary-link)", has_text="ESCP-4i").first.element_handle()
+    expected = f"{PLACES['expansion']}: {PLACES['definition']} Partenariati strategici europei"
+    if how == "hover":
+        first.hover()
+    else:
+        first.query_selector("a").focus()
+    tooltip = _tooltip_of(tab, first)
+    assert tooltip.inner_text().strip().startswith(expected)
+    assert tooltip.locator("img, b").count() == 0
+    # the page's HTML keeps the plain text (contract 4), for readers without JavaScript
+    assert first.query_selector("a").get_attribute("aria-description").startswith(expected)
+
+
+def test_glossary_page_shows_markup_as_written(tab, hostile_site):
+    tab.goto(hostile_site.url + "glossario/")
+    tab.wait_for_load_state("load")
+    assert_shown_as_written(tab, PLACES["definition"])
+
+
+def test_404_page_shows_strings_as_written(tab, hostile_site):
+    tab.goto(hostile_site.url + "no-such-page/")
+    tab.wait_for_load_state("load")
+    assert tab.locator("h1").inner_text() == PLACES["404 title"]
+    assert_shown_as_written(tab, PLACES["404 text"])
+
+
+def test_head_link_titles_are_attributes_not_markup(tab, hostile_site):
+    tab.goto(hostile_site.url)
+    titles = tab.eval_on_selector_all("head link[rel=alternate][type='application/atom+xml']",
+                                      "links => links.map(l => l.title)")
+    assert titles == [PLACES["feed link"]]
+    # the one 404 page is written by the last language built (static-i18n #284): English here
+    for path in ("", "no-such-page/"):
+        tab.goto(hostile_site.url + path)
+        assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
+
+
+def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
+    tab.goto(hostile_site.url + "chi-siamo/")
+    tab.wait_for_load_state("load")
+    assert tab.locator("h1").inner_text() == "Chi siamo e privacy"  # the page's own heading
+    assert tab.title().startswith(PLACES["page title"])
+    nav = tab.locator(".md-sidebar--primary .md-nav__link--active").first
+    assert PLACES["nav title"] in nav.inner_text()
+    assert PLACES["page subtitle"] in nav.inner_text()
+    assert tab.locator(".md-sidebar--primary").locator("img, b").count() == 0
+    # a navigation title too long for the sidebar gets a tooltip from Material (on keyboard focus)
+    truncated = tab.locator(".md-sidebar--primary a:has(.md-ellipsis)", has_text="PMI (<250").first.element_handle()
+    tab.wait_for_function("el => el.hasAttribute('title')", arg=truncated)  # Material saw it truncated
+    truncated.focus()
+    tooltip = _tooltip_of(tab, truncated)
+    assert tooltip.inner_text().strip().startswith(PLACES["nav title"])  # then the subtitle
+    assert tooltip.locator("img, b").count() == 0
