@@ -13,13 +13,14 @@ pytestmark = pytest.mark.browser
 
 HOOK_LINE = "  - hooks/assets_hook.py"
 # What a reader gets from a page once its scripts ran: the text as laid out, the title, every
-# element with its attributes (but the stylesheets and scripts, which bundling merges), and the
+# element with its attributes (but the stylesheets and scripts, which bundling merges, and the
+# Content-Security-Policy, whose hashes are of the scripts as each build writes them), and the
 # exact text of preformatted blocks and inline scripts and data.
 READ_PAGE = """() => [
   document.body.innerText,
   document.title,
   [...document.querySelectorAll('*')]
-    .filter(e => !e.matches('link[rel=stylesheet], script[src]'))
+    .filter(e => !e.matches('link[rel=stylesheet], script[src], meta[http-equiv=Content-Security-Policy]'))
     .map(e => e.tagName + ' ' + [...e.attributes].map(a => a.name + '=' + a.value).sort().join(' ')),
   [...document.querySelectorAll('pre, script:not([src])')].map(e => e.textContent),
 ]"""

@@ -1,0 +1,18 @@
+"""MkDocs glue for contract 13: every page, the 404 page too, gets its Content-Security-Policy
+(sitekit.theme.csp) as the very last step, after minifying: the hashes are of the scripts as served."""
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from sitekit.theme.csp import with_policy
+
+
+@event_priority(-300)  # after every other hook, the minifier (-200) included
+def on_post_page(output: str, page, config) -> str:
+    return with_policy(output)
+
+
+@event_priority(-300)
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # 404.html is a theme template, not a page; sitemap.xml is a template too, and not HTML
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
