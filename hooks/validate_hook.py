@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.checks.frontmatter import read_front_matter
 from sitekit.checks.github import report_build_error
 from sitekit.checks.validation import validate_site
 from sitekit.languages import nested_language_build
@@ -44,7 +45,10 @@ def on_build_error(error):
 
 
 def on_page_markdown(markdown, page, config, files):
-    page.meta = escape_meta(page.meta)
+    # The front matter as the checks read it (YAML 1.2: `title: yes` is the text "yes"), not as
+    # MkDocs read it (YAML 1.1: True); the checks have refused anything else before this.
+    doc, _ = read_front_matter(Path(page.file.abs_src_path), page.file.src_uri)
+    page.meta = escape_meta(doc.data if doc is not None else page.meta)
     return markdown
 
 

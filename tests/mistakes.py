@@ -82,7 +82,7 @@ def _several_at_once(p: Path) -> None:
     _misspelt_front_matter_field(p)
 
 
-DATE_MESSAGE = ('{CALL}:12: deadline: "2020-13-02 17:00" is not a date and time; '
+DATE_MESSAGE = ('{CALL}:13: deadline.local: "2020-13-02 17:00" is not a date and time; '
                 "write it as 2020-12-02 17:00 (year-month-day hours:minutes, 24-hour clock)").format(CALL=CALL)
 MISSING_PAGE_MESSAGE = ('docs/chi-siamo.en.md: page: is missing ("en" version of docs/chi-siamo.it.md); '
                         "copy chi-siamo.it.md to chi-siamo.en.md and translate it")
@@ -100,7 +100,8 @@ MISTAKES = [
         f'{CALL}:25: summary.en: the "en" text is missing; add a line `en: ...` under summary:',)),
     Mistake("missing English page", _missing_english_page, (MISSING_PAGE_MESSAGE,)),
     Mistake("front matter that is not YAML", _front_matter_not_yaml, (
-        f"{ABOUT_IT}:2: YAML: mapping values are not allowed in this context; check the indentation and quotes on this line",)),
+        f"{ABOUT_IT}:2: YAML: a `:` followed by a space inside a value; put the whole value in quotes (\"...\"), "
+        "or check the indentation of this line",)),
     Mistake("misspelt field in front matter", _misspelt_front_matter_field, (
         FIELD_TYPO_MESSAGE, f"{ABOUT_IT}:2: description: is missing; add it")),
     Mistake("page naming an unknown call", _unknown_call_in_page, (

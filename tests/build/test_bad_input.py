@@ -43,8 +43,9 @@ def assert_stops(result, *expected: str) -> None:
 
 @pytest.mark.parametrize("block, expected", [
     ('  local: "2020-13-02 17:00"\n  zone: Europe/Brussels',
-     f'{FILE}:7: deadline: "2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00'),
-    ('  local: "2020-02-30 17:00"\n  zone: Europe/Brussels', f'{FILE}:7: deadline: "2020-02-30 17:00" is not a date'),
+     f'{FILE}:8: deadline.local: "2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00'),
+    ('  local: "2020-02-30 17:00"\n  zone: Europe/Brussels',
+     f'{FILE}:8: deadline.local: "2020-02-30 17:00": day 30 does not exist in 2020-02 (that month has 29 days)'),
     ('  local: "2020-12-02 17:00"',
      f"{FILE}:7: deadline.zone: is missing; add it"),
     ('  local: "2020-12-02 17:00"\n  zone: Europe/Bruxelles',
@@ -66,7 +67,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
     calls = {"bad-call": raw_call('  local: "2020-13-02 17:00"\n  zone: Europe/Brussels'),
              "other": call_yaml("2021-01-10 12:00", "Other", zone="Mars/Olympus")}
     result = build_with(tmp_path, calls)
-    assert_stops(result, "2 problems", f"{FILE}:7: deadline:", 'data/calls/other.yml:7: deadline: "Mars/Olympus"')
+    assert_stops(result, "2 problems", f"{FILE}:8: deadline.local:", 'data/calls/other.yml:7: deadline: "Mars/Olympus"')
 
 
 def test_a_missing_translation_of_a_title_stops_the_build(tmp_path):

@@ -74,7 +74,7 @@ REFUSALS = [
     (["--slug", "clusters-go-international-2020"],
      "data/calls/clusters-go-international-2020.yml already exists: choose another --slug, or edit that call"),
     (["--slug", "Nuovo Bando"], '--slug "Nuovo Bando": use lowercase letters, digits and hyphens'),
-    (["--deadline", "2021-02-30 17:00"], '--deadline/--zone: "2021-02-30 17:00" is not a date and time; write it as 2020-12-02 17:00'),
+    (["--deadline", "2021-02-30 17:00"], '--deadline/--zone: "2021-02-30 17:00": day 30 does not exist in 2021-02 (that month has 28 days)'),
     (["--deadline", "4 March 2021"], '--deadline/--zone: "4 March 2021" is not a date and time'),
     (["--deadline", "2021-03-28 02:30"], '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
                                          "(clocks go forward that night); choose a time one hour later"),

@@ -1,21 +1,26 @@
 """The call model: one YAML file per call in data/calls/, language-neutral facts written once."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal, Optional, Union
 
+from babel.numbers import list_currencies
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
-from ..dates.localtime import parse_wall_time, parse_zone
+from ..dates.localtime import FIRST_YEAR, LAST_YEAR, parse_naive, parse_wall_time, parse_zone
 from ..inputs.confirmation import Confirmation
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
-from ..problems import Problem, SiteDataError
+from ..problems import Problem, SiteDataError, shown_text
 
 Texts = dict[str, str]  # language code -> text
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # a call's file name: its address under bandi/
+# 7500000 or 7_500_000: no sign, no leading zero, no 0x, no decimals, underscores between thousands
+PLAIN_AMOUNT = re.compile(r"[1-9][0-9]*\Z|[1-9][0-9]{0,2}(?:_[0-9]{3})+\Z")
 
 
 @lru_cache(maxsize=8192)  # pages, views and feeds ask for the same instants thousands of times
@@ -31,6 +36,12 @@ class Moment(_Strict):
     """A known instant, written as local wall time plus an IANA zone (never guessed: required)."""
     local: str
     zone: str
+
+    @field_validator("local")
+    @classmethod
+    def _a_wall_time(cls, local: str) -> str:
+        parse_naive(local)  # the date itself, reported at its own line; the zone's part below
+        return local
 
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
@@ -93,6 +104,13 @@ class Event(_Strict):
     part: Optional[Literal["early", "mid", "late"]] = None
     registration: Optional[bool] = None
 
+    @field_validator("local")
+    @classmethod
+    def _a_wall_time(cls, local: Optional[str]) -> Optional[str]:
+        if local is not None:
+            parse_naive(local)
+        return local
+
     @model_validator(mode="after")
     def _known_or_approximate(self) -> "Event":
         if self.local is None and self.approximate is None:
@@ -104,9 +122,12 @@ class Event(_Strict):
             parse_wall_time(self.local, parse_zone(self.zone))
         if self.approximate is not None:
             try:
-                datetime.strptime(self.approximate, "%Y-%m")
+                month = datetime.strptime(self.approximate, "%Y-%m")
             except ValueError:
                 raise ValueError(f'approximate: "{self.approximate}" is not a month; write it as 2020-11') from None
+            if not FIRST_YEAR <= month.year <= LAST_YEAR:
+                raise ValueError(f'approximate: "{self.approximate}" is outside the years this site handles '
+                                 f"({FIRST_YEAR}-{LAST_YEAR}); check the year")
         return self
 
     @property
@@ -129,6 +150,23 @@ class Event(_Strict):
 class Budget(_Strict):
     amount: int
     currency: str = "EUR"
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _plain_whole_number(cls, value: object) -> int:
+        text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+        if not PLAIN_AMOUNT.match(text):
+            raise ValueError(f"found {shown_text(value)}; write the amount as a positive whole number, digits "
+                             "only, e.g. 7500000 or 7_500_000")
+        return int(text.replace("_", ""))
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _iso_4217(cls, value: object) -> str:
+        if not isinstance(value, str) or value not in list_currencies():
+            raise ValueError(f"found {shown_text(value)}; write the currency as its three-letter ISO 4217 "
+                             "code in capitals, e.g. EUR")
+        return value
 
 
 class Link(_Strict):
@@ -165,6 +203,13 @@ class Call(_Strict):
     # left out follow, by address.
     pages: tuple[str, ...] = ()
 
+    @field_validator("id", "programme", "funder", mode="before")
+    @classmethod
+    def _not_blank(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty; write it as in the call's official documents")
+        return value
+
     @field_validator("title", "summary", "funder")
     @classmethod
     def _every_language(cls, texts: Union[str, Texts], info: ValidationInfo) -> Union[str, Texts]:
@@ -182,6 +227,11 @@ class Call(_Strict):
         stages = self.deadlines or ()
         if self.deadlines is not None and not stages:
             raise At(("deadlines",), "is an empty list; add one entry per stage, or write deadline: instead")
+        first = self.stages[0]
+        if self.opening is not None and self.opening.instant >= first.instant:
+            where = ("deadline", "local") if self.deadline is not None else ("deadlines", 0, "local")
+            raise At(where, f'"{first.local}" is not after the opening ("{self.opening.local}"); a call opens '
+                            "before its deadline: check both dates")
         for index, stage in enumerate(stages):
             if len(stages) > 1 and stage.label is None:
                 raise At(("deadlines", index), "has no label; add label: with the stage's name in every "
@@ -290,16 +340,32 @@ def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | N
     With `locales`, every title, summary and link title must have a text in each of them."""
     calls: dict[str, Call] = {}
     problems: list[Problem] = []
+    ids: dict[str, str] = {}  # call id -> the file that has it
     for path in sorted(calls_dir.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
+        if not SLUG.match(path.stem):
+            problems.append(Problem(shown, None, "file name", f"{shown_text(path.stem)} cannot be the address of "
+                                    "a call; rename the file in lower-case letters, digits and hyphens, e.g. "
+                                    "clusters-go-international-2020.yml (and its folder under docs/bandi/)"))
+            continue
         result = load_call(path, shown, locales)
         if isinstance(result, Call):
             calls[result.slug] = result
+            if result.id in ids:
+                problems.append(Problem(shown, _line(path, shown, ("id",)), "id",
+                                        f'"{result.id}" is also the id of {ids[result.id]}; each call has its own '
+                                        "id: check which file is right"))
+            ids.setdefault(result.id, shown)
         else:
             problems.extend(result)
     if problems:
         raise SiteDataError(problems)
     return calls
+
+
+def _line(path: Path, shown: str, loc: tuple) -> int | None:
+    doc = read_call_yaml(path, shown)
+    return doc.line_of(loc) if isinstance(doc, YamlDoc) else None
 
 
 def _problem(doc: YamlDoc, error: dict) -> Problem:

@@ -6,8 +6,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..inputs.yamlfile import parse_with_lines
 from .sources import PageSources, markdown_files
 
@@ -53,17 +51,10 @@ class SiteLayout:
             return path.as_posix()
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed
-    """Reads mkdocs.yml even when it uses MkDocs' own tags (!ENV, !relative, !!python/name)."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
-    _, config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), _TolerantLoader)
+    # MkDocs' own tags (!ENV, !relative, !!python/name) read as None: the checks need none of them
+    config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), tags=True)
     config = config or {}
     root = mkdocs_yml.parent
     i18n, i18n_index = _i18n_config(config.get("plugins") or [])

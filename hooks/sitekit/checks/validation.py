@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..calls.model import Call, load_calls
+from ..calls.urls import CALLS_FOLDER
 from ..glossary.model import load_glossary
 from ..problems import Problem, SiteDataError
 from .fielderrors import did_you_mean, field_names
@@ -50,6 +51,18 @@ def check_data_file_names(layout: SiteLayout) -> list[Problem]:
     return problems
 
 
+def check_call_pages(layout: SiteLayout) -> list[Problem]:
+    """Every call has its page: the feed, calls.json and the calendar files link to it."""
+    problems: list[Problem] = []
+    for slug in sorted(layout.call_slugs()):
+        page = layout.docs_dir / CALLS_FOLDER / slug / f"index.{layout.default_locale}.md"
+        if page not in layout.pages:
+            problems.append(Problem(layout.shown(layout.calls_dir / f"{slug}.yml"), None, "file",
+                                    f"has no page: write {layout.shown(page)} (and its translations), with "
+                                    f"`call: {slug}` in its front matter; the feed and calendars link to it"))
+    return problems
+
+
 def check_front_matter(layout: SiteLayout) -> list[Problem]:
     slugs = layout.call_slugs()
     problems: list[Problem] = []
@@ -86,6 +99,7 @@ CHECKS: list[Check] = [
     page_call_problems,
     check_data_file_names,
     check_calls,
+    check_call_pages,
     check_call_texts,
     check_strings,
     check_glossary,

@@ -1,11 +1,15 @@
 """Wall-clock times in an IANA zone: parse editors' "2020-12-02 17:00", refuse what is ambiguous."""
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 WALL_TIME_FORMAT = "%Y-%m-%d %H:%M"
 WALL_TIME_EXAMPLE = "2020-12-02 17:00"
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # calls this site publishes; beyond, date arithmetic overflows
+_SHAPE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})\s*\Z")
 
 
 def parse_zone(name: str) -> ZoneInfo:
@@ -18,17 +22,25 @@ def parse_zone(name: str) -> ZoneInfo:
         raise ValueError(f'"{name}" is not a known time zone; expected {expected}') from None
 
 
+def parse_naive(text: str) -> datetime:
+    """The wall time `text` without a zone; ValueError saying what is wrong with it."""
+    try:
+        naive = datetime.strptime(str(text).strip(), WALL_TIME_FORMAT)
+    except ValueError:
+        raise ValueError(_not_a_date(str(text))) from None
+    if not FIRST_YEAR <= naive.year <= LAST_YEAR:
+        raise ValueError(f'"{text}" is outside the years this site handles ({FIRST_YEAR}-{LAST_YEAR}); '
+                         "check the year")
+    return naive
+
+
 def parse_wall_time(text: str, zone: ZoneInfo) -> datetime:
     """An aware datetime for the wall time `text` in `zone`.
 
     Raises ValueError for a malformed or impossible date, and for a time that does not exist
     (skipped by a daylight-saving change) or exists twice (repeated by one): never guess.
     """
-    try:
-        naive = datetime.strptime(str(text).strip(), WALL_TIME_FORMAT)
-    except ValueError:
-        raise ValueError(f'"{text}" is not a date and time; write it as {WALL_TIME_EXAMPLE} '
-                         "(year-month-day hours:minutes, 24-hour clock)") from None
+    naive = parse_naive(text)
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
     # A skipped time also has two offsets: test for the gap first, so the message says which it is.
@@ -40,6 +52,20 @@ def parse_wall_time(text: str, zone: ZoneInfo) -> datetime:
         raise ValueError(f'"{text}" happens twice in {zone.key} (clocks go back that night); '
                          "choose a time one hour earlier or later")
     return first
+
+
+def _not_a_date(text: str) -> str:
+    """Why `text` is not a wall time, as precisely as can be said."""
+    shape = _SHAPE.match(text)
+    if shape:
+        year, month, day, hour, minute = map(int, shape.groups())
+        if 1 <= month <= 12 and day > 0 and year > 0 and day > calendar.monthrange(year, month)[1]:
+            return (f'"{text}": day {day} does not exist in {year}-{month:02d} (that month has '
+                    f"{calendar.monthrange(year, month)[1]} days); check the date")
+        if month in range(1, 13) and 1 <= day and (hour > 23 or minute > 59):
+            return f'"{text}": {hour:02d}:{minute:02d} is not a time of day; write hours 00-23 and minutes 00-59'
+    return (f'"{text}" is not a date and time; write it as {WALL_TIME_EXAMPLE} '
+            "(year-month-day hours:minutes, 24-hour clock)")
 
 
 def utc_iso(moment: datetime) -> str:

@@ -127,12 +127,11 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     if isinstance(doc, Problem):
         raise SiteDataError([doc])
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
-    if doc.data is None:
-        doc.data = {}
-    if not isinstance(doc.data, dict):
+    data = {} if doc.data is None else doc.data
+    if not isinstance(data, dict):
         raise SiteDataError([Problem(shown, 1, "file", "is not a list of entries; start each entry with its key, e.g. `escp-4i:`")])
     entries: dict[str, Entry] = {}
-    for slug, raw in doc.data.items():
+    for slug, raw in data.items():
         entry = _entry(doc, str(slug), raw, locales, problems)
         if entry is not None:
             entries[entry.slug] = entry

@@ -1,14 +1,37 @@
-"""Load a YAML file and remember the line of every key, so that errors can point at it."""
+"""Read YAML at a bounded cost and remember the line of every key, so that errors can point at it.
+
+Every YAML file the build reads (call files, glossary, strings, front matter, mkdocs.yml for the
+checks) goes through `parse_with_lines`: ruamel.yaml's parser (YAML 1.2) gives the events, and the
+data is built here from them, in one pass, so that:
+- anchors and aliases are refused (a 500-byte file of nested aliases would expand to gigabytes);
+- nesting is at most MAX_DEPTH deep, a file holds one document, explicit tags are refused;
+- scalars are what they look like: `yes`, `0x10`, `010`, `1:30` and dates stay text; only plain
+  `true`/`false`, `null`/`~`, whole numbers written plainly and decimal numbers are not text.
+The cost is linear in the size of the file.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                                ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from ruamel.yaml.reader import ReaderError
 
 from ..problems import Problem
 from .filecache import read_text
+
+MAX_DEPTH = 20  # mappings and lists inside each other; the deepest data file here uses 5
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 
 
 @dataclass
@@ -25,63 +48,142 @@ class YamlDoc:
         return None
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: 10x faster
-    """SafeLoader that keeps every scalar as YAML 1.1 would, except dates and times stay text:
-    editors write "2020-12-02 17:00", and the call model parses it with a clear message."""
+class YamlProblem(Exception):
+    """What makes a text unusable as data, at a 1-based line of the text, in editors' words."""
+
+    def __init__(self, line: int | None, message: str, field: str = "YAML"):
+        super().__init__(message)
+        self.line, self.message, self.field = line, message, field
 
 
-# Dates and timestamps stay strings; the models parse them and explain what went wrong.
-_LineLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# What the parser says, and what editors read instead (the first match wins).
+_PARSER_WORDS = [
+    ("mapping values are not allowed", "a `:` followed by a space inside a value; put the whole value in "
+                                       "quotes (\"...\"), or check the indentation of this line"),
+    ("cannot start any token", "found a character that cannot start a value here (a tab?); indent with spaces "
+                               "and put values starting with @ or ` in quotes"),
+    ("unknown escape character", "a backslash (\\) inside double quotes; use single quotes ('...') or write \\\\"),
+    ("end of stream", "a quote or a bracket is opened but never closed; close it on this line"),
+    ("found duplicate anchor", "the same &name is written twice; write each value out instead"),
+]
+_PARSER_FALLBACK = "the indentation or the brackets do not line up; check this line and the one above it"
 
 
-def parse_with_lines(text: str, loader_class: type = _LineLoader) -> tuple[yaml.Node | None, Any, dict[tuple, int]]:
-    """(node tree, data, key path -> 1-based line) of one YAML document, parsed once: the node
-    tree gives the lines, the same tree gives the data. Raises yaml.YAMLError."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
+def parse_with_lines(text: str, tags: bool = False, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+    """(data, key path -> line) of one YAML document whose first line is line `first_line` of its
+    file. With `tags`, an explicit tag (MkDocs' !ENV, !relative) makes its value None instead of a
+    problem. Raises YamlProblem."""
+    events = _events(text, first_line)
     lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
-    return node, data, lines
+    builder = _Builder(events, lines, tags, first_line)
+    try:
+        next(events)  # stream start
+        start = next(events)
+        if isinstance(start, StreamEndEvent):
+            return None, lines
+        data = builder.node((), 0)
+        next(events)  # document end
+        if isinstance(next(events), DocumentStartEvent):
+            raise YamlProblem(start.start_mark.line + first_line, "holds more than one document (a line `---` inside "
+                              "the file); keep one, without `---` lines")
+    except StopIteration:  # pragma: no cover - the parser always ends the stream
+        return None, lines
+    return data, lines
 
 
-def _walk(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = loc + (key.value,)
-            lines[child] = key.start_mark.line + 1
-            _walk(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), lines)
+def _events(text: str, first_line: int) -> Iterator[Any]:
+    """The parser's events, its errors as YamlProblems."""
+    try:
+        yield from YAML(typ="safe", pure=True).parse(text)
+    except ReaderError as err:
+        line = text.count("\n", 0, err.position) + first_line
+        raise YamlProblem(line, f"contains the invisible character U+{err.character:04X}, which a data file "
+                          "cannot hold; delete it (retype the line)") from None
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        said = f"{err.problem or ''} {err.context or ''}"
+        message = next((words for key, words in _PARSER_WORDS if key in said), _PARSER_FALLBACK)
+        raise YamlProblem(mark.line + first_line if mark else None, message) from None
+    except YAMLError as err:  # pragma: no cover - every parser error above carries a mark
+        raise YamlProblem(None, _PARSER_FALLBACK) from err
 
 
-def _first_duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
-    """(key, first line, second line) of the first key written twice in one mapping."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                return key.value, seen[key.value], line
-            seen[key.value] = line
-            found = _first_duplicate_key(value)
-            if found:
-                return found
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found = _first_duplicate_key(item)
-            if found:
-                return found
-    return None
+class _Builder:
+    def __init__(self, events: Iterator[Any], lines: dict[tuple, int], tags: bool, first_line: int):
+        self.events, self.lines, self.tags, self.first_line = events, lines, tags, first_line
+
+    def node(self, loc: tuple, depth: int, event: Any = None) -> Any:
+        event = event or next(self.events)
+        line = event.start_mark.line + self.first_line
+        self.lines.setdefault(loc, line)
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(line, "uses an anchor or alias (&name, *name); this file does not allow them: "
+                              "write the value out in full", _field(loc))
+        if depth > MAX_DEPTH:
+            raise YamlProblem(line, f"is nested more than {MAX_DEPTH} levels deep; data here needs far fewer: "
+                              "check the indentation", _field(loc))
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            if not self.tags:
+                raise YamlProblem(line, f"has the tag {tag}; this file does not use tags: remove it "
+                                  "(put the value in quotes to make it text)", _field(loc))
+            self._skip(event)
+            return None
+        if isinstance(event, ScalarEvent):
+            return scalar(event.value, plain=event.style is None)
+        if isinstance(event, SequenceStartEvent):
+            items = []
+            while not isinstance(child := next(self.events), SequenceEndEvent):
+                items.append(self.node(loc + (len(items),), depth + 1, child))
+            return items
+        return self._mapping(loc, depth)
+
+    def _mapping(self, loc: tuple, depth: int) -> dict:
+        mapping: dict[Any, Any] = {}
+        key_lines: dict[Any, int] = {}
+        while not isinstance(key_event := next(self.events), MappingEndEvent):
+            line = key_event.start_mark.line + self.first_line
+            if not isinstance(key_event, ScalarEvent) or getattr(key_event, "anchor", None):
+                raise YamlProblem(line, "has a key that is not plain text (a list, a block or an alias before `:`); "
+                                  "write a name, then `:`", _field(loc))
+            key = scalar(key_event.value, plain=key_event.style is None)
+            if key in key_lines:
+                raise YamlProblem(line, f"appears twice (lines {key_lines[key]} and {line}); YAML would silently "
+                                  "keep only the last one: keep one, or rename one", str(key))
+            key_lines[key] = line
+            self.lines[loc + (key,)] = line
+            mapping[key] = self.node(loc + (key,), depth + 1)
+        return mapping
+
+    def _skip(self, event: Any) -> None:
+        """Pass over the rest of a tagged value (MkDocs' `!ENV [NAME, default]`)."""
+        open_ = 1 if isinstance(event, (SequenceStartEvent, MappingStartEvent)) else 0
+        while open_:
+            event = next(self.events)
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                open_ += 1
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                open_ -= 1
+
+
+def scalar(value: str, plain: bool = True) -> Any:
+    """A scalar as it looks: quoted or block text is text; a plain one is None, a boolean, a whole
+    number written plainly (no leading zero, no 0x), a decimal number, or else text."""
+    if not plain:
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "YAML"
 
 
 def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
@@ -89,26 +191,22 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     shown = display_path or str(path)
     try:
         text = read_text(path)
-    except (OSError, UnicodeDecodeError) as err:
-        return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
+    except UnicodeDecodeError as err:
+        return Problem(shown, None, "file", f"is not UTF-8 text (byte {err.start} cannot be read); "
+                       "save it again choosing the UTF-8 encoding")
+    except OSError as err:
+        return Problem(shown, None, "file", f"cannot be read ({err.strerror or err}); check that it exists "
+                       "and is a file")
     return parse_yaml(text, shown)
 
 
+# The checks, several hooks and both language builds read the same files: each text is parsed once.
+@lru_cache(maxsize=4096)
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
-    """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2)."""
+    """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2).
+    The result is shared with every other reader of the same text: read it, never change it."""
     try:
-        node, data, lines = parse_with_lines(text, _LineLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        return Problem(shown, mark.line + first_line if mark else None, "YAML",
-                       f"{err.problem}; check the indentation and quotes on this line")
-    if node is not None:
-        twice = _first_duplicate_key(node)
-        if twice:
-            key, first, second = twice
-            return Problem(shown, second + first_line - 1, str(key),
-                           f"appears twice (lines {first + first_line - 1} and {second + first_line - 1}); "
-                           "YAML would silently keep only the last one: keep one, or rename one")
-    if first_line != 1:
-        lines = {loc: line + first_line - 1 for loc, line in lines.items()}
+        data, lines = parse_with_lines(text.removeprefix("\ufeff"), first_line=first_line)
+    except YamlProblem as err:
+        return Problem(shown, err.line, err.field, err.message)
     return YamlDoc(shown, data, lines)

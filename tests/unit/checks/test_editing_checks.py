@@ -66,7 +66,7 @@ def test_pages_without_language_or_in_an_unconfigured_one_are_reported(tmp_path)
                         "`title: ...` and `description: ...`, one per line"),
     ("---\ntitle: T\ndescription: '  '\n---\n", "docs/p.it.md:3: description: found \"  \"; expected a short "
                                                "text; it is shown in search results and browser tabs"),
-    ("---\ntitle: 2021\ndescription: yes\n---\n", "docs/p.it.md:3: description: found True; expected text: "
+    ("---\ntitle: 2021\ndescription: true\n---\n", "docs/p.it.md:3: description: found True; expected text: "
                                                  "put the value in quotes"),
     (b"---\ntitle: Citt\xe0\n---\n", "docs/p.it.md: file: is not UTF-8 text (byte 15 cannot be read); "
                                      "save it again choosing the UTF-8 encoding"),

@@ -33,3 +33,63 @@ def test_broken_yaml_is_a_problem_naming_file_and_line(tmp_path):
 def test_empty_file_has_no_data(tmp_path):
     doc = load_yaml(write(tmp_path, ""))
     assert doc.data is None and doc.lines == {}
+
+
+# -- bounded cost, YAML 1.2 as it looks -------------------------------------------------------------
+
+import time
+import tracemalloc
+
+import pytest
+
+from sitekit.inputs.yamlfile import MAX_DEPTH, parse_yaml
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (LAUGHS, 1, "anchor or alias"),
+    ("a: &a [*a]\n", 1, "anchor or alias"),
+    ("a: 1\nb: *a\n", 2, "anchor or alias"),
+    ("x: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", 1, f"more than {MAX_DEPTH} levels"),
+    ("a: !!python/object:os.system x\n", 1, "tag"),
+    ("a: 1\n---\nb: 2\n", 1, "more than one document"),
+    ("a: 1\nb: 2\u200b\x07\n", 2, "U+0007"),
+    ("a:\n\tb: 1\n", 2, "indent with spaces"),
+    ("title: Chi siamo: privacy\n", 1, "put the whole value in quotes"),
+])
+def test_costly_or_surprising_yaml_is_a_problem_with_its_line(text, line, words):
+    tracemalloc.start()
+    started = time.perf_counter()
+    problem = parse_yaml(text, "data/x.yml")
+    elapsed, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert isinstance(problem, Problem), problem
+    assert (problem.line, words in problem.message) == (line, True), str(problem)
+    assert elapsed < 1 and peak < 5_000_000, (elapsed, peak)
+
+
+def test_a_big_1_kb_file_of_plain_data_reads_fast():
+    text = "".join(f"k{i}: [{i}, text {i}]\n" for i in range(60))[:1024].rsplit("\n", 1)[0] + "\n"
+    started = time.perf_counter()
+    assert not isinstance(parse_yaml(text, "x.yml"), Problem)
+    assert time.perf_counter() - started < 1
+
+
+def test_scalars_are_what_they_look_like():
+    doc = parse_yaml("a: yes\nb: 0x7500000\nc: 0750000\nd: 1:30\ne: 7_500_000\nf: 7500000\ng: true\n"
+                     "h: ~\ni: 2.5\nj: '12'\nk: no\nl: 2020-12-02\n", "x.yml")
+    assert doc.data == {"a": "yes", "b": "0x7500000", "c": "0750000", "d": "1:30", "e": "7_500_000",
+                        "f": 7500000, "g": True, "h": None, "i": 2.5, "j": "12", "k": "no", "l": "2020-12-02"}
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_read_as_text_files():
+    doc = parse_yaml("\ufeffa: 1\r\nb:\r\n  c: x\r\n", "x.yml")
+    assert doc.data == {"a": 1, "b": {"c": "x"}} and doc.line_of(("b", "c")) == 3
+
+
+def test_front_matter_lines_count_from_the_file():
+    problem = parse_yaml("title: a\ntitle: b\n", "docs/p.it.md", first_line=2)
+    assert str(problem) == ("docs/p.it.md:3: title: appears twice (lines 2 and 3); YAML would silently keep "
+                            "only the last one: keep one, or rename one")
