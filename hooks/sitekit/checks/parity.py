@@ -9,6 +9,7 @@ from ..calls.model import read_call_yaml
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..problems import Problem
 from .fielderrors import did_you_mean
+from .interface import interface_problems, leaves
 from .siteconfig import SiteLayout
 
 _LOCALE_LIKE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
@@ -130,7 +131,8 @@ def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterat
 
 
 def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
-    """Every interface string of the default language in every other language, and no extra one."""
+    """Every interface string of the default language in every other language, and no extra one;
+    each string as the code that uses it expects (sitekit.checks.interface)."""
     docs: dict[str, YamlDoc] = {}
     problems: list[Problem] = []
     for locale in layout.locales:
@@ -147,20 +149,15 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     reference = docs.get(layout.default_locale)
     if reference is None:
         return problems
-    expected = dict(_leaves(reference.data))
+    expected = dict(leaves(reference.data))
     for locale, doc in docs.items():
-        have = dict(_leaves(doc.data))
+        problems.extend(interface_problems(doc))
+        have = dict(leaves(doc.data))
         for key in expected:
             if key not in have or not str(have[key] or "").strip():
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
                                         f"is missing; translate the text at line {reference.line_of(key)} "
                                         f"of {reference.path}"))
-            elif _placeholders(have[key]) != _placeholders(expected[key]):
-                wanted = " ".join(sorted(_placeholders(expected[key]))) or "none"
-                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        f'has the places {" ".join(sorted(_placeholders(have[key]))) or "none"}; '
-                                        f"keep exactly {wanted}, as at line {reference.line_of(key)} of "
-                                        f"{reference.path} (translate the words around them, not the names in braces)"))
         for key in have:
             if key not in expected:
                 hint = did_you_mean(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
@@ -168,16 +165,3 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
                                         f"is not in {reference.path}; {hint}" if hint.startswith("did")
                                         else f"is not in {reference.path}; remove it or add it there too"))
     return problems
-
-
-def _placeholders(text: Any) -> set[str]:
-    """The {names} the site fills in a string ("{date}", "{label}")."""
-    return set(re.findall(r"\{\w+\}", str(text)))
-
-
-def _leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _leaves(value, loc + (key,))
-    elif loc:
-        yield loc, data

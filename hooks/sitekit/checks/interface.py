@@ -1,0 +1,92 @@
+"""Interface strings (data/strings/<locale>.yml) checked against the code that uses them: each is
+text, its {placeholders} are the ones the code fills in, and Babel knows its locale code. Checked
+before every build, whether or not a call is open (a string only shown then would fail only then)."""
+from __future__ import annotations
+
+import string
+from typing import Any, Iterator
+
+from babel import Locale, UnknownLocaleError
+
+from ..inputs.yamlfile import YamlDoc
+from ..problems import Problem, shown_text
+from .fielderrors import did_you_mean
+
+# Every string the code formats, with the placeholders it fills in (and where). A string uses each
+# of them and no other: a translated name ({rimasto}) or a missing one would lose the value.
+PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
+    ("publishing", "feed", "entry"): frozenset({"title", "status"}),        # publish/feeds.py
+    ("publishing", "feed", "summary"): frozenset({"summary", "deadline"}),  # publish/feeds.py
+    ("calls", "formats", "moment"): frozenset({"date", "time", "zone"}),    # dates/formatting.py
+    ("calls", "formats", "approximate"): frozenset({"part", "month"}),      # calls/view.py
+    ("calls", "time_left"): frozenset({"left"}),                            # calls/view.py
+    ("calls", "closed_since"): frozenset({"date"}),                         # calls/view.py
+    ("calls", "opens_on"): frozenset({"date"}),                             # calls/view.py
+    ("calls", "your_zone"): frozenset({"moment"}),                          # docs/assets/js/countdown.js
+    ("calls", "webinar", "to_be_announced"): frozenset({"when"}),           # calls/view.py
+    ("calls", "webinar", "starts_in"): frozenset({"left"}),                 # calls/view.py
+    ("calls", "webinar", "ended"): frozenset({"date"}),                     # calls/view.py
+    ("calls", "calendar", "deadline"): frozenset({"title"}),                # calls/pages.py
+    ("calls", "calendar", "webinar"): frozenset({"title"}),                 # calls/pages.py
+}
+# Babel patterns and codes, not Python format strings.
+BABEL_LOCALE = ("calls", "formats", "locale")
+NOT_FORMATTED = {BABEL_LOCALE, ("calls", "formats", "date"), ("calls", "formats", "time"),
+                 ("calls", "formats", "month")}
+
+
+def interface_problems(doc: YamlDoc) -> list[Problem]:
+    """Every problem of one language's strings file."""
+    problems: list[Problem] = []
+    for loc, value in leaves(doc.data):
+        field = ".".join(str(part) for part in loc)
+        line = doc.line_of(loc)
+        if not isinstance(value, str):
+            problems.append(Problem(doc.path, line, field, f"found {shown_text(value)}; expected one line of "
+                                    "text: write it on the same line, in quotes if it starts with [ or {"))
+        elif loc == BABEL_LOCALE:
+            problems.extend(_locale_problem(doc, line, field, value))
+        elif loc not in NOT_FORMATTED:
+            problems.extend(_placeholder_problems(doc, line, field, value, PLACEHOLDERS.get(loc, frozenset())))
+    return problems
+
+
+def leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(key path, value) of every value that is not a block of keys."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, loc + (key,))
+    elif loc:
+        yield loc, data
+
+
+def _placeholder_problems(doc: YamlDoc, line: int | None, field: str, text: str,
+                          known: frozenset[str]) -> list[Problem]:
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return [Problem(doc.path, line, field, f'found a lone {{ or }} in "{text}"; the site fills in only '
+                        f"{_names(known)}: write those exactly, and no other brace")]
+    problems = []
+    for name in sorted(used - known):
+        hint = did_you_mean(name, known) if known else ""
+        problems.append(Problem(doc.path, line, field, f"found {{{name}}}, which the site does not fill in here; "
+                                + (f"{hint} (placeholders stay as in the original, untranslated)"
+                                   if hint.startswith("did") else f"write only {_names(known)}")))
+    for name in sorted(known - used):
+        problems.append(Problem(doc.path, line, field, f"does not have {{{name}}}; write it where the value "
+                                "goes (placeholders stay as in the original, untranslated)"))
+    return problems
+
+
+def _names(known: frozenset[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(known)) or "no {placeholder}"
+
+
+def _locale_problem(doc: YamlDoc, line: int | None, field: str, code: str) -> list[Problem]:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return [Problem(doc.path, line, field, f"found {shown_text(code)}, which is not a language code Babel "
+                        "knows; write one such as it, en, fr or pt_BR")]
+    return []
