@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
+from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
 from sitekit.languages import configured_languages, current_locale
 from sitekit.problems import Problem, SiteDataError
 from sitekit.strings import load_strings
@@ -46,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _pages.page_content(html)  # the glossary hook annotates these too, later
+    return _pages.page_content(html, page.url)  # the glossary hook annotates these too, later
 
 
 @event_priority(-40)  # after Material's search plugin (0) has indexed the page; before the glossary (-50)
@@ -126,5 +127,6 @@ def _start(config) -> CallPages:
         closing_days=float(config.extra.get("closing_threshold_days", 7)),
         home_closed=int(config.extra.get("home_closed_calls", 3)),
         site_url=config.site_url or "http://localhost/", render=renderer(config.theme.dirs),
+        other_markers=(GLOSSARY_MARKER.removeprefix("<!--").removesuffix("-->").strip(),),
     )
 

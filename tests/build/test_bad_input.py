@@ -87,7 +87,17 @@ def test_an_unknown_marker_stops_the_build(tmp_path):
     page = "---\ntitle: About\ndescription: About\n---\n\n# About\n\nText.\n\n<!-- call:dedline-text clusters-go-international-2020 -->\n"
     result = build_with(tmp_path, pages={"docs/chi-siamo.en.md": page})
     assert_stops(result, "docs/chi-siamo.en.md:10: <!-- call:dedline-text -->: is not a marker this site knows; "
-                         "expected one of: call:budget, call:deadline-text")
+                         "did you mean <!-- call:deadline-text -->? expected one of: call:budget, call:deadline-text")
+
+
+def test_a_near_miss_of_a_marker_or_an_unclosed_comment_stops_the_build(tmp_path):
+    page = ("---\ntitle: About\ndescription: About\n---\n\n# About\n\n<!-- Call:facts -->\n\n"
+            "```\n<!-- cal:facts -->\n```\n\nText <!-- to check\n")
+    result = build_with(tmp_path, pages={"docs/chi-siamo.en.md": page})
+    assert_stops(result, "docs/chi-siamo.en.md:8: <!-- Call:facts -->: is not a marker this site knows; "
+                         "did you mean <!-- call:facts -->?",
+                 "docs/chi-siamo.en.md:14: <!--: is never closed, so the page shows it as text")
+    assert "cal:facts" not in result.output  # in code: an example, not a marker
 
 
 def test_a_marker_naming_an_unknown_call_stops_the_build(tmp_path):

@@ -6,6 +6,7 @@ so that one build reports every marker and front matter mistake at once.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 from ..dates.formatting import zone_note
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
-from .markers import Marker, front_matter_line, markdown_offset, replace_markers
+from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
 from .model import Call
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (budget_text, deadline_view, event_view, facts_view, index_groups, index_order, links_view,
@@ -24,9 +25,9 @@ from .view import (budget_text, deadline_view, event_view, facts_view, index_gro
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
-# Stand-ins for blocks of HTML, by kind: a "call-block" goes in after Markdown, a "call-box" after search.
-BLOCK, BOX = "call-block", "call-box"
-STAND_IN = re.compile(rf"<!-- ({BLOCK}|{BOX}):\d+ -->")
+# Stand-ins for the deadline box, which goes in after search has read the page.
+BOX = "call-box"
+STAND_IN = re.compile(rf"<!-- ({BOX}):\d+ -->")
 CALENDAR_DIR = "calendar"
 REMINDER = timedelta(days=1)
 
@@ -60,7 +61,9 @@ class CallPages:
     render: Render
     page_url_exists: Callable[[str], bool] = lambda url: False
     home_closed: int = 3  # how many closed calls the home page names before the link to the archive
+    other_markers: tuple[str, ...] = ()  # markers other hooks handle (the glossary's), for "did you mean"
     problems: list[Problem] = field(default_factory=list)
+    _read: dict[str, tuple[PageSource, Call | None]] = field(default_factory=dict, repr=False)  # url: page
     _call_pages: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # slug: {url: title}
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
@@ -69,9 +72,11 @@ class CallPages:
     # -- pages ------------------------------------------------------------------------------
 
     def page_markdown(self, page: PageSource) -> str:
-        """The page's Markdown with markers replaced, the box on top and link definitions below."""
+        """The page's Markdown with the box on top and link definitions below (its markers are
+        replaced in the HTML Markdown makes of it: `page_content`)."""
         call = self._page_call(page)
-        markdown = replace_markers(page.markdown, lambda marker: self._marker(marker, call, page))
+        self._read[page.url] = (page, call)
+        markdown = page.markdown
         if call is None:
             return markdown
         if self.is_call_page(page.url, call.slug):
@@ -93,12 +98,15 @@ class CallPages:
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
         handler = MARKERS.get(marker.key)
 
-        def line() -> int:  # the file is read again only for a message
-            return markdown_offset(page.source_text(), page.markdown) + marker.line
+        def line() -> int | None:  # the file is read again only for a message
+            return line_in(page.source_text(), marker.text)
 
         if handler is None:
+            close = difflib.get_close_matches(marker.key, MARKERS, n=1, cutoff=0.6)
+            hint = f"did you mean <!-- {close[0]} -->? " if close else ""
             self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
-                                         f"is not a marker this site knows; expected one of: {', '.join(sorted(MARKERS))}"))
+                                         f"is not a marker this site knows; {hint}expected one of: "
+                                         f"{', '.join(sorted(MARKERS))}"))
             return ""
         if marker.family == "calls":
             return handler(self, None, page.url)
@@ -126,7 +134,7 @@ class CallPages:
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
-        return self._block(self.render("partials/call-facts.html", facts=view))
+        return self.render("partials/call-facts.html", facts=view)
 
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
@@ -143,10 +151,10 @@ class CallPages:
             return ""
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-webinar.ics", page_url)
         view = event_view(call, call.webinar, "webinar", self.strings, self.now, href)
-        return self._block(self.render("partials/call-deadline-box.html", box=view))
+        return self.render("partials/call-deadline-box.html", box=view)
 
     def links(self, call: Call, page_url: str) -> str:
-        return self._block(self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings)))
+        return self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings))
 
     def _listed(self, call: Call, page_url: str) -> dict[str, Any]:
         target = self._call_url(call)
@@ -168,18 +176,18 @@ class CallPages:
                 "count": texts["count"].format(count=len(calls)),
                 "calls": [self._listed(call, page_url) for call in calls],
             })
-        return self._block(self.render("partials/calls-index.html", groups=groups, strings=self.strings))
+        return self.render("partials/calls-index.html", groups=groups, strings=self.strings)
 
     def home(self, _call: None, page_url: str) -> str:
         ordered = index_order(list(self.calls.values()), self.now, self.closing_days)
         live = [c for c in ordered if self._deadline(c, page_url)["state"] != "closed"]
         closed = [c for c in ordered if self._deadline(c, page_url)["state"] == "closed"][:self.home_closed]
-        return self._block(self.render(
+        return self.render(
             "partials/calls-home.html", strings=self.strings,
             live=[self._listed(call, page_url) for call in live],
             closed=[self._listed(call, page_url) for call in closed],
             index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
-            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url)))
+            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url))
 
     def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
         """(call, index, name, known names) for each name in a call's `pages:` that is no page of
@@ -230,21 +238,29 @@ class CallPages:
                     entries, self.now, product, self.locale)
         return out
 
-    # -- blocks of HTML, put in after Markdown -----------------------------------------------
+    # -- markers, in the HTML Markdown made of the page; the deadline box, after search -------
 
-    def _block(self, html: str, kind: str = BLOCK) -> str:
-        """A stand-in for a block of HTML: Markdown would only copy the block through, after
-        parsing every tag of it. `page_content` puts a BLOCK where its stand-in came out;
-        `page_boxes` puts a BOX (the deadline box), after search has indexed the page."""
-        if not html.strip():  # nothing to show (a call with no official links): no stand-in either
+    def page_content(self, html: str, url: str) -> str:
+        """The HTML of the page at `url` with its markers replaced (code, where Markdown left them
+        as text, untouched); near misses and unclosed comments become problems."""
+        page, call = self._read.pop(url)
+
+        def report(mistake: MarkerMistake) -> None:
+            if STAND_IN.fullmatch(mistake.text):
+                return  # the deadline box's own stand-in
+            self.problems.append(Problem(page.shown_path, line_in(page.source_text(), mistake.text),
+                                         mistake.field, mistake.message))
+
+        return replace_markers(html, lambda marker: self._marker(marker, call, page),
+                               [*MARKERS, *self.other_markers], report)
+
+    def _block(self, html: str, kind: str = BOX) -> str:
+        """A stand-in for a block of HTML that Markdown never parses: `page_boxes` puts it in."""
+        if not html.strip():
             return ""
         token = f"<!-- {kind}:{next(self._block_numbers)} -->"
         self._blocks[token] = _one_block(html).strip("\n")
         return "\n\n" + token + "\n\n"
-
-    def page_content(self, html: str) -> str:
-        """A page's HTML with the blocks that `page_markdown` stood in for, boxes still stood in."""
-        return self._put_in(html, BLOCK)
 
     def page_boxes(self, html: str, page_url: str | None = None, slug: str | None = None) -> str:
         """The page's HTML with its deadline box, put in after the search index has read the page:

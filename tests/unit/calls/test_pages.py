@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 
 from calldata import STRINGS, make_call
 from sitebuild import ROOT
-from sitekit.calls.markers import replace_markers
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.theme.partials import renderer
 
@@ -28,17 +27,49 @@ def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-c
 
 def converted(p: CallPages, source: PageSource) -> str:
     """The page's Markdown with its blocks of HTML in place, as the built page has them."""
-    return p.page_boxes(p.page_content(p.page_markdown(source)))
+    return p.page_boxes(p.page_content(p.page_markdown(source), source.url))
 
 
 def html(markdown: str) -> BeautifulSoup:
     return BeautifulSoup(markdown, "lxml")
 
 
-def test_markers_in_fenced_code_stay_as_written():
-    source = "<!-- call:facts -->\n```\n<!-- call:facts -->\n```\n"
-    out = replace_markers(source, lambda marker: f"[{marker.key}@{marker.line}]")
-    assert out == "[call:facts@1]\n```\n<!-- call:facts -->\n```\n"
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "toc", "fenced_code", "tables"]
+
+
+def built(p: CallPages, source: PageSource) -> str:
+    """As MkDocs builds the page: Markdown, then the markers in its HTML, then the box."""
+    return p.page_boxes(p.page_content(markdown.markdown(p.page_markdown(source), extensions=EXTENSIONS), source.url))
+
+
+def test_markers_in_code_stay_as_written_whatever_the_fences():
+    source = page("# T\n\n<!-- call:budget -->\n\n~~~~\n```\n<!-- call:budget -->\n```\n~~~~\n\n"
+                  "```\n~~~\n<!-- call:budget -->\n~~~\n```\n\n    <!-- call:budget -->\n\n"
+                  "Inline `<!-- call:budget -->` code.\n\n- item <!-- call:budget -->\n")
+    p = pages([make_call()])
+    out = html(built(p, source))
+    assert p.problems == []
+    assert len(out.select(".call-budget")) == 2  # the paragraph and the list item
+    assert [c.get_text().count("<!-- call:budget -->") for c in out.select("code")] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("<!-- Call:facts -->", "call:facts"), ("<!-- cal:facts -->", "call:facts"),
+    ("<!-- call:fact -->", "call:facts"), ("<!-- glossary:entry -->", "glossary:entries"),
+])
+def test_a_near_miss_of_a_marker_says_what_was_meant_at_its_line(written, meant):
+    p = pages([make_call()])
+    p.other_markers = ("glossary:entries",)
+    built(p, page(f"# T\n\nTesto\n\n{written}\n\n<!-- a note for editors: keep -->\n"))
+    assert [(x.line, x.field) for x in p.problems] == [(4 + 5, written)]
+    assert f"did you mean <!-- {meant} -->?" in p.problems[0].message
+
+
+def test_an_unclosed_comment_is_a_problem_at_its_line():
+    p = pages([make_call()])
+    built(p, page("# T\n\nTesto\n\nAltro <!-- da rivedere\n\nFine.\n\n`<!-- in code -->`\n"))
+    assert [(x.line, x.field, x.message.split(";")[0]) for x in p.problems] == [
+        (4 + 5, "<!--", "is never closed, so the page shows it as text")]
 
 
 def test_box_goes_right_after_the_first_heading_and_link_definitions_are_appended():
@@ -138,17 +169,6 @@ def test_index_lists_open_calls_by_deadline_then_closed_calls_latest_first():
     items = out.select(".calls-index__item")
     assert [i.a["href"] for i in items] == ["open-soon/", "open-late/", "closed-new/", "closed-old/"]
     assert [i.select_one(".call-badge").get_text() for i in items] == ["In scadenza", "Aperto", "Chiuso", "Chiuso"]
-
-
-def test_blocks_put_in_after_markdown_give_the_html_markdown_would_have_given():
-    extensions = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "toc"]
-    source = page("# T\n\nEntro il <!-- call:deadline-text -->.\n\n<!-- call:facts -->\n\n<!-- call:links -->\n")
-    p = pages([make_call()])
-    stood_in = p.page_markdown(source)
-    assert "call-facts" not in stood_in and "<!-- call-block:" in stood_in  # Markdown never parses the blocks
-    built = p.page_boxes(p.page_content(markdown.markdown(stood_in, extensions=extensions)))
-    assert "<!-- call-block:" not in built and "<!-- call-box:" not in built
-    assert built == markdown.markdown(converted(pages([make_call()]), source), extensions=extensions)
 
 
 @pytest.mark.parametrize("part, over", [("early", datetime(2020, 11, 11, tzinfo=timezone.utc)),
