@@ -32,7 +32,7 @@ def on_config(config):
     if nested_language_build(config):  # already checked
         return config
     try:
-        validate_site(Path(config.config_file_path))
+        validate_site(Path(config.config_file_path), config.site_url, bool(os.environ.get("SITE_URL")))
     except SiteDataError as err:
         raise SiteDataProblems(str(err)) from None
     return config

@@ -22,6 +22,12 @@ def page_language(path: Path) -> tuple[str, str | None]:
     return (base, suffix) if dot and _LOCALE_LIKE.match(suffix) else (stem, None)
 
 
+def _lower_language(stem: str) -> str:
+    """"chi-siamo.IT" -> "chi-siamo.it": a language suffix written in capitals, lowered."""
+    base, dot, suffix = stem.rpartition(".")
+    return f"{base}.{suffix.lower()}" if dot and re.fullmatch(r"[A-Za-z]{2}", suffix) else stem
+
+
 def page_problems(layout: SiteLayout) -> list[Problem]:
     """Pages without a language in their name, in an unconfigured language, or missing a twin."""
     problems: list[Problem] = []
@@ -29,7 +35,15 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
     for path in layout.pages.paths:
         base, locale = page_language(path)
         shown = layout.shown(path)
-        if locale is None:
+        if not path.name.endswith(".md"):
+            stem = path.name[:path.name.lower().rindex(".m")]
+            problems.append(Problem(shown, None, "file name", f"ends in {path.name[len(stem):]}, which the site "
+                                    f"does not check or translate; rename it {_lower_language(stem)}.md"))
+            continue
+        if locale is None and _lower_language(base) != base:
+            problems.append(Problem(shown, None, "file name", "has its language in capitals; rename it "
+                                    f"{_lower_language(base)}.md"))
+        elif locale is None:
             problems.append(Problem(shown, None, "file name", f"has no language; rename it {base}.{layout.default_locale}.md "
                                     f"and write the other languages beside it"))
         elif locale not in layout.locales:

@@ -25,6 +25,9 @@ class SiteLayout:
     nav: tuple[NavTitle, ...] = ()
     nav_translations: dict[str, dict[str, str]] = field(default_factory=dict)
     language_lines: dict[str, int | None] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` block
+    lines: dict[tuple, int] = field(default_factory=dict)  # mkdocs.yml: key path -> line
+    custom_dir: str | None = None  # theme.custom_dir (overrides/)
 
     @property
     def default_locale(self) -> str:
@@ -68,6 +71,9 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         locales=tuple(lang["locale"] for lang in languages),
         nav=tuple(_nav_titles(config.get("nav") or [], ("nav",), lines)),
         nav_translations={lang["locale"]: lang.get("nav_translations") or {} for lang in languages},
+        extra=config.get("extra") if isinstance(config.get("extra"), dict) else {},
+        lines=lines,
+        custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
         language_lines={
             lang["locale"]: lines.get(base + (index,))
             for index, lang in enumerate(i18n.get("languages") or [])

@@ -11,12 +11,17 @@ from ..problems import Problem
 from .frontmatter import read_front_matter
 
 
+# What MkDocs publishes as a page (.markdown, .mkd ...) or would copy as it is (.MD): every such
+# file is listed, so that a page the checks do not read is refused (checks.parity), never published raw.
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
 def markdown_files(folder: Path) -> tuple[Path, ...]:
-    """Every .md file under `folder`, in the order of sorted(folder.rglob("*.md")), from one walk
+    """Every page file under `folder` (any of PAGE_SUFFIXES, in any case), sorted, from one walk
     (rglob lists every folder twice; each check walking again listed the whole site again)."""
     found = [Path(parent, name)
              for parent, _, names in os.walk(folder, followlinks=True)  # as MkDocs finds pages
-             for name in names if name.endswith(".md")]
+             for name in names if name.lower().endswith(PAGE_SUFFIXES)]
     return tuple(sorted(found))
 
 

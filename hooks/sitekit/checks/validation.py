@@ -8,6 +8,7 @@ from ..calls.model import Call, load_calls
 from ..calls.urls import CALLS_FOLDER
 from ..glossary.model import load_glossary
 from ..problems import Problem, SiteDataError
+from .environment import site_url_problems, theme_names_problems, threshold_problems
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_doc_problems
 from .parity import (call_text_problems, nav_problems, page_call_problems, page_problems,
@@ -103,6 +104,8 @@ CHECKS: list[Check] = [
     check_call_texts,
     check_strings,
     check_glossary,
+    threshold_problems,
+    theme_names_problems,
 ]
 
 
@@ -113,8 +116,10 @@ def collect_problems(layout: SiteLayout, checks: list[Check] = CHECKS) -> list[P
     return list(dict.fromkeys(problems))  # two checks may see the same thing once
 
 
-def validate_site(mkdocs_yml: Path) -> None:
-    """Raise SiteDataError listing every problem in the site's pages and data, or return."""
-    problems = collect_problems(read_layout(mkdocs_yml))
+def validate_site(mkdocs_yml: Path, site_url: str | None = None, site_url_from_environment: bool = False) -> None:
+    """Raise SiteDataError listing every problem in the site's pages, data and settings, or return.
+    `site_url`: as MkDocs read it (SITE_URL or mkdocs.yml)."""
+    layout = read_layout(mkdocs_yml)
+    problems = collect_problems(layout) + site_url_problems(site_url, site_url_from_environment, layout)
     if problems:
         raise SiteDataError(problems)

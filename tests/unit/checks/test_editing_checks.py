@@ -176,3 +176,17 @@ def test_an_interface_string_under_a_wrong_name_gets_a_hint(tmp_path):
         "data/strings/en.yml:1: not_found.home: is missing; translate the text at line 3 of data/strings/it.yml",
         "data/strings/en.yml:3: not_found.hom: is not in data/strings/it.yml; did you mean `not_found.home`?",
     ]
+
+
+def test_pages_with_a_suffix_the_site_does_not_check_are_refused(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.it.markdown", "b.it.MD", "c.IT.md", "c.en.md"):
+        (docs / name).write_text("x", encoding="utf-8")
+    problems = {str(p) for p in page_problems(read_layout(tmp_path / "mkdocs.yml"))}
+    assert {
+        "docs/a.it.markdown: file name: ends in .markdown, which the site does not check or translate; rename it a.it.md",
+        "docs/b.it.MD: file name: ends in .MD, which the site does not check or translate; rename it b.it.md",
+        "docs/c.IT.md: file name: has its language in capitals; rename it c.it.md",
+    } <= problems
