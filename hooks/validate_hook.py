@@ -14,34 +14,54 @@ from sitekit.checks.github import report_build_error
 from sitekit.checks.validation import validate_site
 from sitekit.languages import nested_language_build
 from sitekit.problems import SiteDataError
-from sitekit.theme.outputdir import discard_output
+from sitekit.theme.outputdir import SiteSwap, discard_output
 from sitekit.theme.plaintext import escape_meta, escape_nav_titles
 
 # on_build_error is given no config: remember where this run writes (the same for every language).
 _site_dir: Path | None = None
+# `mkdocs build` (not serve, not --dirty): the site is built beside the output folder, swapped in whole.
+_swap: SiteSwap | None = None
+_whole_builds = False
 
 
 class SiteDataProblems(PluginError):
     """MkDocs prints a BuildError's message alone, without a traceback: what editors should see."""
 
 
+def on_startup(command, dirty):
+    global _whole_builds
+    _whole_builds = command in ("build", "gh-deploy") and not dirty
+
+
 @event_priority(100)  # before every plugin, so that nothing runs on broken data
 def on_config(config):
-    global _site_dir
-    _site_dir = Path(config.site_dir)
-    if nested_language_build(config):  # already checked
+    global _site_dir, _swap
+    if nested_language_build(config):  # already checked, already writing beside the output folder
         return config
+    _site_dir = Path(config.site_dir)
     try:
         validate_site(Path(config.config_file_path), config.site_url, bool(os.environ.get("SITE_URL")))
     except SiteDataError as err:
         raise SiteDataProblems(str(err)) from None
+    if _whole_builds:
+        _swap = SiteSwap(_site_dir)
+        config.site_dir = str(_swap.start())
     return config
+
+
+@event_priority(-1000)  # after every other hook, and after mkdocs-static-i18n built every language
+def on_post_build(config):
+    if _swap is not None and not nested_language_build(config):
+        _swap.finish()
+        config.site_dir = str(_site_dir)  # e.g. for gh-deploy, which publishes it next
 
 
 def on_build_error(error):
     report_build_error(error, os.environ, sys.stdout)
+    if _swap is not None:
+        _swap.abandon()
     if _site_dir is not None:
-        discard_output(_site_dir)
+        discard_output(_site_dir)  # a site with a mistake in it is no site to publish
 
 
 def on_page_markdown(markdown, page, config, files):
