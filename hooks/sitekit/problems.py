@@ -15,7 +15,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {visible(self.field) or '(no name)'}: {visible(self.message)}"
 
 
 class SiteDataError(Exception):
@@ -26,6 +26,44 @@ class SiteDataError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible character (line breaks, tabs, U+200B, ...) shown as <U+XXXX>."""
+    return "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in str(text))
+
+
+# What the schema library (pydantic) says, by kind of complaint, in editors' words: "found ...; what to do".
+_SCHEMA_WORDS = {
+    "missing": "is missing; add it",
+    "extra_forbidden": "is not a field this file knows; check its spelling",
+    "string_type": "found {found}; expected text: put the value in quotes",
+    "int_type": "found {found}; expected a whole number, digits only",
+    "int_parsing": "found {found}; expected a whole number, digits only",
+    "int_from_float": "found {found}; expected a whole number, digits only",
+    "float_type": "found {found}; expected a number",
+    "float_parsing": "found {found}; expected a number",
+    "bool_type": "found {found}; expected true or false",
+    "bool_parsing": "found {found}; expected true or false",
+    "dict_type": "found {found}; expected a block of fields, on the lines below, indented",
+    "model_type": "found {found}; expected a block of fields, on the lines below, indented",
+    "model_attributes_type": "found {found}; expected a block of fields, on the lines below, indented",
+    "list_type": "found {found}; expected a list: [a, b] or one `- item` per line",
+    "literal_error": "found {found}; expected one of: {expected}",
+    "url_parsing": "found {found}; expected a web address starting with https://",
+    "url_scheme": "found {found}; expected a web address starting with https://",
+    "url_type": "found {found}; expected a web address starting with https://",
+}
+
+
+def schema_words(error: dict) -> str:
+    """One pydantic error's complaint, in editors' words."""
+    kind = error["type"]
+    if kind == "value_error":  # our own validators: already in editors' words
+        return error["msg"].removeprefix("Value error, ")
+    words = _SCHEMA_WORDS.get(kind, "found {found}; check this value against the guide (EDITING.md)")
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return words.format(found=shown_text(error.get("input")), expected=str(expected).replace("'", ""))
 
 
 def shown_text(value: Any) -> str:
@@ -41,7 +79,7 @@ def shown_text(value: Any) -> str:
         return "a list"
     if not isinstance(value, str):
         return str(value)
-    return '"' + "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in value) + '"'
+    return f'"{visible(value)}"'
 
 
 def _invisible(char: str) -> bool:

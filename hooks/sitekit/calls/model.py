@@ -15,7 +15,7 @@ from ..dates.localtime import FIRST_YEAR, LAST_YEAR, parse_naive, parse_wall_tim
 from ..inputs.confirmation import Confirmation
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
-from ..problems import Problem, SiteDataError, shown_text
+from ..problems import Problem, SiteDataError, schema_words, shown_text
 
 Texts = dict[str, str]  # language code -> text
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # a call's file name: its address under bandi/
@@ -374,11 +374,4 @@ def _problem(doc: YamlDoc, error: dict) -> Problem:
     if isinstance(cause, At):
         loc += cause.where
     field = ".".join(str(part) for part in loc) or "file"
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        message = "is not a field this file knows; check its spelling (e.g. deadline, not dealine)"
-    elif error["type"] == "missing":
-        message = "is missing; add it"
-    elif error["type"].startswith("date_"):
-        message = f'is not a date; found "{error.get("input")}"; write it as 2026-11-30'
-    return Problem(doc.path, doc.line_of(loc), field, message)
+    return Problem(doc.path, doc.line_of(loc), field, schema_words(error))

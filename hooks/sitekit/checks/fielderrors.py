@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 
 from ..inputs.yamlfile import YamlDoc
-from ..problems import Problem
+from ..problems import Problem, schema_words, shown_text
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
@@ -51,15 +51,12 @@ def schema_problem(doc: YamlDoc, error: dict, known: Iterable[str]) -> Problem:
         message = "is missing; add it"
     elif kind == "string_type":
         message = f"found {_show(error.get('input'))}; expected text: put the value in quotes"
+    elif kind == "value_error":
+        message = f"found {_show(error.get('input'))}; " + schema_words(error)
     else:
-        found = error.get("input")
-        message = f"found {_show(found)}; " + error["msg"].removeprefix("Value error, ")
+        message = schema_words(error)
     return Problem(doc.path, doc.line_of(loc), field, message)
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, (dict, list)):
-        return "a list of fields" if isinstance(value, dict) else "a list"
-    return "nothing" if value is None else str(value)
+    return "a list of fields" if isinstance(value, dict) else shown_text(value)

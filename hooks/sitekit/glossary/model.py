@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..inputs.confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
-from ..problems import Problem, SiteDataError
+from ..problems import Problem, SiteDataError, schema_words
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINKS_KEY = "links"
@@ -217,8 +217,8 @@ def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | Typ
             message = f'is not a block of fields; found "{e.get("input")}"; write term: and definition: on the lines below, indented'
         elif e["type"] == "string_type":
             message = f'is not text; found {e.get("input")!r}; write it as text, in quotes if needed'
-        elif e["type"] != "value_error":  # our own validators already say what was found
-            message = f"{message}; found {e.get('input')!r}"
+        else:  # our own validators already say what was found
+            message = schema_words(e)
         out.append(Problem(doc.path, doc.line_of(loc), ".".join(str(p) for p in loc), message))
     return out
 

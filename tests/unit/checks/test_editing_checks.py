@@ -66,12 +66,12 @@ def test_pages_without_language_or_in_an_unconfigured_one_are_reported(tmp_path)
                         "`title: ...` and `description: ...`, one per line"),
     ("---\ntitle: T\ndescription: '  '\n---\n", "docs/p.it.md:3: description: found \"  \"; expected a short "
                                                "text; it is shown in search results and browser tabs"),
-    ("---\ntitle: 2021\ndescription: true\n---\n", "docs/p.it.md:3: description: found True; expected text: "
+    ("---\ntitle: 2021\ndescription: true\n---\n", "docs/p.it.md:3: description: found true; expected text: "
                                                  "put the value in quotes"),
     (b"---\ntitle: Citt\xe0\n---\n", "docs/p.it.md: file: is not UTF-8 text (byte 15 cannot be read); "
                                      "save it again choosing the UTF-8 encoding"),
     ("---\ntitle: T\ndescription: D\nhide: [sidebar]\n---\n", "docs/p.it.md:4: hide.0: found \"sidebar\"; "
-     "Input should be 'navigation', 'toc', 'footer', 'path', 'tags' or 'feedback'"),
+     "expected one of: navigation, toc, footer, path, tags or feedback"),
 ])
 def test_front_matter_problems_name_line_and_field(tmp_path, text, expected):
     page = tmp_path / "p.it.md"
