@@ -91,7 +91,7 @@ FIELD_TYPO_MESSAGE = f"{ABOUT_IT}:3: descripton: is not a field this file knows;
 MISTAKES = [
     Mistake("bad date", _bad_date, (DATE_MESSAGE,)),
     Mistake("unknown time zone", _unknown_zone, (
-        f'{CALL}:12: deadline: "Europe/Bruxelles" is not a known time zone; '
+        f'{CALL}:14: deadline.zone: "Europe/Bruxelles" is not a known time zone; '
         "expected an IANA time zone such as Europe/Brussels",)),
     Mistake("misspelt field in a call", _misspelt_call_field, (
         f"{CALL}:12: dealine: is not a field this file knows; did you mean `deadline`?",

@@ -49,7 +49,7 @@ def assert_stops(result, *expected: str) -> None:
     ('  local: "2020-12-02 17:00"',
      f"{FILE}:7: deadline.zone: is missing; add it"),
     ('  local: "2020-12-02 17:00"\n  zone: Europe/Bruxelles',
-     f'{FILE}:7: deadline: "Europe/Bruxelles" is not a known time zone; expected an IANA time zone such as Europe/Brussels'),
+     f'{FILE}:9: deadline.zone: "Europe/Bruxelles" is not a known time zone; expected an IANA time zone such as Europe/Brussels'),
     ('  local: "2021-03-28 02:30"\n  zone: Europe/Brussels',
      f'{FILE}:7: deadline: "2021-03-28 02:30" does not exist in Europe/Brussels'),
 ])
@@ -67,7 +67,7 @@ def test_every_problem_is_listed_at_once(tmp_path):
     calls = {"bad-call": raw_call('  local: "2020-13-02 17:00"\n  zone: Europe/Brussels'),
              "other": call_yaml("2021-01-10 12:00", "Other", zone="Mars/Olympus")}
     result = build_with(tmp_path, calls)
-    assert_stops(result, "2 problems", f"{FILE}:8: deadline.local:", 'data/calls/other.yml:7: deadline: "Mars/Olympus"')
+    assert_stops(result, "2 problems", f"{FILE}:8: deadline.local:", 'data/calls/other.yml:9: deadline.zone: "Mars/Olympus"')
 
 
 def test_a_missing_translation_of_a_title_stops_the_build(tmp_path):

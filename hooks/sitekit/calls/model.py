@@ -43,6 +43,12 @@ class Moment(_Strict):
         parse_naive(local)  # the date itself, reported at its own line; the zone's part below
         return local
 
+    @field_validator("zone")
+    @classmethod
+    def _a_zone(cls, zone: str) -> str:
+        parse_zone(zone)  # reported at the zone's own line
+        return zone
+
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
         self.instant  # raises ValueError with an editor's message

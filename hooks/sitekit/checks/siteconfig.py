@@ -6,7 +6,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..inputs.yamlfile import parse_with_lines
+from ..inputs.yamlfile import YamlProblem, parse_with_lines
+from ..problems import Problem, SiteDataError
 from .sources import PageSources, markdown_files
 
 
@@ -57,8 +58,12 @@ class SiteLayout:
 def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
     # MkDocs' own tags (!ENV, !relative, !!python/name) read as None: the checks need none of them
-    config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), tags=True)
-    config = config or {}
+    try:
+        config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), tags=True)
+    except YamlProblem as err:
+        raise SiteDataError([Problem(mkdocs_yml.name, err.line, err.field, err.message)]) from None
+    if not isinstance(config, dict):
+        config = {}
     root = mkdocs_yml.parent
     i18n, i18n_index = _i18n_config(config.get("plugins") or [])
     languages = [lang for lang in i18n.get("languages") or [] if lang.get("build", True)]

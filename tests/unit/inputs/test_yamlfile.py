@@ -93,3 +93,14 @@ def test_front_matter_lines_count_from_the_file():
     problem = parse_yaml("title: a\ntitle: b\n", "docs/p.it.md", first_line=2)
     assert str(problem) == ("docs/p.it.md:3: title: appears twice (lines 2 and 3); YAML would silently keep "
                             "only the last one: keep one, or rename one")
+
+
+def test_an_alias_in_mkdocs_yml_is_a_problem_not_a_traceback(tmp_path):
+    from sitekit.checks.siteconfig import read_layout
+    from sitekit.problems import SiteDataError
+    (tmp_path / "mkdocs.yml").write_text("site_name: &n x\nsite_description: *n\n", encoding="utf-8")
+    with pytest.raises(SiteDataError) as err:
+        read_layout(tmp_path / "mkdocs.yml")
+    assert [str(p) for p in err.value.problems] == [
+        "mkdocs.yml:1: site_name: uses an anchor or alias (&name, *name); this file does not allow them: "
+        "write the value out in full"]
