@@ -37,7 +37,6 @@ def test_empty_file_has_no_data(tmp_path):
 
 # -- bounded cost, YAML 1.2 as it looks -------------------------------------------------------------
 
-import time
 import tracemalloc
 
 import pytest
@@ -52,7 +51,9 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     (LAUGHS, 1, "anchor or alias"),
     ("a: &a [*a]\n", 1, "anchor or alias"),
     ("a: 1\nb: *a\n", 2, "anchor or alias"),
-    ("x: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", 1, f"more than {MAX_DEPTH} levels"),
+    ("x: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", 1, f"nested more than {MAX_DEPTH} deep"),
+    ("".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "v\n", MAX_DEPTH + 2,
+     f"more than {MAX_DEPTH} levels"),
     ("a: !!python/object:os.system x\n", 1, "tag"),
     ("a: 1\n---\nb: 2\n", 1, "more than one document"),
     ("a: 1\nb: 2\u200b\x07\n", 2, "U+0007"),
@@ -61,20 +62,12 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 ])
 def test_costly_or_surprising_yaml_is_a_problem_with_its_line(text, line, words):
     tracemalloc.start()
-    started = time.perf_counter()
     problem = parse_yaml(text, "data/x.yml")
-    elapsed, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert isinstance(problem, Problem), problem
     assert (problem.line, words in problem.message) == (line, True), str(problem)
-    assert elapsed < 1 and peak < 5_000_000, (elapsed, peak)
-
-
-def test_a_big_1_kb_file_of_plain_data_reads_fast():
-    text = "".join(f"k{i}: [{i}, text {i}]\n" for i in range(60))[:1024].rsplit("\n", 1)[0] + "\n"
-    started = time.perf_counter()
-    assert not isinstance(parse_yaml(text, "x.yml"), Problem)
-    assert time.perf_counter() - started < 1
+    assert peak < 5_000_000, peak  # the time it takes: benchmarks/yaml_cost.py
 
 
 def test_scalars_are_what_they_look_like():
