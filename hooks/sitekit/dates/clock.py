@@ -5,6 +5,8 @@ import os
 from datetime import datetime, timezone
 from typing import Mapping
 
+from .localtime import FIRST_YEAR, LAST_YEAR
+
 EXAMPLE = "2020-11-20T12:00:00+01:00"
 
 
@@ -24,4 +26,7 @@ def site_now(environ: Mapping[str, str] = os.environ) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f'SITE_NOW: "{text}" has no UTC offset, so the moment is ambiguous; add one, '
                          f"e.g. {EXAMPLE}")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValueError(f'SITE_NOW: "{text}" is outside the years this site handles ({FIRST_YEAR}-{LAST_YEAR}); '
+                         f"check the year, e.g. {EXAMPLE}")
     return moment

@@ -33,3 +33,9 @@ def test_malformed_site_now_names_the_variable_and_the_expected_form(text):
 def test_site_now_without_offset_is_refused():
     with pytest.raises(ValueError, match="SITE_NOW.*no UTC offset"):
         site_now({"SITE_NOW": "2020-11-20T12:00:00"})
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59+00:00"])
+def test_a_build_clock_outside_the_supported_years_is_refused(text):
+    with pytest.raises(ValueError, match=r"SITE_NOW: .* is outside the years this site handles \(1990-2100\)"):
+        site_now({"SITE_NOW": text})
