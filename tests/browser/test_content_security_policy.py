@@ -33,7 +33,7 @@ def test_no_page_breaks_its_own_policy(browser, served_site, site_dir):
     tab = recording_tab(browser)
     found = {}
     for built in built_pages(site_dir):
-        assert 'http-equiv="Content-Security-Policy"' in built.file.read_text(encoding="utf-8"), built.path
+        assert "http-equiv=Content-Security-Policy>" in built.file.read_text(encoding="utf-8"), built.path
         found[built.path] = violations_on(tab, url_of(served_site, built))
     # search runs in a worker, which the policy governs too: open it and find a word
     tab.page.keyboard.press("/")

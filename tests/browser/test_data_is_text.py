@@ -28,8 +28,9 @@ PLACES = {
     "404 title": payload("404 title"),
     "404 text": payload("404 text"),
     "feed link": payload("feed link"),
-    "page title": payload("page title"),
-    "nav title": "PMI (<250 dipendenti) " + payload("nav title") + " with a title long enough to be truncated",
+    "page title": "PMI (<250 dipendenti) " + payload("page title") + " with a title long enough to be cut short "
+                  "in the header of the page at any width",
+    "nav title": payload("nav title"),
     "page subtitle": payload("page subtitle"),
 }
 
@@ -172,11 +173,12 @@ def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
     nav = tab.locator(".md-sidebar--primary .md-nav__link--active").first
     assert PLACES["nav title"] in nav.inner_text()
     assert PLACES["page subtitle"] in nav.inner_text()
-    assert tab.locator(".md-sidebar--primary").locator("img, b").count() == 0
-    # a navigation title too long for the sidebar gets a tooltip from Material (on keyboard focus)
-    truncated = tab.locator(".md-sidebar--primary a:has(.md-ellipsis)", has_text="PMI (<250").first.element_handle()
-    tab.wait_for_function("el => el.hasAttribute('title')", arg=truncated)  # Material saw it truncated
-    truncated.focus()
-    tooltip = _tooltip_of(tab, truncated)
-    assert tooltip.inner_text().strip().startswith(PLACES["nav title"])  # then the subtitle
+    assert tab.locator(".md-sidebar--primary, .md-header").locator("img, b").count() == 0
+    # scrolled down, the header shows the page's title, cut short: Material's tooltip shows it whole
+    tab.mouse.wheel(0, 600)
+    topic = tab.locator("[data-md-component=header-topic] .md-ellipsis").element_handle()
+    tab.wait_for_function("el => el.hasAttribute('title')", arg=topic)  # Material saw it cut short
+    topic.hover()
+    tooltip = _tooltip_of(tab, topic)
+    assert tooltip.inner_text().strip() == PLACES["page title"]
     assert tooltip.locator("img, b").count() == 0

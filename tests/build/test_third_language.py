@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import copy
 import re
 import shutil
 from pathlib import Path
@@ -54,7 +55,7 @@ def add_french(project: Path) -> None:
     glossary = project / "data" / "glossary.yml"
     entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))
     for entry in entries.values():
-        entry["fr"] = entry["en"]
+        entry["fr"] = copy.deepcopy(entry["en"])  # a copy: a shared block would be dumped as an alias
         for link in entry.get("links", []):
             link["title"]["fr"] = link["title"]["en"]
     glossary.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")

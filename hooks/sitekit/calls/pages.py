@@ -243,6 +243,8 @@ class CallPages:
     def page_content(self, html: str, url: str) -> str:
         """The HTML of the page at `url` with its markers replaced (code, where Markdown left them
         as text, untouched); near misses and unclosed comments become problems."""
+        if url not in self._read:  # a page whose Markdown this build did not read (serve --dirty)
+            return html
         page, call = self._read.pop(url)
 
         def report(mistake: MarkerMistake) -> None:

@@ -65,7 +65,8 @@ def policy(html: str) -> str:
 def with_policy(html: str) -> str:
     """`html` (a whole, final page) with its policy as the first thing after <meta charset>, before
     any script: a policy given by <meta> covers only what comes after it."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    # written as the minifier writes a tag (attributes sorted, quotes only where needed)
+    tag = f'<meta content="{policy(html)}" http-equiv=Content-Security-Policy>'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return tag + html
