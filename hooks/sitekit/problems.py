@@ -61,7 +61,10 @@ def schema_words(error: dict) -> str:
     kind = error["type"]
     if kind == "value_error":  # our own validators: already in editors' words
         return error["msg"].removeprefix("Value error, ")
-    words = _SCHEMA_WORDS.get(kind, "found {found}; check this value against the guide (EDITING.md)")
+    if kind.startswith("date_"):  # a date field (date_parsing, date_from_datetime_parsing, ...)
+        words = "is not a date; found {found}; write it as 2026-11-30"
+    else:
+        words = _SCHEMA_WORDS.get(kind, "found {found}; check this value against the guide (EDITING.md)")
     expected = (error.get("ctx") or {}).get("expected", "")
     return words.format(found=shown_text(error.get("input")), expected=str(expected).replace("'", ""))
 

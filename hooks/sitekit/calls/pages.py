@@ -140,7 +140,8 @@ class CallPages:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
 
     def zone_note(self, call: Call, page_url: str) -> str:
-        text = zone_note(call.deadline.instant, call.deadline.zone, self.strings["zone_note"], self.strings["formats"])
+        deadline = call.next_deadline(self.now)  # a call with stages: the one the box counts down to
+        text = zone_note(deadline.instant, deadline.zone, self.strings["zone_note"], self.strings["formats"])
         return _one_line(self.render("partials/call-zone-note.html", text=text))
 
     def budget(self, call: Call, page_url: str) -> str:

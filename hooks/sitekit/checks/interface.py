@@ -28,6 +28,18 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("calls", "webinar", "ended"): frozenset({"date"}),                     # calls/view.py
     ("calls", "calendar", "deadline"): frozenset({"title"}),                # calls/pages.py
     ("calls", "calendar", "webinar"): frozenset({"title"}),                 # calls/pages.py
+    ("calls", "calendar", "stage"): frozenset({"title", "label"}),          # calls/pages.py
+    ("calls", "webinar", "took_place"): frozenset({"when"}),                # calls/view.py
+    ("calls", "labelled"): frozenset({"label", "value"}),                   # partials (fill): box, index
+    ("calls", "zone_note"): frozenset({"city", "zone", "offset"}),          # dates/formatting.py
+    ("calls", "index", "closed"): frozenset({"year"}),                      # calls/pages.py
+    ("calls", "index", "count"): frozenset({"count"}),                      # calls/pages.py
+    ("publishing", "feed", "stage"): frozenset({"label", "deadline"}),      # publish/feeds.py
+    ("publishing", "feed", "moved"): frozenset({"deadline", "word", "previous"}),  # publish/feeds.py
+    ("glossary", "expansion"): frozenset({"expansion"}),                    # partials/glossary.html (fill)
+    ("glossary", "sources"): frozenset({"links"}),                          # partials/glossary.html (fill)
+    ("quality", "last_check"): frozenset({"date", "axe_version", "axe_problems", "nu_version",
+                                          "nu_problems"}),                 # theme/lastcheck.py
 }
 # Babel patterns and codes, not Python format strings.
 BABEL_LOCALE = ("calls", "formats", "locale")

@@ -64,7 +64,7 @@ def test_a_currency_is_an_iso_4217_code(project, currency):
 
 def test_an_opening_after_the_deadline_is_refused(project):
     assert problems_after(project, CALL, "opening: null ", "opening: {local: 2020-12-03 09:00, zone: Europe/Brussels}") == [
-        f'{CALL}:{line("deadline:")}: deadline: "2020-12-02 17:00" is not after the opening ("2020-12-03 09:00"); a call opens '
+        f'{CALL}:{line("  local: 2020-12-02 17:00")}: deadline.local: "2020-12-02 17:00" is not after the opening ("2020-12-03 09:00"); a call opens '
         "before its deadline: check both dates"]
 
 

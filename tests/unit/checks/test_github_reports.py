@@ -30,7 +30,7 @@ def test_a_problem_without_a_line_names_the_file_only():
 def test_commas_colons_and_newlines_cannot_break_out_of_the_command():
     tricky = Problem("docs/a,b:c.it.md", 3, "links.x,y", "found 100%\n::warning::fake")
     assert workflow_command(tricky) == ("::error file=docs/a%2Cb%3Ac.it.md,line=3,title=links.x%2Cy::"
-                                        "links.x,y: found 100%25%0A::warning::fake")
+                                        "links.x,y: found 100%25<U+000A>::warning::fake")  # a line break shown, never a new command
 
 
 def test_markdown_keeps_the_messages_code_and_shows_what_editors_typed_as_text():
