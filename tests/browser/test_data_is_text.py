@@ -3,6 +3,7 @@ interface strings or a page's front matter shows as written (tooltips included) 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -59,8 +60,8 @@ def hostile_site(tmp_path_factory):
                         f"    definition: >-\n      {PLACES['definition']} Partnerships of European clusters")
     glossary.write_text(text, encoding="utf-8")
     _replace(project, CALL, "  it: Clusters Go International 2020\n", f"  it: {_yaml(PLACES['call title'])}\n")
-    _replace(project, CALL, "  it: Fondi COSME per partenariati europei di cluster che portano le PMI sui mercati extraeuropei.\n",
-             f"  it: {_yaml(PLACES['call summary'])}\n")
+    summary = re.search(r"^summary:\n(  it: .*\n)", (project / CALL).read_text(encoding="utf-8"), re.M)[1]
+    _replace(project, CALL, summary, f"  it: {_yaml(PLACES['call summary'])}\n")
     _replace(project, CALL, "      it: European Cluster Collaboration Platform (ECCP)\n",
              f"      it: {_yaml(PLACES['link title'])}\n")
     _replace(project, "data/strings/it.yml", "  title: Pagina non trovata\n", f"  title: {_yaml(PLACES['404 title'])}\n")
