@@ -183,3 +183,20 @@ def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
     tooltip = _tooltip_of(tab, topic)
     assert tooltip.inner_text().strip() == PLACES["page title"]
     assert tooltip.locator("img, b").count() == 0
+
+
+def test_sharing_metadata_home_list_and_breadcrumb_keep_data_as_text(tab, hostile_site):
+    """Open Graph tags carry a page's title as an attribute value; the home page's list and the
+    breadcrumb of a call's page show the call's title as written."""
+    tab.goto(hostile_site.url + "chi-siamo/")
+    tab.wait_for_load_state("load")
+    assert tab.evaluate("document.querySelector('meta[property=\"og:title\"]').content") == PLACES["nav title"]
+    assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
+    tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/")
+    tab.wait_for_load_state("load")
+    assert PLACES["call title"] in tab.locator(".call-breadcrumb").inner_text()
+    assert_shown_as_written(tab, PLACES["call title"])
+    tab.goto(hostile_site.url)
+    tab.wait_for_load_state("load")
+    assert PLACES["call title"] in tab.locator(".calls-home").inner_text()
+    assert_shown_as_written(tab, PLACES["call title"])
