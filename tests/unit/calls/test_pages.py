@@ -175,16 +175,16 @@ def test_index_lists_open_calls_by_deadline_then_closed_calls_latest_first():
                                         ("mid", datetime(2020, 11, 21, tzinfo=timezone.utc)),
                                         ("late", datetime(2020, 12, 1, tzinfo=timezone.utc)),
                                         (None, datetime(2020, 12, 1, tzinfo=timezone.utc))])
-def test_an_approximate_date_once_over_says_the_event_took_place_then(part, over):
+def test_an_approximate_date_once_over_says_in_the_past_when_the_event_was_scheduled(part, over):
     call = make_call(webinar={"approximate": "2020-11", "part": part} if part else {"approximate": "2020-11"})
     when = {"early": "inizio novembre 2020", "mid": "metà novembre 2020", "late": "fine novembre 2020", None: "novembre 2020"}[part]
     before = html(converted(pages([call], now=over - timedelta(seconds=1)), page("# T\n\n<!-- call:webinar -->\n")))
     after = html(converted(pages([call], now=over), page("# T\n\n<!-- call:webinar -->\n")))
     assert before.select(".call-box")[1].get_text(" ", strip=True).endswith(f"{when}, data da comunicare")
     text = after.select(".call-box")[1].get_text(" ", strip=True)
-    assert text.endswith(f"Il webinar si è tenuto a {when}") and "da comunicare" not in text
+    assert text.endswith(f"Il webinar era previsto per {when}") and "da comunicare" not in text
     en = html(converted(pages([call], locale="en", now=over), page("# T\n\n<!-- call:webinar -->\n")))
-    assert "The webinar took place in" in en.select(".call-box")[1].get_text() 
+    assert "The webinar was scheduled for" in en.select(".call-box")[1].get_text()
 
 
 def test_an_exact_webinar_date_added_later_replaces_the_approximate_one():
