@@ -65,7 +65,8 @@ def on_page_context(context, page, config, nav):
     slug = page.meta.get("call")
     call = _build["calls"].get(slug) if slug else None
     if call is not None and page.url == call_page_path(slug, _language(config)):
-        context["call_jsonld"] = call_jsonld(call, _language(config), config.site_url)
+        context["call_jsonld"] = call_jsonld(call, _language(config), config.site_url, _build["now"],
+                                             _build["closing_days"])
     context["sharing"] = sharing_meta(
         page.title or config.site_name, page.meta.get("description") or config.site_description or "",
         page.canonical_url or config.site_url, current_locale(config), _build["og"], config.site_url,

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from babel.dates import format_datetime
 from lxml import etree
 
 from ..calls.model import Call
 from ..calls.status import call_status
 from ..calls.urls import FEED_FILE, absolute, call_page_path
+from ..dates.formatting import format_moment
 from ..dates.localtime import parse_zone
 from ..languages import Language
 
@@ -33,36 +33,35 @@ class FeedTexts:
     moved: str = "{deadline} ({word}; {previous})"  # a moved deadline, with the earlier one
     separator: str = "; "
     moved_words: Mapping[str, str] = field(default_factory=dict)  # calls.moved: extended, brought_forward
+    formats: Mapping[str, str] = field(default_factory=dict)  # calls.formats: the pages' way of writing a time
 
     @classmethod
     def from_strings(cls, strings: Mapping) -> "FeedTexts":
         feed = strings["publishing"]["feed"]
         return cls(feed["title"], feed["subtitle"], feed["author"], feed["entry"], feed["summary"],
                    strings["publishing"]["status"], feed["stage"], feed["moved"], feed["separator"],
-                   strings["calls"]["moved"])
+                   strings["calls"]["moved"], strings["calls"]["formats"])
 
 
-def moment_text(instant: datetime, zone: str, locale: str) -> str:
-    """An instant in its own zone, in the feed's language: "2 dicembre 2020, 17:00 CET"."""
-    local = instant.astimezone(parse_zone(zone))
-    # The zone's abbreviation (CET), as the call's documents write it: CLDR has no short name for it.
-    return f'{format_datetime(local, "d MMMM y, HH:mm", tzinfo=local.tzinfo, locale=locale)} {local.tzname()}'
+def moment_text(instant: datetime, zone: str, formats: Mapping[str, str]) -> str:
+    """An instant in its own zone, written as the pages write it: "2 dicembre 2020, ore 17:00 CET"."""
+    return format_moment(instant.astimezone(parse_zone(zone)), formats)
 
 
-def deadline_text(call: Call, locale: str, texts: FeedTexts | None = None) -> str:
+def deadline_text(call: Call, locale: str, texts: FeedTexts) -> str:
     """Every deadline of the call, with its label when there are several and the earlier date when
     it moved: the entry changes with them."""
     parts = []
     for stage in call.stages:
-        text = moment_text(stage.instant, stage.zone, locale)
-        if texts is not None and stage.previous_instant is not None:
+        text = moment_text(stage.instant, stage.zone, texts.formats)
+        if stage.previous_instant is not None:
             word = texts.moved_words["extended" if stage.previous_instant < stage.instant else "brought_forward"]
             text = texts.moved.format(deadline=text, word=word,
-                                      previous=moment_text(stage.previous_instant, stage.zone, locale))
-        if texts is not None and stage.label is not None and len(call.stages) > 1:
+                                      previous=moment_text(stage.previous_instant, stage.zone, texts.formats))
+        if stage.label is not None and len(call.stages) > 1:
             text = texts.stage.format(label=stage.label[locale], deadline=text)
         parts.append(text)
-    return (texts.separator if texts else "; ").join(parts)
+    return texts.separator.join(parts)
 
 
 def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site_url: str, now: datetime,

@@ -1,15 +1,18 @@
-"""schema.org JSON-LD for a call's page: a MonetaryGrant whose application ends at the deadline."""
+"""schema.org JSON-LD for a call's page: a MonetaryGrant whose application ends at the deadline (an
+ApplyAction only while the call is not closed: search engines would offer to apply to a closed call)."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..calls.model import Call
+from ..calls.status import call_status
 from ..calls.urls import absolute, call_page_path
 from ..dates.localtime import local_iso
 from ..languages import Language
 
 
-def call_jsonld(call: Call, language: Language, site_url: str) -> dict[str, Any]:
+def call_jsonld(call: Call, language: Language, site_url: str, now: datetime, closing_days: float) -> dict[str, Any]:
     """Plain values for <script type="application/ld+json"> (the template serialises and escapes)."""
     url = absolute(site_url, call_page_path(call.slug, language))
     data: dict[str, Any] = {
@@ -23,11 +26,13 @@ def call_jsonld(call: Call, language: Language, site_url: str) -> dict[str, Any]
         "inLanguage": language.locale,
         "funder": {"@type": "Organization", "name": call.funder_in(language.locale)},
         "amount": {"@type": "MonetaryAmount", "currency": call.budget.currency, "value": call.budget.amount},
-        "potentialAction": {
-            "@type": "ApplyAction",
-            "actionStatus": "https://schema.org/PotentialActionStatus",
-            "endTime": local_iso(call.final.instant),
-        },
+    }
+    if call_status(call, now, closing_days) == "closed":
+        return data
+    data["potentialAction"] = {
+        "@type": "ApplyAction",
+        "actionStatus": "https://schema.org/PotentialActionStatus",
+        "endTime": local_iso(call.final.instant),
     }
     if call.opening is not None:
         data["potentialAction"]["startTime"] = local_iso(call.opening.instant)

@@ -79,9 +79,9 @@ def test_schema_rejects_a_call_without_deadline_or_with_an_unknown_status(calls)
         validate(broken)
 
 
-@pytest.mark.parametrize("locale, text", [("it", "2 dicembre 2020, 17:00 CET"), ("en", "2 December 2020, 17:00 CET")])
-def test_feed_writes_the_deadline_in_the_feed_language_and_brussels_time(calls, locale, text):
-    assert deadline_text(calls[SLUG], locale) == text
+@pytest.mark.parametrize("locale, text", [("it", "2 dicembre 2020, ore 17:00 CET"), ("en", "2 December 2020, 17:00 CET")])
+def test_feed_writes_the_deadline_as_the_pages_do_in_its_language_and_brussels_time(calls, strings, locale, text):
+    assert deadline_text(calls[SLUG], locale, FeedTexts.from_strings(strings[locale])) == text
 
 
 def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, strings):
@@ -130,12 +130,17 @@ def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
 
 
 def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
-    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL)
+    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE - timedelta(days=3), 7)
     assert data["@type"] == "MonetaryGrant" and data["identifier"] == "COS-CLUSINT-2020-3-01"
     assert data["url"] == SITE_URL + "bandi/" + SLUG + "/"
     assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
     assert data["amount"] == {"@type": "MonetaryAmount", "currency": "EUR", "value": 7500000}
     assert data["inLanguage"] == "it" and data["name"] == "Clusters Go International 2020"
+
+
+def test_json_ld_of_a_closed_call_offers_no_way_to_apply(calls):
+    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE, 7)
+    assert "potentialAction" not in data and data["identifier"] == "COS-CLUSINT-2020-3-01"
 
 
 def test_robots_txt_names_the_sitemap():
