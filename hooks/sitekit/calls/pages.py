@@ -14,7 +14,7 @@ from itertools import count
 from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
-from ..dates.formatting import zone_note
+from ..dates.formatting import format_number, zone_note
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
@@ -144,6 +144,14 @@ class CallPages:
         text = zone_note(deadline.instant, deadline.zone, self.strings["zone_note"], self.strings["formats"])
         return _one_line(self.render("partials/call-zone-note.html", text=text))
 
+    def identifier(self, call: Call, page_url: str) -> str:
+        return _one_line(self.render("partials/call-id.html", id=call.id))
+
+    def closing_days_text(self, _call: None, page_url: str) -> str:
+        """How many days before a deadline a call counts as closing (extra.closing_threshold_days)."""
+        days = format_number(self.closing_days, self.strings["formats"])
+        return _one_line(self.render("partials/calls-closing-days.html", days=days))
+
     def budget(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-budget.html", budget=budget_text(call, self.strings)))
 
@@ -254,6 +262,9 @@ class CallPages:
             self.problems.append(Problem(page.shown_path, line_in(page.source_text(), mistake.text),
                                          mistake.field, mistake.message))
 
+        for comment in _inline_markers_made_blocks(html, page.source_text()):
+            report(MarkerMistake(comment, comment, "starts a line inside a sentence, so Markdown ends the "
+                                 "sentence (or the list) before it; move it after a word on the line above"))
         return replace_markers(html, lambda marker: self._marker(marker, call, page),
                                [*MARKERS, *self.other_markers], report)
 
@@ -297,12 +308,36 @@ MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {
     "call:facts": CallPages.facts,
     "call:deadline-text": CallPages.deadline_text,
     "call:budget": CallPages.budget,
+    "call:id": CallPages.identifier,
     "call:zone-note": CallPages.zone_note,
     "call:webinar": CallPages.webinar,
     "call:links": CallPages.links,
     "calls:index": CallPages.index,
     "calls:home": CallPages.home,
+    "calls:closing-days": CallPages.closing_days_text,
 }
+
+
+# Markers that go inside a sentence: written at the start of a line that continues a paragraph or a
+# list item, Markdown takes them for a block of HTML and ends the paragraph or list before them.
+INLINE_MARKERS = ("call:deadline-text", "call:budget", "call:zone-note", "call:id", "calls:closing-days")
+_LINE_START_COMMENT = re.compile(r"^[ \t]*(<!--\s*(calls?:[\w-]+)\b[^>]*-->)", re.MULTILINE)
+
+
+def _inline_markers_made_blocks(html: str, source: str) -> list[str]:
+    """Each inline marker that Markdown made a block of although its line in `source` is part of
+    running text (more text on its line, or a line of text just above)."""
+    found = []
+    lines = source.splitlines()
+    for match in _LINE_START_COMMENT.finditer(html):  # Markdown starts a line with a block of HTML
+        comment = match[1]
+        number = line_in(source, comment) if match[2] in INLINE_MARKERS else None
+        if number is None:
+            continue
+        line, above = lines[number - 1], lines[number - 2] if number > 1 else ""
+        if line.strip() != comment or above.strip():
+            found.append(comment)
+    return found
 
 
 def _one_line(html: str) -> str:

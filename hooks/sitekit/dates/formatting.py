@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import (format_date, format_datetime, format_time, format_timedelta, get_timezone,
                          get_timezone_location)
 from babel.lists import format_list
-from babel.numbers import NumberPattern, format_currency
+from babel.numbers import NumberPattern, format_currency, format_decimal
 
 Formats = Mapping[str, str]
 
@@ -80,6 +80,11 @@ def _amount(value: int, unit: str, fmt: Formats) -> str:
     seconds = {"day": 86400, "hour": 3600, "minute": 60}[unit]
     return format_timedelta(timedelta(seconds=value * seconds), granularity=unit,
                             threshold=math.inf, locale=fmt["locale"])
+
+
+def format_number(number: float, fmt: Formats) -> str:
+    """A number as the language writes it: "7", "1,5" in Italian, "1.5" in English."""
+    return format_decimal(number, locale=fmt["locale"])
 
 
 def format_money(amount: int, currency: str, fmt: Formats) -> str:

@@ -193,3 +193,22 @@ def test_an_exact_webinar_date_added_later_replaces_the_approximate_one():
     box = html(converted(pages([call]), page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
     assert box["data-deadline"] == "2020-11-06T09:00:00Z" and "inizio" not in box.get_text()
     assert "Il webinar si è tenuto il 6 novembre 2020" in box.get_text()
+
+
+@pytest.mark.parametrize("text", [
+    "1. **Leggete.** I documenti dell'invito\n   <!-- call:id -->; l'annuncio ne riassume i punti.\n",
+    "Il bilancio è di\n<!-- call:budget -->\nin tutto.\n",
+])
+def test_an_inline_marker_that_starts_a_line_of_running_text_is_a_problem_at_its_line(text):
+    p = pages([make_call()])
+    out = built(p, page("# T\n\n" + text))
+    assert [(x.line, x.message.split(";")[0]) for x in p.problems] == [
+        (4 + 4, "starts a line inside a sentence, so Markdown ends the sentence (or the list) before it")]
+    assert "call-" in out  # the marker is still replaced: the page is right once the line is moved
+
+
+def test_an_inline_marker_inside_the_sentence_or_a_block_marker_alone_is_fine():
+    p = pages([make_call()])
+    built(p, page("# T\n\nI documenti dell'invito <!-- call:id -->;\nl'annuncio.\n\n<!-- call:facts -->\n\n"
+                  "<!-- call:budget -->\n"))
+    assert p.problems == []
