@@ -79,7 +79,7 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
     pages = [p for p in built_pages(site_dir) if soup(p.file).select('link[rel=alternate][hreflang]')]
     assert len(pages) > 10
     for built in pages:
-        alternates = {l["hreflang"]: l["href"] for l in soup(built.file).select("link[rel=alternate][hreflang]")}
+        alternates = {link["hreflang"]: link["href"] for link in soup(built.file).select("link[rel=alternate][hreflang]")}
         for lang, href in alternates.items():
             if lang in (built.lang, "x-default"):
                 continue

@@ -40,7 +40,7 @@ def test_every_page_exists_in_both_languages_with_its_lang(site_dir, path):
 @pytest.mark.parametrize("path", page_paths())
 def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site_dir, path):
     for locale in LOCALES:
-        links = {l["hreflang"]: l["href"] for l in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
+        links = {link["hreflang"]: link["href"] for link in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
         assert links == {
             "it": SITE_URL + path,
             "en": SITE_URL + "en/" + path,
@@ -113,7 +113,7 @@ def test_each_language_has_its_own_search_index(site_dir, locale):
     index = json.loads((site_dir / PREFIX[locale] / "search" / "search_index.json").read_text())
     assert index["config"]["lang"] == [locale]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {path for path in page_paths()} <= locations
+    assert set(page_paths()) <= locations
     assert not any(loc.startswith("en/") for loc in locations)
     titles = " ".join(doc["title"] for doc in index["docs"])
     assert ("Glossario" in titles) == (locale == "it")

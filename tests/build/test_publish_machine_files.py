@@ -33,7 +33,7 @@ def jsonld_of(page) -> dict:
 
 def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternates(site_dir):
     root = ET.parse(site_dir / "sitemap.xml").getroot()
-    urls = {u.findtext(f"{SM}loc"): {l.get("hreflang"): l.get("href") for l in u.findall(f"{XHTML}link")}
+    urls = {u.findtext(f"{SM}loc"): {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
             for u in root.findall(f"{SM}url")}
     pages = [p for p in html_pages(site_dir) if p.name == "index.html"]
     for page in pages:
@@ -147,7 +147,7 @@ def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
 def test_only_call_pages_carry_json_ld(site_dir):
     carriers = {p.relative_to(site_dir).as_posix() for p in html_pages(site_dir)
                 if soup(p).select('script[type="application/ld+json"]')}
-    assert carriers == {f"{PREFIX[l]}bandi/{SLUG}/index.html" for l in LOCALES}
+    assert carriers == {f"{PREFIX[loc]}bandi/{SLUG}/index.html" for loc in LOCALES}
 
 
 @pytest.mark.parametrize("locale", LOCALES)

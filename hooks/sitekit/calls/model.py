@@ -34,7 +34,7 @@ class Moment(_Strict):
 
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
-        self.instant  # raises ValueError with an editor's message
+        _ = self.instant  # raises ValueError with an editor's message
         return self
 
     @property

@@ -148,7 +148,7 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     if reference is None:
         return problems
     expected = dict(_leaves(reference.data))
-    for locale, doc in docs.items():
+    for doc in docs.values():
         have = dict(_leaves(doc.data))
         for key in expected:
             if key not in have or not str(have[key] or "").strip():

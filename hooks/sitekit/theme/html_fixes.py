@@ -18,7 +18,7 @@ class _CheckboxAutocomplete(HTMLParser):
         self.found: list[tuple[int, str, list[tuple[str, str | None]]]] = []
 
     def handle_starttag(self, tag, attrs):
-        names = {name: value for name, value in attrs}
+        names = dict(attrs)
         if tag == "input" and (names.get("type") or "").lower() == "checkbox" and "autocomplete" in names:
             line, column = self.getpos()
             self.found.append((self.line_starts[line - 1] + column, self.get_starttag_text(), attrs))
