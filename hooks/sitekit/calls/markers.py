@@ -32,7 +32,7 @@ def replace_markers(markdown: str, render: Callable[[Marker], str]) -> str:
         if FENCE.match(line):
             fenced = not fenced
         if not fenced:
-            line = MARKER.sub(lambda m, number=number: render(Marker(m["family"], m["name"], m["arg"], number)), line)
+            line = MARKER.sub(lambda m: render(Marker(m["family"], m["name"], m["arg"], number)), line)  # noqa: B023 (called at once)
         out.append(line)
     return "".join(out)
 

@@ -8,11 +8,12 @@ from typing import Iterable, Literal, Optional, Union
 
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
+from pydantic_core import ErrorDetails
 
 from ..dates.localtime import parse_wall_time, parse_zone
 from ..inputs.confirmation import Confirmation
 from ..inputs.filecache import read_text
-from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
+from ..inputs.yamlfile import YamlDoc, parse_yaml, unreadable
 from ..problems import Problem, SiteDataError
 
 Texts = dict[str, str]  # language code -> text
@@ -195,7 +196,10 @@ class Call(_Strict):
     @property
     def stages(self) -> tuple[Deadline, ...]:
         """Every deadline, earliest first (one for a call with a single deadline)."""
-        return self.deadlines if self.deadlines is not None else (self.deadline,)
+        if self.deadlines is not None:
+            return self.deadlines
+        assert self.deadline is not None  # _one_way_of_deadlines: a valid call has one or the other
+        return (self.deadline,)
 
     @property
     def final(self) -> Deadline:
@@ -239,8 +243,8 @@ def load_call(path: Path, display_path: str | None = None, locales: list[str] | 
     shown = display_path or str(path)
     try:
         text = read_text(path)
-    except (OSError, UnicodeDecodeError):
-        return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
+    except (OSError, UnicodeDecodeError) as err:
+        return [unreadable(shown, err)]
     result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
     return list(result) if isinstance(result, tuple) else result
 
@@ -250,8 +254,8 @@ def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
     read it, never change it."""
     try:
         text = read_text(path)
-    except (OSError, UnicodeDecodeError):
-        return load_yaml(path, shown)
+    except (OSError, UnicodeDecodeError) as err:
+        return unreadable(shown, err)
     return _parsed(text, shown)
 
 
@@ -302,7 +306,7 @@ def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | N
     return calls
 
 
-def _problem(doc: YamlDoc, error: dict) -> Problem:
+def _problem(doc: YamlDoc, error: ErrorDetails) -> Problem:
     loc = tuple(part for part in error["loc"] if part not in ("function-after",))
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, At):

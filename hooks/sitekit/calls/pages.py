@@ -132,7 +132,7 @@ class CallPages:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
 
     def zone_note(self, call: Call, page_url: str) -> str:
-        text = zone_note(call.deadline.instant, call.deadline.zone, self.strings["zone_note"], self.strings["formats"])
+        text = zone_note(call.final.instant, call.final.zone, self.strings["zone_note"], self.strings["formats"])
         return _one_line(self.render("partials/call-zone-note.html", text=text))
 
     def budget(self, call: Call, page_url: str) -> str:
@@ -217,7 +217,7 @@ class CallPages:
             texts, several = self.strings["calendar"], len(call.stages) > 1
             files = {"deadline": [
                 CalendarEntry(uid=f"{call.slug}-deadline{f'-{number}' if several else ''}@{host}", start=stage.instant,
-                              summary=(texts["stage"].format(title=title, label=stage.label[self.locale]) if several
+                              summary=(texts["stage"].format(title=title, label=stage.label[self.locale]) if several and stage.label
                                        else texts["deadline"].format(title=title)),
                               description=call.summary[self.locale], url=page, reminder=REMINDER)
                 for number, stage in enumerate(call.stages, start=1)]}
@@ -274,7 +274,8 @@ class CallPages:
         return "../" * (len(base) - common) + "/".join(parts[common:]) or "./"
 
 
-MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {
+# call:* markers are given the page's Call, calls:* markers None.
+MARKERS: dict[str, Callable[[CallPages, Any, str], str]] = {
     "call:facts": CallPages.facts,
     "call:deadline-text": CallPages.deadline_text,
     "call:budget": CallPages.budget,

@@ -36,11 +36,11 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
                                     f"{layout.config_file}; expected one of: {', '.join(layout.locales)}"))
         else:
             found.setdefault(path.parent / base, {})[locale] = path
-    for base, versions in sorted(found.items()):
+    for page, versions in sorted(found.items()):
         source = versions.get(layout.default_locale) or next(iter(versions.values()))
         for locale in layout.locales:
             if locale not in versions:
-                missing = base.parent / f"{base.name}.{locale}.md"
+                missing = page.parent / f"{page.name}.{locale}.md"
                 problems.append(Problem(layout.shown(missing), None, "page",
                                         f'is missing ("{locale}" version of {layout.shown(source)}); '
                                         f"copy {source.name} to {missing.name} and translate it"))
@@ -95,7 +95,7 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
         doc = read_call_yaml(path, layout.shown(path))
         if isinstance(doc, Problem) or not isinstance(doc.data, dict):
             continue  # load_calls reports it
-        texts = [("title",), ("summary",)]
+        texts: list[tuple[str | int, ...]] = [("title",), ("summary",)]
         links = doc.data.get("links") or {}
         if isinstance(links, dict):
             texts += [("links", key, "title") for key in links]

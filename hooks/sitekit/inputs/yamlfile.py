@@ -3,9 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:  # the C loader has the same interface; mypy wants a static base class
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml when installed: 10x faster
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from ..problems import Problem
 from .filecache import read_text
@@ -25,7 +30,7 @@ class YamlDoc:
         return None
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: 10x faster
+class _LineLoader(_SafeLoader):
     """SafeLoader that keeps every scalar as YAML 1.1 would, except dates and times stay text:
     editors write "2020-12-02 17:00", and the call model parses it with a clear message."""
 
@@ -90,8 +95,13 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as err:
-        return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
+        return unreadable(shown, err)
     return parse_yaml(text, shown)
+
+
+def unreadable(shown: str, err: OSError | UnicodeDecodeError) -> Problem:
+    """The Problem of a file that cannot be read as text."""
+    return Problem(shown, None, "file", f"cannot be read ({err}); save it as UTF-8 text")
 
 
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
