@@ -51,7 +51,8 @@ def test_tab_reaches_every_visible_control_and_always_shows_where_the_focus_is(t
     for built in built_pages(site_dir):
         tab.open(url_of(served_site, built))
         wanted = set(map(str, tab.page.evaluate(FOCUSABLE_JS)))
-        reached, stops = set(), 0
+        reached: set[str] = set()
+        stops = 0
         while stops < 3 * len(wanted) + 20:
             tab.page.keyboard.press("Tab")
             stops += 1
