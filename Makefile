@@ -17,7 +17,7 @@ test: $(VENV)/.test               ## set up, then run the whole test suite
 
 lint: $(VENV)/.test               ## the Python checks alone (make test runs them too): ruff and mypy
 	$(BIN)/ruff check
-	$(BIN)/ruff format --check
+	$(BIN)/ruff format --check --output-format concise
 	$(BIN)/mypy
 
 lint-fix: $(VENV)/.test           ## reformat, apply ruff's safe fixes, then show what is left to fix by hand

@@ -12,7 +12,7 @@ from sitebuild import ROOT
 
 CHECKS = {
     "ruff check": ["-m", "ruff", "check", "--output-format", "concise"],
-    "ruff format --check": ["-m", "ruff", "format", "--check"],
+    "ruff format --check": ["-m", "ruff", "format", "--check", "--output-format", "concise"],
     "mypy": ["-m", "mypy"],
 }
 
