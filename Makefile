@@ -20,9 +20,9 @@ lint: $(VENV)/.test               ## the Python checks alone (make test runs the
 	$(BIN)/ruff format --check --output-format concise
 	$(BIN)/mypy
 
-lint-fix: $(VENV)/.test           ## reformat, apply ruff's safe fixes, then show what is left to fix by hand
-	$(BIN)/ruff format
+lint-fix: $(VENV)/.test           ## apply ruff's safe fixes, reformat, then show what is left to fix by hand
 	$(BIN)/ruff check --fix
+	$(BIN)/ruff format
 	$(BIN)/mypy
 
 bench: $(VENV)/.runtime           ## build-time, scaling and page-weight figures (benchmarks/README.md)

@@ -4,16 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
-if TYPE_CHECKING:  # the C loader has the same interface; mypy wants a static base class
-    _SafeLoader = yaml.SafeLoader
-else:  # libyaml when installed: 10x faster
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from ..inputs.yamlfile import parse_with_lines
+from ..inputs.yamlfile import SafeLoader, parse_with_lines
 from .sources import PageSources, markdown_files
 
 
@@ -58,7 +53,7 @@ class SiteLayout:
             return path.as_posix()
 
 
-class _TolerantLoader(_SafeLoader):
+class _TolerantLoader(SafeLoader):
     """Reads mkdocs.yml even when it uses MkDocs' own tags (!ENV, !relative, !!python/name)."""
 
 

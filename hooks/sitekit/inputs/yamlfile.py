@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:  # the C loader has the same interface; mypy wants a static base class
-    _SafeLoader = yaml.SafeLoader
+    SafeLoader = yaml.SafeLoader
 else:  # libyaml when installed: 10x faster
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from ..problems import Problem
 from .filecache import read_text
@@ -30,7 +30,7 @@ class YamlDoc:
         return None
 
 
-class _LineLoader(_SafeLoader):
+class _LineLoader(SafeLoader):
     """SafeLoader that keeps every scalar as YAML 1.1 would, except dates and times stay text:
     editors write "2020-12-02 17:00", and the call model parses it with a clear message."""
 
