@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench clean
+.PHONY: site serve test lint lint-fix bench clean
 
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -14,6 +14,16 @@ serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/bandi
 
 test: $(VENV)/.test               ## set up, then run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test               ## the Python checks alone (make test runs them too): ruff and mypy
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check --output-format concise
+	$(BIN)/mypy
+
+lint-fix: $(VENV)/.test           ## apply ruff's safe fixes, reformat, then show what is left to fix by hand
+	$(BIN)/ruff check --fix
+	$(BIN)/ruff format
+	$(BIN)/mypy
 
 bench: $(VENV)/.runtime           ## build-time, scaling and page-weight figures (benchmarks/README.md)
 	$(BIN)/python benchmarks/run.py

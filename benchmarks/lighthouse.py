@@ -25,7 +25,12 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SITE_NOW = "2020-11-20T12:00:00+01:00"  # as the tests, so a call is open and shows its countdown
 
 
+class _SiteServer(http.server.ThreadingHTTPServer):
+    site_dir: Path | None = None  # the folder served, set once the site is built
+
+
 class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    server: _SiteServer
     """Serves the site under PREFIX as GitHub Pages does: gzip for text, a 10-minute cache lifetime.
     (Lighthouse weighs transfer sizes: an uncompressing test server would misstate performance.)"""
     prefix = "/bandi/"
@@ -61,7 +66,7 @@ class _Server:
     """Listens from creation, so that a site can be built for its address before it is served."""
 
     def __init__(self, site_dir: Path | None = None):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PagesLikeHandler)
+        self.httpd = _SiteServer(("127.0.0.1", 0), _PagesLikeHandler)
         self.httpd.site_dir = site_dir
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{_PagesLikeHandler.prefix}"
 

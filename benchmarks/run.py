@@ -280,7 +280,7 @@ def print_table(rows: list[Row]) -> None:
     head = Row("section", "figure", "value", "target", "verdict")
     widths = [max(len(getattr(r, f)) for r in [head, *rows]) for f in ("section", "figure", "value", "target", "verdict")]
     def line(r: Row) -> str:
-        cells = [getattr(r, f).ljust(w) for f, w in zip(("section", "figure", "value", "target", "verdict"), widths)]
+        cells = [getattr(r, f).ljust(w) for f, w in zip(("section", "figure", "value", "target", "verdict"), widths, strict=True)]
         return "| " + " | ".join(cells) + " |"
     print(line(head))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")

@@ -18,7 +18,7 @@ from sitekit.theme.sitefiles import write_files
 
 # The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
 # build afresh, so nothing of one language's build leaks into the next.
-_pages: CallPages | None = None
+_pages: CallPages  # this build's, made by on_config before any other event
 
 
 # -- Hooks ---------------------------------------------------------------------------------------

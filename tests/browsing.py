@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
+from playwright.sync_api import Page
 from sitepages import BuiltPage
 
 # A phone (iPhone SE) and a desktop window, in CSS pixels.
@@ -15,11 +17,11 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 @dataclass
 class Tab:
     """One browser tab that records what each page load prints to the console and requests."""
-    page: object
+    page: Page
     console: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
-    def open(self, url: str, wait: str = "load") -> None:
+    def open(self, url: str, wait: Literal["commit", "domcontentloaded", "load", "networkidle"] = "load") -> None:
         self.console.clear()
         self.requests.clear()
         response = self.page.goto(url, wait_until=wait)

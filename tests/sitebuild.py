@@ -84,6 +84,7 @@ class SubPathServer:
 
         class Handler(_QuietHandler):
             def translate_path(self, path):
+                assert server_self.site_dir is not None, "set site_dir before serving"
                 self.directory = str(server_self.site_dir)
                 clean = path.split("?", 1)[0].split("#", 1)[0]
                 if not clean.startswith(server_self.prefix):
@@ -91,6 +92,7 @@ class SubPathServer:
                 return super().translate_path("/" + clean[len(server_self.prefix):])
 
             def send_error(self, code, message=None, explain=None):
+                assert server_self.site_dir is not None, "set site_dir before serving"
                 page = server_self.site_dir / "404.html"
                 if code == 404 and page.exists():
                     body = page.read_bytes()

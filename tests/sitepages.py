@@ -26,7 +26,7 @@ def built_pages(site_dir: Path) -> list[BuiltPage]:
     for file in sorted(site_dir.rglob("*.html")):
         rel = file.relative_to(site_dir).as_posix()
         path = rel.removesuffix("index.html") if rel.endswith("index.html") else rel
-        pages.append(BuiltPage(path, file, soup(file).html.get("lang", "")))
+        pages.append(BuiltPage(path, file, str(html.get("lang", "")) if (html := soup(file).html) else ""))
     return pages
 
 

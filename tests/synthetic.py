@@ -1,6 +1,7 @@
 """Temporary sites with invented calls, for build tests (never written into the real data/)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -26,7 +27,7 @@ def call_yaml(deadline: str, title: str, *, zone: str = "Europe/Brussels", openi
     return data
 
 
-def make_site(tmp: Path, calls: dict[str, dict | str], pages: dict[str, str] | None = None) -> Path:
+def make_site(tmp: Path, calls: Mapping[str, dict | str], pages: dict[str, str] | None = None) -> Path:
     """A copy of the project with `calls` ({slug: data or raw YAML}) and one page pair per call."""
     (tmp / "project").mkdir()
     project = copy_project(tmp / "project")

@@ -27,6 +27,7 @@ def require(found: bool, what: str, how: str) -> None:
 def java() -> str:
     path = shutil.which("java")
     require(path is not None, "Java (for the W3C Nu HTML checker)", "apt install default-jre-headless")
+    assert path is not None  # require() stopped the test otherwise
     return path
 
 

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     links = collect_external_links(ROOT)
     with ThreadPoolExecutor(max_workers=8) as pool:
-        statuses = dict(zip(links, pool.map(lambda url: status_of(url, args.timeout), links)))
+        statuses = dict(zip(links, pool.map(lambda url: status_of(url, args.timeout), links), strict=True))
     broken = 0
     for url, status in statuses.items():
         fine = status.isdigit() and int(status) < 400

@@ -52,15 +52,15 @@ class Question:
 def questions(locales: tuple[str, ...]) -> list[Question]:
     return [
         Question("slug", "Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)"),
-        *(Question(f"title_{l}", f"Title of the call ({l})") for l in locales),
-        *(Question(f"summary_{l}", f"One-sentence summary ({l}); empty: the title", required=False) for l in locales),
+        *(Question(f"title_{loc}", f"Title of the call ({loc})") for loc in locales),
+        *(Question(f"summary_{loc}", f"One-sentence summary ({loc}); empty: the title", required=False) for loc in locales),
         Question("deadline", "Deadline, local time (e.g. 2021-03-04 17:00)", many=True),
-        *(Question(f"stage_{l}", f"Name of each stage ({l}), only for a call with several deadlines",
-                   required=False, many=True) for l in locales),
+        *(Question(f"stage_{loc}", f"Name of each stage ({loc}), only for a call with several deadlines",
+                   required=False, many=True) for loc in locales),
         Question("zone", "Time zone of the deadline (e.g. Europe/Brussels)"),
         Question("id", "Official identifier of the call (e.g. COS-CLUSINT-2020-3-01)"),
         Question("programme", "Programme (e.g. COSME)"),
-        *(Question(f"funder_{l}", f"Who funds it, as written in this language ({l})") for l in locales),
+        *(Question(f"funder_{loc}", f"Who funds it, as written in this language ({loc})") for loc in locales),
         Question("budget", "Total budget in euro, digits only (e.g. 7500000)"),
     ]
 
@@ -103,16 +103,16 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     budget = re.sub(r"[ ._'’]", "", str(args.budget or ""))
     if not budget.isdigit():
         raise Refused(f'--budget "{args.budget}": write the amount in euro with digits only, e.g. 7500000')
-    titles = {l: _one_line(getattr(args, f"title_{l}")) for l in layout.locales}
+    titles = {loc: _one_line(getattr(args, f"title_{loc}")) for loc in layout.locales}
     for locale, title in titles.items():
         if not (title or "").strip():
             raise Refused(f"--title-{locale}: write the title of the call in this language")
-    summaries = {l: _one_line(getattr(args, f"summary_{l}")) or titles[l] for l in layout.locales}
+    summaries = {loc: _one_line(getattr(args, f"summary_{loc}")) or titles[loc] for loc in layout.locales}
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # JSON strings are YAML
     env.filters["text"] = lambda value: html.escape(str(value), quote=False)  # Markdown passes HTML through
-    funders = {l: _one_line(getattr(args, f"funder_{l}")) for l in layout.locales}
+    funders = {loc: _one_line(getattr(args, f"funder_{loc}")) for loc in layout.locales}
     for locale, funder in funders.items():
         if not funder:
             raise Refused(f"--funder-{locale}: write who funds the call as written in this language")
@@ -139,12 +139,12 @@ def plan_stages(args: argparse.Namespace, locales: tuple[str, ...]) -> list[dict
             instants.append(parse_wall_time(deadline, parse_zone(args.zone)))
         except ValueError as err:
             raise Refused(f"--deadline/--zone: {err}") from None
-    for before, after, text in zip(instants, instants[1:], deadlines[1:]):
+    for before, after, text in zip(instants, instants[1:], deadlines[1:], strict=False):
         if after <= before:
             raise Refused(f'--deadline "{text}": it is not after the deadline before it; give the stages in order, earliest first')
-    labels = {l: [_one_line(x) for x in getattr(args, f"stage_{l}") or []] for l in locales}
+    labels = {loc: [_one_line(x) for x in getattr(args, f"stage_{loc}") or []] for loc in locales}
     if len(deadlines) == 1:
-        given = [l for l in locales if labels[l]]
+        given = [loc for loc in locales if labels[loc]]
         if given:
             raise Refused(f"--stage-{given[0]}: stage names are for a call with several deadlines; "
                           "give one --deadline per stage, or leave the names out")
@@ -153,7 +153,7 @@ def plan_stages(args: argparse.Namespace, locales: tuple[str, ...]) -> list[dict
         if len(labels[locale]) != len(deadlines) or not all(labels[locale]):
             raise Refused(f"--stage-{locale}: give the name of each of the {len(deadlines)} stages in this language, "
                           f'in the order of the --deadline options (e.g. --stage-{locale} "..." once per --deadline)')
-    return [{"local": d, "label": {l: labels[l][i] for l in locales}} for i, d in enumerate(deadlines)]
+    return [{"local": d, "label": {loc: labels[loc][i] for loc in locales}} for i, d in enumerate(deadlines)]
 
 
 def _one_line(text: str | None) -> str:

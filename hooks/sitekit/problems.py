@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ _SCHEMA_WORDS = {
 }
 
 
-def schema_words(error: dict) -> str:
+def schema_words(error: Mapping[str, Any]) -> str:
     """One pydantic error's complaint, in editors' words."""
     kind = error["type"]
     if kind == "value_error":  # our own validators: already in editors' words

@@ -60,7 +60,9 @@ def hostile_site(tmp_path_factory):
                         f"    definition: >-\n      {PLACES['definition']} Partnerships of European clusters")
     glossary.write_text(text, encoding="utf-8")
     _replace(project, CALL, "  it: Clusters Go International 2020\n", f"  it: {_yaml(PLACES['call title'])}\n")
-    summary = re.search(r"^summary:\n(  it: .*\n)", (project / CALL).read_text(encoding="utf-8"), re.M)[1]
+    found = re.search(r"^summary:\n(  it: .*\n)", (project / CALL).read_text(encoding="utf-8"), re.M)
+    assert found, f"{CALL} has no summary.it"
+    summary = found[1]
     _replace(project, CALL, summary, f"  it: {_yaml(PLACES['call summary'])}\n")
     _replace(project, CALL, "      it: European Cluster Collaboration Platform (ECCP)\n",
              f"      it: {_yaml(PLACES['link title'])}\n")

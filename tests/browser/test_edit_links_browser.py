@@ -42,7 +42,7 @@ def test_pages_show_the_edit_link_in_their_language_and_ask_nothing_of_github(br
     requests, links = visit(browser, served_site.url, PAGES[locale])
     assert github_requests(requests) == []
     assert set(links) == set(PAGES[locale])
-    for path, link in links.items():
+    for link in links.values():
         label, href = link.split(" -> ")
         assert label == LABEL[locale]
         assert href.startswith("https://github.com/clust-er/bandi/edit/main/docs/") and href.endswith(f".{locale}.md")

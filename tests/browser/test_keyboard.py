@@ -51,7 +51,8 @@ def test_tab_reaches_every_visible_control_and_always_shows_where_the_focus_is(t
     for built in built_pages(site_dir):
         tab.open(url_of(served_site, built))
         wanted = set(map(str, tab.page.evaluate(FOCUSABLE_JS)))
-        reached, stops = set(), 0
+        reached: set[str] = set()
+        stops = 0
         while stops < 3 * len(wanted) + 20:
             tab.page.keyboard.press("Tab")
             stops += 1
@@ -79,7 +80,7 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
     pages = [p for p in built_pages(site_dir) if soup(p.file).select('link[rel=alternate][hreflang]')]
     assert len(pages) > 10
     for built in pages:
-        alternates = {l["hreflang"]: l["href"] for l in soup(built.file).select("link[rel=alternate][hreflang]")}
+        alternates = {link["hreflang"]: link["href"] for link in soup(built.file).select("link[rel=alternate][hreflang]")}
         for lang, href in alternates.items():
             if lang in (built.lang, "x-default"):
                 continue

@@ -97,10 +97,10 @@ def long_tokens_site(tmp_path_factory, browser):
         result = build(project, tmp / "site", site_now="2020-11-20T12:00:00+01:00", extra_env={"SITE_URL": server.url})
         assert result.returncode == 0, result.output
         server.site_dir = tmp / "site"
-        pages = [p for p in built_pages(server.site_dir) if p.path in
+        shown = [p for p in built_pages(server.site_dir) if p.path in
                  ("", "en/", "bandi/", "en/bandi/", f"bandi/{LONG_SLUG}/", f"en/bandi/{LONG_SLUG}/")]
-        assert len(pages) == 6
-        yield server, pages
+        assert len(shown) == 6
+        yield server, shown
 
 
 @pytest.mark.parametrize("narrow", NARROW)

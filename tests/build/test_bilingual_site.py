@@ -40,7 +40,7 @@ def test_every_page_exists_in_both_languages_with_its_lang(site_dir, path):
 @pytest.mark.parametrize("path", page_paths())
 def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site_dir, path):
     for locale in LOCALES:
-        links = {l["hreflang"]: l["href"] for l in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
+        links = {link["hreflang"]: link["href"] for link in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
         assert links == {
             "it": SITE_URL + path,
             "en": SITE_URL + "en/" + path,
@@ -51,7 +51,7 @@ def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site_dir, p
 @pytest.mark.parametrize("path", page_paths())
 def test_language_selector_goes_to_the_same_page(site_dir, path):
     html = soup(out_file(site_dir, "it", path))
-    english = html.select_one('a.md-select__link[hreflang="en"]')["href"]
+    english = str(html.select_one('a.md-select__link[hreflang="en"]')["href"])
     target = (out_file(site_dir, "it", path).parent / english).resolve()
     assert target in (out_file(site_dir, "en", path).parent.resolve(), out_file(site_dir, "en", path).resolve())
 
@@ -104,7 +104,7 @@ def test_no_page_loads_anything_from_another_host(site_dir):
                 url = el.get(attr)
                 if not url or (tag == "link" and el.get("rel") in (["alternate"], ["canonical"])):
                     continue
-                assert not urlparse(url).netloc, f"{page}: <{tag} {attr}={url}>"
+                assert not urlparse(str(url)).netloc, f"{page}: <{tag} {attr}={url}>"
         assert "fonts.googleapis" not in page.read_text(encoding="utf-8"), page
 
 
@@ -113,7 +113,7 @@ def test_each_language_has_its_own_search_index(site_dir, locale):
     index = json.loads((site_dir / PREFIX[locale] / "search" / "search_index.json").read_text())
     assert index["config"]["lang"] == [locale]
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {path for path in page_paths()} <= locations
+    assert set(page_paths()) <= locations
     assert not any(loc.startswith("en/") for loc in locations)
     titles = " ".join(doc["title"] for doc in index["docs"])
     assert ("Glossario" in titles) == (locale == "it")
@@ -141,7 +141,7 @@ def test_search_results_of_call_pages_open_with_their_text_not_the_deadline_box(
 def test_english_pages_load_the_english_search_index(site_dir):
     for path in page_paths():
         page = out_file(site_dir, "en", path)
-        config = json.loads(soup(page).select_one("script#__config").string)
+        config = json.loads(soup(page).select_one("script#__config").get_text())
         base = (page.parent / config["base"]).resolve()
         assert config["base"].endswith("/") and base == (site_dir / "en").resolve(), path
 
@@ -167,5 +167,5 @@ def test_pages_load_the_stemming_search_worker_which_wraps_materials_own(site_di
     assert (worker.parent / imported).is_file(), f"Material's worker {imported} is gone: update search-stemmed.js"
     for locale in LOCALES:
         page = out_file(site_dir, locale, "glossario/")
-        config = json.loads(soup(page).select_one("script#__config").string)
+        config = json.loads(soup(page).select_one("script#__config").get_text())
         assert (page.parent / config["search"]).resolve() == worker.resolve()

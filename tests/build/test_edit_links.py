@@ -21,11 +21,11 @@ def strings(locale: str) -> dict:
 
 
 def page_locale(page) -> str:
-    return soup(page).html["lang"]
+    return str(soup(page).html["lang"])
 
 
 def edit_links(page) -> list[tuple[str, str]]:
-    return [(a.get_text(" ", strip=True), a["href"]) for a in soup(page).select("aside.edit-links a[href]")]
+    return [(a.get_text(" ", strip=True), str(a["href"])) for a in soup(page).select("aside.edit-links a[href]")]
 
 
 def content_pages(site_dir):
@@ -77,6 +77,6 @@ def test_no_page_carries_materials_repository_widget_or_any_github_address_but_t
         html = soup(page)
         assert not html.select('[data-md-component="source"], .md-source'), page
         for element in html.find_all(href=True) + html.find_all(src=True):
-            address = element.get("href") or element.get("src")
+            address = str(element.get("href") or element.get("src"))
             if "github.com" in address:
                 assert EDITOR.match(address) and element.name == "a", (page, address)

@@ -9,13 +9,13 @@ import pytest
 
 from conftest import LOCALES, PREFIX, ROOT, SITE_NOW_DURING_CALL
 from sitebuild import build, copy_project, html_pages, soup
-from sitekit.glossary.model import load_glossary
+from sitekit.glossary.model import LocalTerm, load_glossary
 
 GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", ROOT, LOCALES)
 GLOSSARY_PATH = "glossario/index.html"
 
 
-def terms(locale: str) -> dict[str, object]:
+def terms(locale: str) -> dict[str, LocalTerm]:
     return {t.slug: t for t in GLOSSARY.terms(locale)}
 
 

@@ -179,13 +179,13 @@ def test_the_call_pages_menu_follows_the_data_order_with_previous_and_next(sites
 
 def test_calls_stay_out_of_the_sidebar(sites):
     sidebar = soup(sites["march"] / "bandi" / "index.html").select_one(".md-sidebar--primary")
-    assert not [a for a in sidebar.select("a") if "two-stage" in a.get("href", "")]
+    assert not [a for a in sidebar.select("a") if "two-stage" in str(a.get("href", ""))]
 
 
 def test_a_call_with_no_official_links_shows_no_links_heading(tmp_path):
     project = make_site(tmp_path, {"no-links": call_yaml("2027-04-30 12:00", "No links", links={})},
-                        {f"docs/bandi/no-links/index.{l}.md": f"---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n\n<!-- call:links -->\n"
-                         for l in ("it", "en")})
+                        {f"docs/bandi/no-links/index.{loc}.md": f"---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n\n<!-- call:links -->\n"
+                         for loc in ("it", "en")})
     result = build(project, tmp_path / "site", site_now="2027-03-01T12:00:00+01:00")
     assert result.returncode == 0, result.output
     page = soup(tmp_path / "site" / "bandi" / "no-links" / "index.html")

@@ -130,7 +130,7 @@ def test_new_call_writes_the_funder_in_each_language(new_call_site, locale, fund
 
 def test_new_call_can_create_a_two_stage_call(tmp_path):
     project = copy_project(tmp_path / "project")
-    args = [a for a in ARGS]
+    args = list(ARGS)
     at = args.index("--deadline")
     args[at:at + 2] = ["--deadline", "2021-03-04 17:00", "--stage-it", "Prima fase", "--stage-en", "First stage",
                        "--deadline", "2021-09-16 17:00", "--stage-it", "Seconda fase", "--stage-en", "Second stage"]

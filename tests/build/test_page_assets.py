@@ -31,8 +31,8 @@ def site_file(page_path: str, ref: str) -> str:
 
 def assets(page) -> dict[str, list[str]]:
     html = soup(page.file)
-    refs = {"css": [l["href"] for l in html.select("link[rel=stylesheet]")],
-            "js": [s["src"] for s in html.select("script[src]")]}
+    refs = {"css": [str(link["href"]) for link in html.select("link[rel=stylesheet]")],
+            "js": [str(s["src"]) for s in html.select("script[src]")]}
     return {kind: [site_file(page.path, ref) for ref in found] for kind, found in refs.items()}
 
 

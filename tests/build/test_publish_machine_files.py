@@ -28,12 +28,12 @@ def call_page(site_dir, locale, slug=SLUG):
 def jsonld_of(page) -> dict:
     scripts = soup(page).select('script[type="application/ld+json"]')
     assert len(scripts) == 1, page
-    return json.loads(scripts[0].string)
+    return json.loads(scripts[0].get_text())
 
 
 def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternates(site_dir):
     root = ET.parse(site_dir / "sitemap.xml").getroot()
-    urls = {u.findtext(f"{SM}loc"): {l.get("hreflang"): l.get("href") for l in u.findall(f"{XHTML}link")}
+    urls = {u.findtext(f"{SM}loc"): {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
             for u in root.findall(f"{SM}url")}
     pages = [p for p in html_pages(site_dir) if p.name == "index.html"]
     for page in pages:
@@ -65,7 +65,7 @@ def test_each_language_has_an_atom_feed_of_calls_in_that_language(site_dir, loca
     for entry in entries:
         for required in ("id", "title", "updated", "summary"):
             assert entry.findtext(f"{ATOM}{required}"), required
-        datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
+        datetime.fromisoformat(entry.findtext(f"{ATOM}updated", ""))
         href = entry.find(f"{ATOM}link").get("href")
         assert href.startswith(SITE_URL + PREFIX[locale] + "bandi/")
         page = site_dir / href[len(SITE_URL):] / "index.html"
@@ -91,7 +91,9 @@ def test_each_feed_is_valid_atom(site_dir, locale):
     feed = etree.parse(str(site_dir / PREFIX[locale] / "calls.atom"))
     assert schema.validate(feed), schema.error_log
     # The check itself: a feed without its <id> is not Atom.
-    feed.getroot().remove(feed.getroot().find(f"{ATOM}id"))
+    identifier = feed.getroot().find(f"{ATOM}id")
+    assert identifier is not None
+    feed.getroot().remove(identifier)
     assert not schema.validate(feed)
 
 
@@ -141,13 +143,13 @@ def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
     end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["potentialAction"]["endTime"])
     for element in shown:
         assert datetime.fromisoformat(element["data-deadline"].replace("Z", "+00:00")) == end
-        assert datetime.fromisoformat(element.find("time")["datetime"]) == end
+        assert datetime.fromisoformat(str(element.find("time")["datetime"])) == end
 
 
 def test_only_call_pages_carry_json_ld(site_dir):
     carriers = {p.relative_to(site_dir).as_posix() for p in html_pages(site_dir)
                 if soup(p).select('script[type="application/ld+json"]')}
-    assert carriers == {f"{PREFIX[l]}bandi/{SLUG}/index.html" for l in LOCALES}
+    assert carriers == {f"{PREFIX[loc]}bandi/{SLUG}/index.html" for loc in LOCALES}
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -156,8 +158,8 @@ def test_every_page_links_its_language_feed_and_the_open_data_in_its_head(site_d
         if page.name == "404.html" or (not PREFIX[locale] and page.relative_to(site_dir).parts[0] == "en"):
             continue
         html = soup(page)
-        feed = html.select_one('head link[rel=alternate][type="application/atom+xml"]')["href"]
-        data = html.select_one('head link[rel=alternate][type="application/json"]')["href"]
+        feed = str(html.select_one('head link[rel=alternate][type="application/atom+xml"]')["href"])
+        data = str(html.select_one('head link[rel=alternate][type="application/json"]')["href"])
         assert (page.parent / feed).resolve() == (site_dir / PREFIX[locale] / "calls.atom").resolve(), page
         assert (page.parent / data).resolve() == (site_dir / "calls.json").resolve(), page
 

@@ -44,5 +44,5 @@ def test_english_pages_give_material_a_base_that_resolves_to_the_english_root(si
     # "../en" would drop "en" and load the Italian index (a filesystem join would hide that).
     for page in html_pages(site_dir / "en"):
         served = "/bandi/" + page.relative_to(site_dir).as_posix()
-        base = json.loads(soup(page).select_one("script#__config").string)["base"]
+        base = json.loads(soup(page).select_one("script#__config").get_text())["base"]
         assert urljoin(urljoin(served, base), "search/search_index.json") == "/bandi/en/search/search_index.json", page

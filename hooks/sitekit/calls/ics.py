@@ -39,7 +39,7 @@ def calendar_file(entries: CalendarEntry | Sequence[CalendarEntry], stamp: datet
     parts = [_head(product)]
     zones: dict[str, list[int]] = {}
     for entry in entries:
-        zones.setdefault(entry.start.tzinfo.key, []).append(entry.start.year)
+        zones.setdefault(str(entry.start.tzinfo), []).append(entry.start.year)  # a ZoneInfo's str() is its key
     for zone, years in zones.items():
         parts.append(_vtimezone_ical(zone, min(years), max(years)))
     for entry in entries:

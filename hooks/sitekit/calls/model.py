@@ -10,6 +10,7 @@ from typing import Iterable, Literal, Optional, Union
 from babel.numbers import list_currencies
 from pydantic import (BaseModel, ConfigDict, HttpUrl, ValidationError, ValidationInfo, field_validator,
                       model_validator)
+from pydantic_core import ErrorDetails
 
 from ..dates.localtime import FIRST_YEAR, LAST_YEAR, parse_naive, parse_wall_time, parse_zone
 from ..inputs.confirmation import Confirmation
@@ -51,7 +52,7 @@ class Moment(_Strict):
 
     @model_validator(mode="after")
     def _parses(self) -> "Moment":
-        self.instant  # raises ValueError with an editor's message
+        _ = self.instant  # raises ValueError with an editor's message
         return self
 
     @property
@@ -251,7 +252,10 @@ class Call(_Strict):
     @property
     def stages(self) -> tuple[Deadline, ...]:
         """Every deadline, earliest first (one for a call with a single deadline)."""
-        return self.deadlines if self.deadlines is not None else (self.deadline,)
+        if self.deadlines is not None:
+            return self.deadlines
+        assert self.deadline is not None  # _one_way_of_deadlines: a valid call has one or the other
+        return (self.deadline,)
 
     @property
     def final(self) -> Deadline:
@@ -296,7 +300,8 @@ def load_call(path: Path, display_path: str | None = None, locales: list[str] | 
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError):
-        return [load_yaml(path, shown)]  # the Problem saying why it cannot be read
+        unreadable = load_yaml(path, shown)  # the Problem saying why it cannot be read
+        return [unreadable] if isinstance(unreadable, Problem) else [Problem(shown, None, "file", "cannot be read")]
     result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
     return list(result) if isinstance(result, tuple) else result
 
@@ -374,7 +379,7 @@ def _line(path: Path, shown: str, loc: tuple) -> int | None:
     return doc.line_of(loc) if isinstance(doc, YamlDoc) else None
 
 
-def _problem(doc: YamlDoc, error: dict) -> Problem:
+def _problem(doc: YamlDoc, error: ErrorDetails) -> Problem:
     loc = tuple(part for part in error["loc"] if part not in ("function-after",))
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, At):

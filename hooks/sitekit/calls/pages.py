@@ -234,7 +234,7 @@ class CallPages:
             texts, several = self.strings["calendar"], len(call.stages) > 1
             files = {"deadline": [
                 CalendarEntry(uid=f"{call.slug}-deadline{f'-{number}' if several else ''}@{host}", start=stage.instant,
-                              summary=(texts["stage"].format(title=title, label=stage.label[self.locale]) if several
+                              summary=(texts["stage"].format(title=title, label=(stage.label or {}).get(self.locale, "")) if several
                                        else texts["deadline"].format(title=title)),
                               description=call.summary[self.locale], url=page, reminder=REMINDER)
                 for number, stage in enumerate(call.stages, start=1)]}
@@ -304,7 +304,7 @@ class CallPages:
         return "../" * (len(base) - common) + "/".join(parts[common:]) or "./"
 
 
-MARKERS: dict[str, Callable[[CallPages, Call | None, str], str]] = {
+MARKERS: dict[str, Callable[[CallPages, Any, str], str]] = {  # Any: a call, or None for calls:
     "call:facts": CallPages.facts,
     "call:deadline-text": CallPages.deadline_text,
     "call:budget": CallPages.budget,

@@ -78,11 +78,13 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
     """An event of the call (the webinar): counted down when its time is known, else honest words."""
     fmt, texts = s["formats"], s[name]
     if event.instant is None:
+        assert event.approximate is not None  # Event._known_or_approximate: one or the other
         year, month = (int(part) for part in event.approximate.split("-"))
         when = format_month(year, month, fmt)
         if event.part:
             when = fmt["approximate"].format(part=s["parts"][event.part], month=when)
-        over = now >= event.approximate_end
+        end = event.approximate_end
+        over = end is not None and now >= end
         template = texts["took_place"] if over else texts["to_be_announced"]
         return {"kind": "approximate", "heading": texts["label"], "text": template.format(when=when), "over": over,
                 "labelled": s["labelled"]}
@@ -145,6 +147,7 @@ def index_groups(calls: list[Call], now: datetime, closing_days: float) -> list[
     """The calls index by state: (key, year, calls) for open and closing calls, then forthcoming
     ones, each nearest deadline first, then closed ones by the year of their last deadline (in its
     own zone), latest first. Empty groups are left out."""
+    key: tuple[str, int | None]
     groups: dict[tuple[str, int | None], list[Call]] = {("live", None): [], ("forthcoming", None): []}
     for call in index_order(calls, now, closing_days):
         state = call_status(call, now, closing_days)

@@ -5,6 +5,7 @@ import difflib
 from typing import Any, Iterable
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from ..inputs.yamlfile import YamlDoc
 from ..problems import Problem, schema_words, shown_text
@@ -40,13 +41,13 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
 
 
-def schema_problem(doc: YamlDoc, error: dict, known: Iterable[str]) -> Problem:
+def schema_problem(doc: YamlDoc, error: ErrorDetails, known: Iterable[str]) -> Problem:
     """One pydantic error as a Problem at the line of the field it concerns."""
     loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
     field = ".".join(str(part) for part in loc) or "file"
     kind = error["type"]
     if kind == "extra_forbidden":
-        message = f"is not a field this file knows; {did_you_mean(loc[-1], known)}"
+        message = f"is not a field this file knows; {did_you_mean(str(loc[-1]), known)}"
     elif kind == "missing":
         message = "is missing; add it"
     elif kind == "string_type":

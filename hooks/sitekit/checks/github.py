@@ -2,6 +2,7 @@
 it shows on the changed line of the pull request, and all of them as a list in the job summary."""
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Iterable, Mapping, TextIO
 
@@ -92,8 +93,6 @@ def report_build_error(error: BaseException, environ: Mapping[str, str], out: Te
         report_on_github(problems, environ, out)
     link: BaseException | None = error
     while link is not None:
-        try:
+        with contextlib.suppress(AttributeError):  # an exception type with __slots__
             setattr(link, _REPORTED, True)
-        except AttributeError:  # an exception type with __slots__
-            pass
         link = link.__cause__ or link.__context__

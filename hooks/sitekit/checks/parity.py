@@ -51,11 +51,11 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
                                     f"{layout.config_file}; expected one of: {', '.join(layout.locales)}"))
         else:
             found.setdefault(path.parent / base, {})[locale] = path
-    for base, versions in sorted(found.items()):
+    for twin, versions in sorted(found.items()):
         source = versions.get(layout.default_locale) or next(iter(versions.values()))
         for locale in layout.locales:
             if locale not in versions:
-                missing = base.parent / f"{base.name}.{locale}.md"
+                missing = twin.parent / f"{twin.name}.{locale}.md"
                 problems.append(Problem(layout.shown(missing), None, "page",
                                         f'is missing ("{locale}" version of {layout.shown(source)}); '
                                         f"copy {source.name} to {missing.name} and translate it"))
@@ -110,7 +110,7 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
         doc = read_call_yaml(path, layout.shown(path))
         if isinstance(doc, Problem) or not isinstance(doc.data, dict):
             continue  # load_calls reports it
-        texts = [("title",), ("summary",)]
+        texts: list[tuple[str | int, ...]] = [("title",), ("summary",)]
         links = doc.data.get("links") or {}
         if isinstance(links, dict):
             texts += [("links", key, "title") for key in links]
@@ -164,7 +164,7 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     if reference is None:
         return problems
     expected = dict(leaves(reference.data))
-    for locale, doc in docs.items():
+    for doc in docs.values():
         problems.extend(interface_problems(doc))
         have = dict(leaves(doc.data))
         for key in expected:

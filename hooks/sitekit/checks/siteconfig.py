@@ -76,7 +76,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         locales=tuple(lang["locale"] for lang in languages),
         nav=tuple(_nav_titles(config.get("nav") or [], ("nav",), lines)),
         nav_translations={lang["locale"]: lang.get("nav_translations") or {} for lang in languages},
-        extra=config.get("extra") if isinstance(config.get("extra"), dict) else {},
+        extra=extra if isinstance(extra := config.get("extra"), dict) else {},
         lines=lines,
         custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
         language_lines={

@@ -9,7 +9,7 @@ import math
 from copy import copy
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Mapping
+from typing import Literal, Mapping
 
 from babel import Locale
 from babel.dates import (format_date, format_datetime, format_time, format_timedelta, get_timezone,
@@ -66,6 +66,7 @@ def format_left(delta: timedelta, fmt: Formats) -> str:
     minutes = max(0, math.floor(delta.total_seconds() / 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
+    units: list[tuple[_Unit, int]]
     if days:
         units = [("day", days), ("hour", hours)]
     elif hours:
@@ -76,7 +77,10 @@ def format_left(delta: timedelta, fmt: Formats) -> str:
     return format_list(parts, locale=fmt["locale"])
 
 
-def _amount(value: int, unit: str, fmt: Formats) -> str:
+_Unit = Literal["day", "hour", "minute"]
+
+
+def _amount(value: int, unit: _Unit, fmt: Formats) -> str:
     seconds = {"day": 86400, "hour": 3600, "minute": 60}[unit]
     return format_timedelta(timedelta(seconds=value * seconds), granularity=unit,
                             threshold=math.inf, locale=fmt["locale"])

@@ -87,7 +87,8 @@ class _Pass:
 
     def split(self, text: str) -> tuple[str, list[etree._Element]] | None:
         """(leading text, [abbr elements with the text that follows each as tail]), or None."""
-        matches = list(self.annotator.pattern.finditer(text))
+        pattern = self.annotator.pattern
+        matches = list(pattern.finditer(text)) if pattern is not None else []
         if not matches:
             return None
         nodes: list[etree._Element] = []

@@ -152,7 +152,7 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
                                 "letters, digits and hyphens, e.g. escp-4i"))
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(doc.path, line, slug, f"has no languages; add {', '.join(f'{l}:' for l in locales)} "
+        problems.append(Problem(doc.path, line, slug, f"has no languages; add {', '.join(f'{loc}:' for loc in locales)} "
                                 "each with term and definition"))
         return None
     texts: dict[str, TermText] = {}

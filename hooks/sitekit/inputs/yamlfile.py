@@ -154,7 +154,7 @@ class _Builder:
         if isinstance(event, ScalarEvent):
             return scalar(event.value, plain=event.style is None)
         if isinstance(event, SequenceStartEvent):
-            items = []
+            items: list[Any] = []
             while not isinstance(child := next(self.events), SequenceEndEvent):
                 items.append(self.node(loc + (len(items),), depth + 1, child))
             return items

@@ -41,8 +41,8 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         for key in ("id", "name"):
-            if values.get(key):
-                self.ids.add(values[key])
+            if value := values.get(key):
+                self.ids.add(value)
         for attr in URL_ATTRS.get(tag, ()):
             value = values.get(attr)
             if value and attr == "srcset":
@@ -85,8 +85,8 @@ def _xml_urls(path: Path) -> list[str]:
     for el in ET.parse(path).iter():
         if el.tag.endswith("}loc") and el.text:
             urls.append(el.text.strip())
-        if el.get("href"):
-            urls.append(el.get("href"))
+        if href := el.get("href"):
+            urls.append(href)
     return urls
 
 

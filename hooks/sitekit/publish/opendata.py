@@ -16,9 +16,7 @@ SCHEMA_FILE = "schemas/calls.schema.json"
 FORMAT_VERSION = 1
 
 
-def moment_record(moment: Moment | None) -> dict[str, str] | None:
-    if moment is None:
-        return None
+def moment_record(moment: Moment) -> dict[str, str]:
     return {"utc": utc_iso(moment.instant), "local": local_iso(moment.instant), "zone": moment.zone}
 
 
@@ -47,7 +45,7 @@ def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
         "title": dict(call.title),
         "summary": dict(call.summary),
         "status": call_status(call, now, closing_days),
-        "opening": moment_record(call.opening),
+        "opening": moment_record(call.opening) if call.opening else None,
         "deadline": deadline_record(call, call.next_deadline(now), now, closing_days, languages),
         "deadlines": [deadline_record(call, stage, now, closing_days, languages) for stage in call.stages],
         "budget": {"amount": call.budget.amount, "currency": call.budget.currency},

@@ -40,7 +40,7 @@ def bundle(sources: Sequence[Source], suffix: str, folder: str = "assets", stem:
     if suffix not in _JOINERS or wrong:
         raise ValueError(f"cannot bundle {wrong or suffix} as {suffix}: expected {' or '.join(_JOINERS)} files")
     minified = [minify_text(s.text, suffix).strip() for s in sources]
-    moved = [s.path for s, text in zip(sources, minified) if suffix == ".css" and _RELATIVE_URL.search(text)]
+    moved = [s.path for s, text in zip(sources, minified, strict=True) if suffix == ".css" and _RELATIVE_URL.search(text)]
     if moved:
         raise ValueError(f"{', '.join(moved)}: a relative url(...) cannot be bundled: the bundle is served "
                          f"from {folder}/, not from the source's folder")

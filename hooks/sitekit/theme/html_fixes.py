@@ -17,11 +17,11 @@ class _CheckboxAutocomplete(HTMLParser):
         self.line_starts = line_starts
         self.found: list[tuple[int, str, list[tuple[str, str | None]]]] = []
 
-    def handle_starttag(self, tag, attrs):
-        names = {name: value for name, value in attrs}
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
         if tag == "input" and (names.get("type") or "").lower() == "checkbox" and "autocomplete" in names:
             line, column = self.getpos()
-            self.found.append((self.line_starts[line - 1] + column, self.get_starttag_text(), attrs))
+            self.found.append((self.line_starts[line - 1] + column, self.get_starttag_text() or "", attrs))
 
     handle_startendtag = handle_starttag
 

@@ -19,7 +19,7 @@ def last_check_text(root: Path, strings: Mapping[str, Any], fmt: Mapping[str, st
     (a fresh clone without a run, or a file that does not say what it should)."""
     doc = load_yaml(root / FILE, FILE.as_posix()) if (root / FILE).exists() else None
     records = doc.data if isinstance(doc, YamlDoc) and isinstance(doc.data, dict) else {}
-    runs = {tool: records.get(tool) for tool in TOOLS}
+    runs = {tool: records.get(tool) or {} for tool in TOOLS}
     try:
         days = [date.fromisoformat(str(run["date"])) for run in runs.values()]
         values = {tool.split("-")[0]: (str(run["version"]), int(run["problems"])) for tool, run in runs.items()}

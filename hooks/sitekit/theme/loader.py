@@ -37,7 +37,8 @@ def list_visible_theme_files(theme: Any) -> None:
 
     def get_env() -> Environment:
         env = make_env()
-        env.loader = VisibleFilesLoader(env.loader.searchpath, followlinks=env.loader.followlinks)
+        if isinstance(env.loader, FileSystemLoader):  # MkDocs' own: every theme folder in order
+            env.loader = VisibleFilesLoader(env.loader.searchpath, followlinks=env.loader.followlinks)
         return env
 
     get_env.lists_visible_files = True  # type: ignore[attr-defined]

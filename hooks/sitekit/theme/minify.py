@@ -15,13 +15,13 @@ MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjs
 # where HTML collapses it anyway and stays in <pre> and <code>; comments go; quotes go where
 # attribute values allow. Closing tags, the html and head start tags and type="text" stay (CSS and
 # scripts may look for them); inline scripts, JSON and styles are left exactly as written.
-HTML_OPTIONS = dict(
-    keep_closing_tags=True,
-    keep_html_and_head_opening_tags=True,
-    keep_input_type_text_attr=True,
-    minify_css=False,
-    minify_js=False,
-)
+HTML_OPTIONS = {
+    "keep_closing_tags": True,
+    "keep_html_and_head_opening_tags": True,
+    "keep_input_type_text_attr": True,
+    "minify_css": False,
+    "minify_js": False,
+}
 
 
 def minify_text(text: str, suffix: str) -> str:

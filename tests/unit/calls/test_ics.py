@@ -73,6 +73,7 @@ def whole_components(entry: CalendarEntry, stamp: datetime, product: str, langua
         alarm.add("description", entry.summary)
         alarm.add("trigger", -entry.reminder)
         vevent.add_component(alarm)
+    assert entry.start.tzinfo is not None
     cal.add_component(Timezone.from_tzinfo(entry.start.tzinfo, first_date=date(entry.start.year - 1, 1, 1),
                                            last_date=date(entry.start.year + 2, 1, 1)))
     cal.add_component(vevent)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from sitekit.calls.model import load_call, load_calls
-from sitekit.glossary.model import load_glossary
+from sitekit.calls.model import Link, load_call, load_calls
+from sitekit.glossary.model import SourceLink, load_glossary
 from sitekit.problems import Problem
 
 CALL = ROOT / "data" / "calls" / "clusters-go-international-2020.yml"
@@ -11,7 +11,7 @@ CALL = ROOT / "data" / "calls" / "clusters-go-international-2020.yml"
 
 def test_every_official_link_of_the_site_names_the_stored_copy_that_confirms_it():
     calls = load_calls(ROOT / "data" / "calls", ROOT, ["it", "en"])
-    links = [link for call in calls.values() for link in call.links.values()]
+    links: list[Link | SourceLink] = [link for call in calls.values() for link in call.links.values()]
     links += [link for entry in load_glossary(ROOT / "data" / "glossary.yml", ROOT, ["it", "en"]).entries.values()
               for link in entry.links]
     assert links

@@ -21,7 +21,7 @@ summary: {it: Sintesi, en: Summary}
 
 
 def utc(*parts) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts).replace(tzinfo=timezone.utc)
 
 
 def two_stage(**changes) -> Call:

@@ -71,8 +71,8 @@ def test_an_opening_after_the_deadline_is_refused(project):
 @pytest.mark.parametrize("field", ["id", "programme", "funder"])
 def test_an_empty_id_programme_or_funder_is_refused(project, field):
     text = (project / CALL).read_text(encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith(f"{field}:"))
-    old = next(l for l in text.splitlines() if l.startswith(f"{field}:")) + "\n"
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{field}:"))
+    old = next(row for row in text.splitlines() if row.startswith(f"{field}:")) + "\n"
     if field == "funder":
         old = "funder:\n  it: Commissione europea\n  en: European Commission\n"
     problems = problems_after(project, CALL, old, f'{field}: "  "\n')

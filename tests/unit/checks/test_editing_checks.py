@@ -31,7 +31,7 @@ def test_layout_reads_languages_default_first_and_nav_lines():
     assert layout.locales == ("it", "en")
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     for nav in layout.nav:
-        assert nav.title in lines[nav.line - 1]
+        assert nav.line is not None and nav.title in lines[nav.line - 1]
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -95,7 +95,7 @@ def test_glossary_problems_come_through_the_adapter(monkeypatch, tmp_path):
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "glossary.yml").write_text("x: 1\n", encoding="utf-8")
-    seen = {}
+    seen: dict[str, object] = {}
 
     def load_glossary(path, root, locales):
         seen.update(path=path, root=root, locales=locales)

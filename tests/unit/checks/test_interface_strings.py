@@ -5,7 +5,7 @@ import pytest
 
 from conftest import ROOT
 from sitekit.checks.interface import PLACEHOLDERS, interface_problems
-from sitekit.inputs.yamlfile import load_yaml, parse_yaml
+from sitekit.inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
 
 IT = ROOT / "data" / "strings" / "it.yml"
 
@@ -13,7 +13,9 @@ IT = ROOT / "data" / "strings" / "it.yml"
 def problems_with(old: str, new: str) -> list[str]:
     text = IT.read_text(encoding="utf-8")
     assert old in text, old
-    return [str(p) for p in interface_problems(parse_yaml(text.replace(old, new), "data/strings/it.yml"))]
+    doc = parse_yaml(text.replace(old, new), "data/strings/it.yml")
+    assert isinstance(doc, YamlDoc), doc
+    return [str(p) for p in interface_problems(doc)]
 
 
 def line(start: str) -> int:
@@ -22,7 +24,9 @@ def line(start: str) -> int:
 
 def test_the_real_strings_have_no_problem():
     for path in sorted(IT.parent.glob("*.yml")):
-        assert interface_problems(load_yaml(path, path.name)) == []
+        doc = load_yaml(path, path.name)
+        assert isinstance(doc, YamlDoc), doc
+        assert interface_problems(doc) == []
 
 
 def test_every_placeholder_the_code_fills_is_in_the_real_strings():

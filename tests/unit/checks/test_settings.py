@@ -50,8 +50,8 @@ def problems_after(project, rel: str, old: str, new: str) -> list[str]:
 
 @pytest.mark.parametrize("value, found", [("0", "0"), ("-3", "-3"), ("sette", '"sette"'), ("true", "true")])
 def test_closing_threshold_days_is_a_positive_number(project, value, found):
-    line = next(n for n, l in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1)
-                if l.strip().startswith("closing_threshold_days:"))
+    line = next(n for n, row in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1)
+                if row.strip().startswith("closing_threshold_days:"))
     assert problems_after(project, "mkdocs.yml", "closing_threshold_days: 7", f"closing_threshold_days: {value}") == [
         f"mkdocs.yml:{line}: extra.closing_threshold_days: found {found}; write a number of days greater than 0, e.g. 7"]
 

@@ -31,7 +31,7 @@ def test_malformed_site_now_names_the_variable_and_the_expected_form(text):
 
 
 def test_site_now_without_offset_is_refused():
-    with pytest.raises(ValueError, match="SITE_NOW.*no UTC offset"):
+    with pytest.raises(ValueError, match=r"SITE_NOW.*no UTC offset"):
         site_now({"SITE_NOW": "2020-11-20T12:00:00"})
 
 

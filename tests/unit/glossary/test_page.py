@@ -79,5 +79,5 @@ def test_a_long_glossary_gets_an_index_of_letters_leading_to_the_first_entry_of_
     html = BeautifulSoup(render_entries(RENDER, collated(terms, "it"), STRINGS, letters), "lxml")
     nav = html.select_one("nav.glossary-letters")
     assert nav["aria-label"] == "Indice alfabetico"
-    assert [(a.get_text(), a["href"]) for a in nav.select("a")] == [(l, f"#{s}") for l, s in letters]
+    assert [(a.get_text(), a["href"]) for a in nav.select("a")] == [(letter, f"#{s}") for letter, s in letters]
     assert letter_index(terms[:INDEX_FROM - 1], "it") == []

@@ -1,9 +1,12 @@
 """load_yaml parses a data file once and keeps dates as text and the line of every key."""
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
-from sitekit.inputs.yamlfile import load_yaml
+import pytest
+
+from sitekit.inputs.yamlfile import MAX_DEPTH, load_yaml, parse_yaml
 from sitekit.problems import Problem
 
 
@@ -36,12 +39,6 @@ def test_empty_file_has_no_data(tmp_path):
 
 
 # -- bounded cost, YAML 1.2 as it looks -------------------------------------------------------------
-
-import tracemalloc
-
-import pytest
-
-from sitekit.inputs.yamlfile import MAX_DEPTH, parse_yaml
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))

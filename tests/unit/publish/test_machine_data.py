@@ -95,7 +95,7 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
     assert link.attrib == {"href": SITE_URL + "en/bandi/" + SLUG + "/", "rel": "alternate", "type": "text/html",
                            "hreflang": "en"}
     assert entry.findtext(f"{ATOM}updated").startswith("2020-12-02T16:00:00")
-    assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary")
+    assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary", "")
 
 
 def test_a_call_changes_when_its_status_flips_or_its_data_is_committed(calls):

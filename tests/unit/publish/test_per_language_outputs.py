@@ -36,7 +36,7 @@ def _sitemap(*pairs: tuple[str, str]) -> bytes:
 
 
 def _locs(xml: bytes) -> list[str]:
-    return [el.text for el in ET.fromstring(xml).iter(f"{{{SITEMAP_NS}}}loc")]
+    return [el.text or "" for el in ET.fromstring(xml).iter(f"{{{SITEMAP_NS}}}loc")]
 
 
 def test_sitemap_split_gives_each_other_language_root_its_own_and_keeps_alternates():
