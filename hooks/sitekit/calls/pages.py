@@ -21,7 +21,7 @@ from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_
 from .model import Call
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (budget_text, deadline_view, event_view, facts_view, index_groups, index_order, links_view,
-                   reference_links, way_view, with_calendar)
+                   programme_choices, reference_links, way_view, with_calendar)
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
@@ -171,21 +171,25 @@ class CallPages:
             "title": call.title[self.locale],
             "summary": call.summary[self.locale],
             "programme": call.programme,
+            "programme_index": None,  # its place in the index's filter by programme, if any
             "href": self._href(target, page_url) if self.page_url_exists(target) else None,
             "deadline": self._deadline(call, page_url),
         }
 
     def index(self, _call: None, page_url: str) -> str:
         groups = []
+        programmes = programme_choices(list(self.calls.values()))
+        position = {choice["name"]: choice["index"] for choice in programmes}
         for key, year, calls in index_groups(list(self.calls.values()), self.now, self.closing_days):
             texts = self.strings["index"]
             groups.append({
                 "id": f"calls-{key}" + (f"-{year}" if year else ""),
                 "heading": texts[key].format(year=year) if year else texts[key],
                 "count": texts["count"].format(count=len(calls)),
-                "calls": [self._listed(call, page_url) for call in calls],
+                "calls": [{**self._listed(call, page_url), "programme_index": position.get(call.programme)}
+                          for call in calls],
             })
-        return self.render("partials/calls-index.html", groups=groups, strings=self.strings)
+        return self.render("partials/calls-index.html", groups=groups, programmes=programmes, strings=self.strings)
 
     def home(self, _call: None, page_url: str) -> str:
         ordered = index_order(list(self.calls.values()), self.now, self.closing_days)

@@ -159,6 +159,21 @@ def index_groups(calls: list[Call], now: datetime, closing_days: float) -> list[
     return [(key, year, members) for (key, year), members in groups.items() if members]
 
 
+# The calls index filters by programme with radio buttons and CSS alone (no JavaScript): the style
+# sheet has one rule per position (docs/assets/css/deadline.css), so this many programmes at most.
+PROGRAMME_FILTER_MAX = 12
+
+
+def programme_choices(calls: list[Call]) -> list[dict[str, Any]]:
+    """The programmes of `calls` for the index's filter, by name: position (1, 2, ...), name and
+    how many calls; none when there is a single programme, or more than the filter can show."""
+    names = sorted({call.programme for call in calls}, key=lambda name: (name.casefold(), name))
+    if not 1 < len(names) <= PROGRAMME_FILTER_MAX:
+        return []
+    return [{"index": number, "name": name, "count": sum(call.programme == name for call in calls)}
+            for number, name in enumerate(names, start=1)]
+
+
 def way_view(call: Call, pages: Mapping[str, str], here: str, locale: str, prefix: str, s: Strings,
              href: Callable[[str, str], str]) -> dict[str, Any]:
     """The way around a call's pages (DESIGN.md contract 8): breadcrumb, the call's own pages in

@@ -212,3 +212,13 @@ def test_an_inline_marker_inside_the_sentence_or_a_block_marker_alone_is_fine():
     built(p, page("# T\n\nI documenti dell'invito <!-- call:id -->;\nl'annuncio.\n\n<!-- call:facts -->\n\n"
                   "<!-- call:budget -->\n"))
     assert p.problems == []
+
+
+def test_the_index_offers_a_programme_filter_only_with_several_programmes():
+    one = pages([make_call(), make_call(slug="other-call")])
+    assert "calls-filter" not in one.index(None, "bandi/")
+    several = pages([make_call(), make_call(slug="other-call", programme="Horizon Europe")])
+    out = html(several.index(None, "bandi/"))
+    assert [label.get_text() for label in out.select(".calls-filter label")] == [
+        "Tutti i programmi", "COSME (1)", "Horizon Europe (1)"]
+    assert sorted(item["data-programme-index"] for item in out.select(".calls-index__item")) == ["1", "2"]
