@@ -29,6 +29,7 @@ FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 BOX = "call-box"
 STAND_IN = re.compile(rf"<!-- ({BOX}):\d+ -->")
 CALENDAR_DIR = "calendar"
+FILTER_CSS = "assets/css/calls-filter.css"  # below the site root: the index's filter by programme
 REMINDER = timedelta(days=1)
 
 
@@ -189,7 +190,8 @@ class CallPages:
                 "calls": [{**self._listed(call, page_url), "programme_index": position.get(call.programme)}
                           for call in calls],
             })
-        return self.render("partials/calls-index.html", groups=groups, programmes=programmes, strings=self.strings)
+        return self.render("partials/calls-index.html", groups=groups, programmes=programmes, strings=self.strings,
+                           filter_css=self._href(FILTER_CSS, page_url))
 
     def home(self, _call: None, page_url: str) -> str:
         ordered = index_order(list(self.calls.values()), self.now, self.closing_days)
