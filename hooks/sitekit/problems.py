@@ -17,7 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {visible(self.field) or _('(no name)')}: {visible(self.message)}"
+        field = visible(self.field) or _("(no name)")
+        return f"{where}: {field}: {visible(self.message)}"
 
 
 class SiteDataError(Exception):

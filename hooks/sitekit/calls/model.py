@@ -335,7 +335,7 @@ def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...],
     if isinstance(doc, Problem):
         return (doc,)
     if not isinstance(doc.data, dict):
-        return (Problem(doc.path, 1, "file", _("is not a list of fields; start with `id:`, `deadline:` ...")),)
+        return (Problem(doc.path, 1, _("file"), _("is not a list of fields; start with `id:`, `deadline:` ...")),)
     try:
         return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
     except ValidationError as err:
@@ -356,7 +356,7 @@ def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | N
     for path in sorted(calls_dir.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
         if not SLUG.match(path.stem):
-            problems.append(Problem(shown, None, "file name", _(
+            problems.append(Problem(shown, None, _("file name"), _(
                 "{name} cannot be the address of a call; rename the file in lower-case letters, digits and "
                 "hyphens, e.g. clusters-go-international-2020.yml (and its folder under docs/bandi/)")
                 .format(name=shown_text(path.stem))))
@@ -386,5 +386,5 @@ def _problem(doc: YamlDoc, error: dict) -> Problem:
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, At):
         loc += cause.where
-    field = ".".join(str(part) for part in loc) or "file"
+    field = ".".join(str(part) for part in loc) or _("file")
     return Problem(doc.path, doc.line_of(loc), field, schema_words(error))

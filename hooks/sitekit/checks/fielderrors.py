@@ -50,7 +50,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def schema_problem(doc: YamlDoc, error: dict, known: Iterable[str]) -> Problem:
     """One pydantic error as a Problem at the line of the field it concerns."""
     loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
-    field = ".".join(str(part) for part in loc) or "file"
+    field = ".".join(str(part) for part in loc) or _("file")
     kind = error["type"]
     if kind == "extra_forbidden":
         message = _("is not a field this file knows; {hint}").format(hint=did_you_mean(loc[-1], known))

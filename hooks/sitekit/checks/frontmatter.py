@@ -55,20 +55,20 @@ def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Prob
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(shown, None, "file", _("is not UTF-8 text (byte {byte} cannot be read); save it "
+        return None, [Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it "
                                                      "again choosing the UTF-8 encoding").format(byte=err.start))]
     if not _OPENING.match(text):
-        return None, [Problem(shown, 1, "front matter", _("not found; start the page with a line `---`, then "
+        return None, [Problem(shown, 1, _("front matter"), _("not found; start the page with a line `---`, then "
                                                           "`title:` and `description:`, then another line `---`"))]
     block = _BLOCK.match(text)
     if not block:
-        return None, [Problem(shown, 1, "front matter", _("starts with `---` but has no closing `---` line; "
+        return None, [Problem(shown, 1, _("front matter"), _("starts with `---` but has no closing `---` line; "
                                                           "add one after the last field"))]
     doc = parse_yaml(block.group(1) or "", shown, first_line=2)
     if isinstance(doc, Problem):
         return None, [doc]
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown, 2, "front matter", _("is not a list of fields; write it as `title: ...` "
+        return None, [Problem(shown, 2, _("front matter"), _("is not a list of fields; write it as `title: ...` "
                                                           "and `description: ...`, one per line"))]
     return doc, []
 
@@ -88,7 +88,7 @@ def front_matter_doc_problems(doc: YamlDoc | None, problems: list[Problem], show
     except ValidationError as err:
         return [schema_problem(doc, e, KNOWN_FIELDS) for e in err.errors()]
     except TypeError:  # keys that are not text, e.g. `1: x`
-        return [Problem(shown, 2, "front matter", _("has a field whose name is not text; check the names before "
+        return [Problem(shown, 2, _("front matter"), _("has a field whose name is not text; check the names before "
                                                     "`:`"))]
     if meta.call is not None and meta.call not in call_slugs:
         known = ", ".join(sorted(call_slugs)) or _("none yet")

@@ -38,19 +38,19 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         shown = layout.shown(path)
         if not path.name.endswith(".md"):
             stem = path.name[:path.name.lower().rindex(".m")]
-            problems.append(Problem(shown, None, "file name", _(
+            problems.append(Problem(shown, None, _("file name"), _(
                 "ends in {suffix}, which the site does not check or translate; rename it {name}")
                 .format(suffix=path.name[len(stem):], name=f"{_lower_language(stem)}.md")))
             continue
         if locale is None and _lower_language(base) != base:
-            problems.append(Problem(shown, None, "file name", _("has its language in capitals; rename it {name}")
+            problems.append(Problem(shown, None, _("file name"), _("has its language in capitals; rename it {name}")
                                     .format(name=f"{_lower_language(base)}.md")))
         elif locale is None:
-            problems.append(Problem(shown, None, "file name", _(
+            problems.append(Problem(shown, None, _("file name"), _(
                 "has no language; rename it {name} and write the other languages beside it")
                 .format(name=f"{base}.{layout.default_locale}.md")))
         elif locale not in layout.locales:
-            problems.append(Problem(shown, None, "file name", _(
+            problems.append(Problem(shown, None, _("file name"), _(
                 'language "{language}" is not configured in {config}; expected one of: {languages}')
                 .format(language=locale, config=layout.config_file, languages=", ".join(layout.locales))))
         else:
@@ -60,7 +60,7 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         for locale in layout.locales:
             if locale not in versions:
                 missing = base.parent / f"{base.name}.{locale}.md"
-                problems.append(Problem(layout.shown(missing), None, "page", _(
+                problems.append(Problem(layout.shown(missing), None, _("page"), _(
                     'is missing ("{language}" version of {source}); copy {name} to {copy} and translate it')
                     .format(language=locale, source=layout.shown(source), name=source.name, copy=missing.name)))
     return problems
@@ -159,7 +159,7 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     for locale in layout.locales:
         path = strings_dir / f"{locale}.yml"
         if not path.exists():
-            problems.append(Problem(layout.shown(path), None, "file", _("is missing; copy {file} and translate it")
+            problems.append(Problem(layout.shown(path), None, _("file"), _("is missing; copy {file} and translate it")
                                     .format(file=layout.shown(strings_dir / (layout.default_locale + ".yml")))))
             continue
         doc = load_yaml(path, layout.shown(path))

@@ -47,7 +47,7 @@ def check_data_file_names(layout: SiteLayout) -> list[Problem]:
     for folder in (layout.calls_dir, layout.root / "data" / "strings"):
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             if path.is_file() and path.suffix != ".yml" and not path.name.startswith("."):
-                problems.append(Problem(layout.shown(path), None, "file name",
+                problems.append(Problem(layout.shown(path), None, _("file name"),
                                         _("is never read: only .yml files are; rename it {name}")
                                         .format(name=f"{path.stem}.yml")))
     return problems
@@ -59,7 +59,7 @@ def check_call_pages(layout: SiteLayout) -> list[Problem]:
     for slug in sorted(layout.call_slugs()):
         page = layout.docs_dir / CALLS_FOLDER / slug / f"index.{layout.default_locale}.md"
         if page not in layout.pages:
-            problems.append(Problem(layout.shown(layout.calls_dir / f"{slug}.yml"), None, "file",
+            problems.append(Problem(layout.shown(layout.calls_dir / f"{slug}.yml"), None, _("file"),
                                     _("has no page: write {page} (and its translations), with `call: {call}` "
                                       "in its front matter; the feed and calendars link to it")
                                     .format(page=layout.shown(page), call=slug)))

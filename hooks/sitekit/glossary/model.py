@@ -131,7 +131,7 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
-        raise SiteDataError([Problem(shown, 1, "file", _("is not a list of entries; start each entry with its key, "
+        raise SiteDataError([Problem(shown, 1, _("file"), _("is not a list of entries; start each entry with its key, "
                                                          "e.g. `escp-4i:`"))])
     entries: dict[str, Entry] = {}
     for slug, raw in data.items():

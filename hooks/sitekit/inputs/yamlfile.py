@@ -217,10 +217,10 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     try:
         text = read_text(path)
     except UnicodeDecodeError as err:
-        return Problem(shown, None, "file", _("is not UTF-8 text (byte {byte} cannot be read); save it again "
+        return Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it again "
                                               "choosing the UTF-8 encoding").format(byte=err.start))
     except OSError as err:
-        return Problem(shown, None, "file", _("cannot be read ({reason}); check that it exists and is a file")
+        return Problem(shown, None, _("file"), _("cannot be read ({reason}); check that it exists and is a file")
                        .format(reason=err.strerror or err))
     return parse_yaml(text, shown)
 

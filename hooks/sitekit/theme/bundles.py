@@ -40,7 +40,7 @@ def bundle(sources: Sequence[Source], suffix: str, folder: str = "assets", stem:
     wrong = [s.path for s in sources if PurePosixPath(s.path).suffix != suffix]
     if suffix not in _JOINERS or wrong:
         raise ValueError(_("cannot bundle {files} as {suffix}: expected {suffixes} files")
-                         .format(files=wrong or suffix, suffix=suffix, suffixes=" or ".join(_JOINERS)))
+                         .format(files=wrong or suffix, suffix=suffix, suffixes=", ".join(_JOINERS)))
     minified = [minify_text(s.text, suffix).strip() for s in sources]
     moved = [s.path for s, text in zip(sources, minified) if suffix == ".css" and _RELATIVE_URL.search(text)]
     if moved:
