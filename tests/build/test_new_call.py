@@ -144,6 +144,11 @@ def test_new_call_refuses_and_helps_in_the_site_language_by_default(tmp_path):
                                   "--funder-it, --funder-en, --budget; indicateli sulla riga di comando"), made.stderr
     wrong = new_call(project, *ARGS[:-1], "un milione", env=env)
     assert '--budget "un milione": scrivete l\'importo in euro solo con le cifre' in wrong.stderr, wrong.stderr
+    existing = new_call(project, "--slug", "clusters-go-international-2020", *ARGS[2:], env=env)
+    refusal = ("Nessun file scritto. data/calls/clusters-go-international-2020.yml esiste già: scegliete un altro "
+               "--slug, o modificate quel bando")
+    assert existing.stderr.strip() == refusal
+    assert refusal in (ROOT / "GUIDA-REDAZIONE.md").read_text(encoding="utf-8")  # as the guide quotes it
     helped = new_call(project, "--help", env=env)
     assert "Aggiunge un bando: il suo file di dati e la sua pagina in ogni lingua." in helped.stdout
     assert "Titolo del bando (en)" in helped.stdout
