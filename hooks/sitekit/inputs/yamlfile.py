@@ -122,7 +122,7 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
     except ReaderError as err:
         line = text.count("\n", 0, err.position) + first_line
         raise YamlProblem(line, _("contains the invisible character {character}, which a data file cannot hold; "
-                                  "delete it (retype the line)").format(character=f"U+{err.character:04X}")) from None
+                                  "delete it (retype the line)").format(character=f"<U+{err.character:04X}>")) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         said = f"{err.problem or ''} {err.context or ''}"
