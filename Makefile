@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint lint-fix bench clean
+.PHONY: site serve test lint lint-fix bench clean messages
 
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -27,6 +27,14 @@ lint-fix: $(VENV)/.test           ## apply ruff's safe fixes, reformat, then sho
 
 bench: $(VENV)/.runtime           ## build-time, scaling and page-weight figures (benchmarks/README.md)
 	$(BIN)/python benchmarks/run.py
+
+# Editors' messages (README.md, "Messages"): the template from the code, every catalogue brought up to
+# date with it (new messages appear untranslated: the tests then say which), and the .mo files.
+MESSAGES := hooks/sitekit/locale
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o $(MESSAGES)/sitekit.pot hooks tools
+	$(BIN)/pybabel update -D sitekit -i $(MESSAGES)/sitekit.pot -d $(MESSAGES) --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -D sitekit -d $(MESSAGES) --statistics
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitekit.languages import nested_language_build
+from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
 from sitekit.theme.minify import minify_page
 
@@ -27,8 +28,9 @@ def _sources(config, key: str, entries: list) -> list[Source]:
         path = docs / str(entry)
         if not path.is_file():
             folder = os.path.relpath(docs, Path(config.config_file_path).parent)
-            raise PluginError(f"mkdocs.yml: {key}: {str(entry)!r} is not a file in {folder}/; "
-                              "list the site's own files only (they are bundled into one)")
+            raise PluginError(f"mkdocs.yml: {key}: " + _("{entry} is not a file in {folder}; list the site's own "
+                                                         "files only (they are bundled into one)")
+                              .format(entry=repr(str(entry)), folder=f"{folder}/"))
         sources.append(Source(str(entry), path.read_text(encoding="utf-8")))
     return sources
 
@@ -37,8 +39,9 @@ def _script_tag(entries: list, path: str) -> str | ExtraScriptValue:
     """The bundle's entry, with the attributes every source shares (a plain path when none)."""
     kinds = {(e.type, e.defer, e.async_) if isinstance(e, ExtraScriptValue) else ("", False, False) for e in entries}
     if len(kinds) > 1 or any(kind[0] == "module" for kind in kinds):
-        raise PluginError("mkdocs.yml: extra_javascript: the scripts are bundled into one, so they must all "
-                          f"load alike (found type, defer, async: {sorted(kinds)}); modules cannot be bundled")
+        raise PluginError("mkdocs.yml: extra_javascript: " + _(
+            "the scripts are bundled into one, so they must all load alike (found type, defer, async: {found}); "
+            "modules cannot be bundled").format(found=sorted(kinds)))
     kind = kinds.pop() if kinds else ("", False, False)
     if kind == ("", False, False):
         return path

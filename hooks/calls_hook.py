@@ -11,6 +11,7 @@ from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
 from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
 from sitekit.languages import configured_languages, current_locale
+from sitekit.messages import _
 from sitekit.problems import Problem, SiteDataError
 from sitekit.strings import load_strings
 from sitekit.theme.partials import renderer
@@ -71,8 +72,8 @@ def on_env(env, config, files):
         shown = f"data/calls/{slug}.yml"
         doc = read_call_yaml(root / shown, shown)
         line = doc.line_of(("pages", index)) if not isinstance(doc, Problem) else None
-        _pages.problems.append(Problem(shown, line, f"pages.{index}",
-                                       f'"{name}" is not a page of this call; expected one of: {known}'))
+        _pages.problems.append(Problem(shown, line, f"pages.{index}", _(
+            '"{name}" is not a page of this call; expected one of: {known}').format(name=name, known=known)))
     if _pages.problems:  # every page has been read: report all their mistakes at once
         problems = SiteDataError(_pages.problems)
         raise PluginError(str(problems)) from problems
@@ -109,7 +110,8 @@ def _start(config) -> CallPages:
     try:
         now = site_now()
     except ValueError as err:
-        problems.append(Problem("environment variable SITE_NOW", None, "SITE_NOW", str(err).removeprefix("SITE_NOW: ")))
+        problems.append(Problem(_("environment variable SITE_NOW"), None, "SITE_NOW",
+                                str(err).removeprefix("SITE_NOW: ")))
     try:
         calls = load_calls(root / "data" / "calls", root, [lang.locale for lang in languages])
     except SiteDataError as err:

@@ -12,6 +12,7 @@ from sitekit.glossary.annotate import Annotator
 from sitekit.glossary.model import load_glossary
 from sitekit.glossary.page import MARKER, collated, glossary_strings, letter_index, render_entries
 from sitekit.languages import configured_languages, current_locale
+from sitekit.messages import _
 from sitekit.problems import SiteDataError
 from sitekit.strings import load_strings
 from sitekit.theme.partials import renderer
@@ -63,8 +64,8 @@ def on_env(env, config, files):
     # --dirty` unchanged pages are not read: then look for the marker in every page's source.
     found = _build.get("glossary_pages") or [f for f in files.documentation_pages() if MARKER in f.content_string]
     if len(found) > 1:
-        raise PluginError(f"{MARKER} appears in {', '.join(f.src_uri for f in found)}; "
-                          "keep it in the glossary page only")
+        raise PluginError(_("{marker} appears in {pages}; keep it in the glossary page only")
+                          .format(marker=MARKER, pages=", ".join(f.src_uri for f in found)))
     _build["glossary_url"] = found[0].url if found else None
     return env
 

@@ -94,5 +94,5 @@ def on_post_build(config) -> None:
     try:
         write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE))
     except FontMissing as err:
-        raise PluginError(f"social cards: {err}") from None
+        raise PluginError(str(err)) from None
 

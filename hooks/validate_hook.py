@@ -12,7 +12,8 @@ from mkdocs.plugins import event_priority
 from sitekit.checks.frontmatter import read_front_matter
 from sitekit.checks.github import report_build_error
 from sitekit.checks.validation import validate_site
-from sitekit.languages import nested_language_build
+from sitekit.languages import configured_languages, nested_language_build
+from sitekit.messages import use_site_language
 from sitekit.problems import SiteDataError
 from sitekit.theme.outputdir import SiteSwap, discard_output
 from sitekit.theme.plaintext import escape_meta, escape_nav_titles
@@ -36,6 +37,8 @@ def on_startup(command, dirty):
 @event_priority(100)  # before every plugin, so that nothing runs on broken data
 def on_config(config):
     global _site_dir, _swap
+    # Messages in the site's default language (SITE_MESSAGES may choose another): sitekit.messages
+    use_site_language(next((lang.locale for lang in configured_languages(config)), None))
     if nested_language_build(config):  # already checked, already writing beside the output folder
         return config
     _site_dir = Path(config.site_dir)

@@ -18,6 +18,11 @@ SITE_NOW_AFTER_CALL = "2026-11-26T09:00:00+01:00"
 # otherwise annotate the pull request and fill its job summary. Tests of those set them themselves.
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
+# Editors read the messages in the site's default language (Italian); the tests read them in the
+# source language of the catalogues, English, and so do the builds they start. The tests of the
+# messages' language (tests/unit/test_messages.py, the mistakes corpus in test_editor_errors.py,
+# test_new_call.py) set SITE_MESSAGES themselves or remove it.
+os.environ["SITE_MESSAGES"] = "en"
 LOCALES = ["it", "en"]
 PREFIX = {"it": "", "en": "en/"}
 

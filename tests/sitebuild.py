@@ -41,11 +41,14 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path, site_now: str | None = None, extra_env: dict | None = None) -> BuildResult:
+def build(project: Path, site_dir: Path, site_now: str | None = None,
+          extra_env: dict[str, str | None] | None = None) -> BuildResult:
     """Run the real `mkdocs build --strict` as an editor would, and capture what it prints.
-    Never with -q: MkDocs then drops warnings before its strict-mode counter sees them."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_NOW", "SITE_URL")}
-    env.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
+    Never with -q: MkDocs then drops warnings before its strict-mode counter sees them.
+    `extra_env`: variables to set, or to remove where the value is None."""
+    wanted: dict[str, str | None] = {k: v for k, v in os.environ.items() if k not in ("SITE_NOW", "SITE_URL")}
+    wanted.update({"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})})
+    env = {k: v for k, v in wanted.items() if v is not None}
     if site_now is not None:
         env["SITE_NOW"] = site_now
     proc = subprocess.run(

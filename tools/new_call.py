@@ -32,6 +32,7 @@ from sitekit.checks.github import report_on_github  # noqa: E402
 from sitekit.checks.siteconfig import SiteLayout, read_layout  # noqa: E402
 from sitekit.checks.validation import collect_problems  # noqa: E402
 from sitekit.dates.localtime import parse_wall_time, parse_zone  # noqa: E402
+from sitekit.messages import _, use_site_language  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -51,23 +52,25 @@ class Question:
 
 def questions(locales: tuple[str, ...]) -> list[Question]:
     return [
-        Question("slug", "Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)"),
-        *(Question(f"title_{loc}", f"Title of the call ({loc})") for loc in locales),
-        *(Question(f"summary_{loc}", f"One-sentence summary ({loc}); empty: the title", required=False) for loc in locales),
-        Question("deadline", "Deadline, local time (e.g. 2021-03-04 17:00)", many=True),
-        *(Question(f"stage_{loc}", f"Name of each stage ({loc}), only for a call with several deadlines",
-                   required=False, many=True) for loc in locales),
-        Question("zone", "Time zone of the deadline (e.g. Europe/Brussels)"),
-        Question("id", "Official identifier of the call (e.g. COS-CLUSINT-2020-3-01)"),
-        Question("programme", "Programme (e.g. COSME)"),
-        *(Question(f"funder_{loc}", f"Who funds it, as written in this language ({loc})") for loc in locales),
-        Question("budget", "Total budget in euro, digits only (e.g. 7500000)"),
+        Question("slug", _("Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)")),
+        *(Question(f"title_{l}", _("Title of the call ({language})").format(language=l)) for l in locales),
+        *(Question(f"summary_{l}", _("One-sentence summary ({language}); empty: the title").format(language=l),
+                   required=False) for l in locales),
+        Question("deadline", _("Deadline, local time (e.g. 2021-03-04 17:00)"), many=True),
+        *(Question(f"stage_{l}", _("Name of each stage ({language}), only for a call with several deadlines")
+                   .format(language=l), required=False, many=True) for l in locales),
+        Question("zone", _("Time zone of the deadline (e.g. Europe/Brussels)")),
+        Question("id", _("Official identifier of the call (e.g. COS-CLUSINT-2020-3-01)")),
+        Question("programme", _("Programme (e.g. COSME)")),
+        *(Question(f"funder_{l}", _("Who funds it, as written in this language ({language})").format(language=l))
+          for l in locales),
+        Question("budget", _("Total budget in euro, digits only (e.g. 7500000)")),
     ]
 
 
 def parse_args(argv: list[str], layout: SiteLayout) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Add a call: its data file and its page in every language.")
-    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site's mkdocs.yml")
+    parser = argparse.ArgumentParser(description=_("Add a call: its data file and its page in every language."))
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help=_("the site's mkdocs.yml"))
     for question in questions(layout.locales):
         parser.add_argument("--" + question.option.replace("_", "-"), dest=question.option, help=question.prompt,
                             action="append" if question.many else "store")
@@ -80,7 +83,8 @@ def ask_missing(args: argparse.Namespace, locales: tuple[str, ...]) -> None:
         required = [q for q in missing if q.required]
         if required:
             names = ", ".join("--" + q.option.replace("_", "-") for q in required)
-            raise Refused(f"missing: {names}; give them on the command line, or run the command in a terminal to be asked")
+            raise Refused(_("missing: {options}; give them on the command line, or run the command in a terminal "
+                            "to be asked").format(options=names))
         return
     for question in missing:
         if question.many and not question.required:  # stage names: only on the command line
@@ -93,21 +97,24 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     """Every file to write, with its text; Refused if a value is wrong or the call exists."""
     slug = (args.slug or "").strip()
     if not SLUG.match(slug):
-        raise Refused(f'--slug "{slug}": use lowercase letters, digits and hyphens, e.g. horizon-cluster-2021')
+        raise Refused(_('--slug "{slug}": use lowercase letters, digits and hyphens, e.g. horizon-cluster-2021')
+                      .format(slug=slug))
     data_file = layout.root / "data" / "calls" / f"{slug}.yml"
     page_dir = layout.docs_dir / "bandi" / slug
     for existing in (data_file, page_dir):
         if existing.exists():
-            raise Refused(f"{layout.shown(existing)} already exists: choose another --slug, or edit that call")
+            raise Refused(_("{path} already exists: choose another --slug, or edit that call")
+                          .format(path=layout.shown(existing)))
     stages = plan_stages(args, layout.locales)
     budget = re.sub(r"[ ._'’]", "", str(args.budget or ""))
     if not budget.isdigit():
-        raise Refused(f'--budget "{args.budget}": write the amount in euro with digits only, e.g. 7500000')
-    titles = {loc: _one_line(getattr(args, f"title_{loc}")) for loc in layout.locales}
+        raise Refused(_('--budget "{budget}": write the amount in euro with digits only, e.g. 7500000')
+                      .format(budget=args.budget))
+    titles = {l: _one_line(getattr(args, f"title_{l}")) for l in layout.locales}
     for locale, title in titles.items():
         if not (title or "").strip():
-            raise Refused(f"--title-{locale}: write the title of the call in this language")
-    summaries = {loc: _one_line(getattr(args, f"summary_{loc}")) or titles[loc] for loc in layout.locales}
+            raise Refused(f"--title-{locale}: " + _("write the title of the call in this language"))
+    summaries = {l: _one_line(getattr(args, f"summary_{l}")) or titles[l] for l in layout.locales}
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # JSON strings are YAML
@@ -115,7 +122,7 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     funders = {loc: _one_line(getattr(args, f"funder_{loc}")) for loc in layout.locales}
     for locale, funder in funders.items():
         if not funder:
-            raise Refused(f"--funder-{locale}: write who funds the call as written in this language")
+            raise Refused(f"--funder-{locale}: " + _("write who funds the call as written in this language"))
     facts = {"slug": slug, "id": args.id, "programme": args.programme, "funder": funders,
              "budget": int(budget), "stages": stages, "zone": args.zone.strip(),
              "title": titles, "summary": summaries, "locales": layout.locales}
@@ -123,8 +130,8 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     for locale in layout.locales:
         name = f"call-page.{locale}.md.j2"
         if not (TEMPLATES / name).exists():
-            raise Refused(f"tools/templates/{name} is missing: copy call-page.{layout.default_locale}.md.j2 "
-                          "to that name and translate its texts")
+            raise Refused(_("{template} is missing: copy {source} to that name and translate its texts").format(
+                template=f"tools/templates/{name}", source=f"call-page.{layout.default_locale}.md.j2"))
         page = {**facts, "title": titles[locale], "summary": summaries[locale]}
         files[page_dir / f"index.{locale}.md"] = env.get_template(name).render(page)
     return files
@@ -138,22 +145,25 @@ def plan_stages(args: argparse.Namespace, locales: tuple[str, ...]) -> list[dict
         try:
             instants.append(parse_wall_time(deadline, parse_zone(args.zone)))
         except ValueError as err:
-            raise Refused(f"--deadline/--zone: {err}") from None
-    for before, after, text in zip(instants, instants[1:], deadlines[1:], strict=False):
+            raise Refused(f"--deadline/--zone: {err}") from None  # err: in the messages' language
+    for before, after, text in zip(instants, instants[1:], deadlines[1:]):
         if after <= before:
-            raise Refused(f'--deadline "{text}": it is not after the deadline before it; give the stages in order, earliest first')
-    labels = {loc: [_one_line(x) for x in getattr(args, f"stage_{loc}") or []] for loc in locales}
+            raise Refused(_('--deadline "{deadline}": it is not after the deadline before it; give the stages in '
+                            "order, earliest first").format(deadline=text))
+    labels = {l: [_one_line(x) for x in getattr(args, f"stage_{l}") or []] for l in locales}
     if len(deadlines) == 1:
         given = [loc for loc in locales if labels[loc]]
         if given:
-            raise Refused(f"--stage-{given[0]}: stage names are for a call with several deadlines; "
-                          "give one --deadline per stage, or leave the names out")
+            raise Refused(f"--stage-{given[0]}: " + _("stage names are for a call with several deadlines; give "
+                                                      "one --deadline per stage, or leave the names out"))
         return [{"local": deadlines[0], "label": None}]
     for locale in locales:
         if len(labels[locale]) != len(deadlines) or not all(labels[locale]):
-            raise Refused(f"--stage-{locale}: give the name of each of the {len(deadlines)} stages in this language, "
-                          f'in the order of the --deadline options (e.g. --stage-{locale} "..." once per --deadline)')
-    return [{"local": d, "label": {loc: labels[loc][i] for loc in locales}} for i, d in enumerate(deadlines)]
+            raise Refused(f"--stage-{locale}: " + _(
+                'give the name of each of the {count} stages in this language, in the order of the --deadline '
+                'options (e.g. {option} "..." once per --deadline)').format(count=len(deadlines),
+                                                                           option=f"--stage-{locale}"))
+    return [{"local": d, "label": {l: labels[l][i] for l in locales}} for i, d in enumerate(deadlines)]
 
 
 def _one_line(text: str | None) -> str:
@@ -165,23 +175,24 @@ def main(argv: list[str] | None = None) -> int:
     first = argparse.ArgumentParser(add_help=False)
     first.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     layout = read_layout(Path(first.parse_known_args(argv)[0].config).resolve())  # its languages shape the options
+    use_site_language(layout.default_locale)  # messages in the site's language, unless SITE_MESSAGES says
     args = parse_args(argv, layout)
     try:
         ask_missing(args, layout.locales)
         files = plan_files(layout, args)
     except Refused as err:
-        print(f"Nothing written. {err}", file=sys.stderr)
+        print(_("Nothing written. {reason}").format(reason=err), file=sys.stderr)
         return 2
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        print(f"written: {layout.shown(path)}")
+        print(_("written: {path}").format(path=layout.shown(path)))
     problems = collect_problems(layout)
     for problem in problems:
         print(f"  {problem}", file=sys.stderr)
     report_on_github(problems, os.environ, sys.stdout)  # on GitHub Actions: on the files' lines too
-    print("Next: complete the texts of the pages, add the official links under links: in the data file, "
-          "then preview with `make serve`.")
+    print(_("Next: complete the texts of the pages, add the official links under links: in the data file, "
+            "then preview with `make serve`."))
     return 1 if problems else 0
 
 

@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from .messages import N_, _, ngettext
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,7 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {visible(self.field) or '(no name)'}: {visible(self.message)}"
+        field = visible(self.field) or _("(no name)")
+        return f"{where}: {field}: {visible(self.message)}"
 
 
 class SiteDataError(Exception):
@@ -24,7 +27,8 @@ class SiteDataError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:"
+        head = ngettext("{count} problem to fix before the site can be built:",
+                        "{count} problems to fix before the site can be built:", count).format(count=count)
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 
@@ -35,24 +39,24 @@ def visible(text: str) -> str:
 
 # What the schema library (pydantic) says, by kind of complaint, in editors' words: "found ...; what to do".
 _SCHEMA_WORDS = {
-    "missing": "is missing; add it",
-    "extra_forbidden": "is not a field this file knows; check its spelling",
-    "string_type": "found {found}; expected text: put the value in quotes",
-    "int_type": "found {found}; expected a whole number, digits only",
-    "int_parsing": "found {found}; expected a whole number, digits only",
-    "int_from_float": "found {found}; expected a whole number, digits only",
-    "float_type": "found {found}; expected a number",
-    "float_parsing": "found {found}; expected a number",
-    "bool_type": "found {found}; expected true or false",
-    "bool_parsing": "found {found}; expected true or false",
-    "dict_type": "found {found}; expected a block of fields, on the lines below, indented",
-    "model_type": "found {found}; expected a block of fields, on the lines below, indented",
-    "model_attributes_type": "found {found}; expected a block of fields, on the lines below, indented",
-    "list_type": "found {found}; expected a list: [a, b] or one `- item` per line",
-    "literal_error": "found {found}; expected one of: {expected}",
-    "url_parsing": "found {found}; expected a web address starting with https://",
-    "url_scheme": "found {found}; expected a web address starting with https://",
-    "url_type": "found {found}; expected a web address starting with https://",
+    "missing": N_("is missing; add it"),
+    "extra_forbidden": N_("is not a field this file knows; check its spelling"),
+    "string_type": N_("found {found}; expected text: put the value in quotes"),
+    "int_type": N_("found {found}; expected a whole number, digits only"),
+    "int_parsing": N_("found {found}; expected a whole number, digits only"),
+    "int_from_float": N_("found {found}; expected a whole number, digits only"),
+    "float_type": N_("found {found}; expected a number"),
+    "float_parsing": N_("found {found}; expected a number"),
+    "bool_type": N_("found {found}; expected true or false"),
+    "bool_parsing": N_("found {found}; expected true or false"),
+    "dict_type": N_("found {found}; expected a block of fields, on the lines below, indented"),
+    "model_type": N_("found {found}; expected a block of fields, on the lines below, indented"),
+    "model_attributes_type": N_("found {found}; expected a block of fields, on the lines below, indented"),
+    "list_type": N_("found {found}; expected a list: [a, b] or one `- item` per line"),
+    "literal_error": N_("found {found}; expected one of: {expected}"),
+    "url_parsing": N_("found {found}; expected a web address starting with https://"),
+    "url_scheme": N_("found {found}; expected a web address starting with https://"),
+    "url_type": N_("found {found}; expected a web address starting with https://"),
 }
 
 
@@ -62,9 +66,9 @@ def schema_words(error: Mapping[str, Any]) -> str:
     if kind == "value_error":  # our own validators: already in editors' words
         return error["msg"].removeprefix("Value error, ")
     if kind.startswith("date_"):  # a date field (date_parsing, date_from_datetime_parsing, ...)
-        words = "is not a date; found {found}; write it as 2026-11-30"
+        words = _("is not a date; found {found}; write it as 2026-11-30")
     else:
-        words = _SCHEMA_WORDS.get(kind, "found {found}; check this value against the guide (EDITING.md)")
+        words = _(_SCHEMA_WORDS.get(kind, N_("found {found}; check this value against the guide (EDITING.md)")))
     expected = (error.get("ctx") or {}).get("expected", "")
     return words.format(found=shown_text(error.get("input")), expected=str(expected).replace("'", ""))
 
@@ -73,13 +77,13 @@ def shown_text(value: Any) -> str:
     """A value as a message shows it: text in quotes with invisible characters named (U+200B),
     nothing as "nothing", a block or list as such."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a block of fields"
+        return _("a block of fields")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if not isinstance(value, str):
         return str(value)
     return f'"{visible(value)}"'

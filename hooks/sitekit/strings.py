@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from .inputs.yamlfile import load_yaml
+from .messages import _
 from .problems import Problem, SiteDataError
 
 
@@ -16,7 +17,8 @@ def load_strings(strings_dir: Path, locales: list[str], root: Path | None = None
         path = strings_dir / f"{locale}.yml"
         shown = str(path.relative_to(root)) if root else str(path)
         if not path.exists():
-            problems.append(Problem(shown, None, "file", f"is missing; copy data/strings/{locales[0]}.yml and translate it"))
+            problems.append(Problem(shown, None, _("file"), _("is missing; copy {file} and translate it")
+                                    .format(file=f"data/strings/{locales[0]}.yml")))
             continue
         doc = load_yaml(path, shown)
         if isinstance(doc, Problem):

@@ -31,6 +31,14 @@ def tmp_path(tmp_path):
 
 
 PRINTED_PROBLEM = re.compile(r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<field>[^:]+): (?P<rest>.*)$")
+# The language of the messages: the site's default (Italian) when SITE_MESSAGES is not set.
+MESSAGES: dict[str, dict[str, str | None]] = {"it": {"SITE_MESSAGES": None}, "en": {"SITE_MESSAGES": "en"}}
+GUIDES = {"GUIDA-REDAZIONE.md": "it", "EDITING.md": "en"}
+
+
+def problem_lines(expected: tuple[str, ...]) -> list[str]:
+    """The expected lines that are problems (not the heading "4 problems to fix ...:")."""
+    return [line for line in expected if PRINTED_PROBLEM.match(line)]
 
 
 def annotation(printed: str) -> str:
@@ -40,25 +48,53 @@ def annotation(printed: str) -> str:
     return f"::error file={m['file']}{line},title={m['field']}::{m['field']}: {m['rest']}"
 
 
+@pytest.mark.parametrize("language", MESSAGES)
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
-def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path, mistake):
-    """...on GitHub Actions, as every build there: each problem also an annotation, exactly once."""
+def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path, mistake, language):
+    """...in the editors' language (Italian unless SITE_MESSAGES says), on GitHub Actions as every
+    build there: each problem also an annotation, exactly once, with the same words."""
     project = broken_copy(tmp_path, mistake)
     summary = tmp_path / "summary.md"
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
-                   extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+                   extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **MESSAGES[language]})
     assert result.returncode != 0
     lines = printed_lines(result.output)
-    for expected in mistake.expected:
+    for expected in mistake.expected[language]:
         assert expected in lines, f"missing: {expected}\n--- got:\n{result.output}"
-    problems = [e for e in mistake.expected if not e.endswith("built:")]
+    problems = problem_lines(mistake.expected[language])
     assert sorted(line for line in lines if line.startswith("::")) == sorted(map(annotation, problems)), result.output
     assert summary.read_text(encoding="utf-8").count("\n- `") == len(problems)
-    reported = re.search(r"(\d+) problems? to fix", result.output)
-    assert int(reported.group(1)) == len([e for e in mistake.expected if not e.endswith("built:")]), \
-        f"other messages than the mistake's:\n{result.output}"
+    reported = re.search(r"^ERROR\s+-\s+(\d+) ", result.output, re.MULTILINE)
+    assert int(reported.group(1)) == len(problems), f"other messages than the mistake's:\n{result.output}"
     assert "Traceback" not in result.output
     assert not (tmp_path / "site").exists(), "a half-built site was left to publish"
+
+
+BROKEN_CALL = "data/calls/clusters-go-international-2020.yml:13: deadline.local: "
+IN_EACH_LANGUAGE = {
+    None: ("1 problema da correggere prima di poter costruire il sito:",
+           BROKEN_CALL + '"2020-13-02 17:00" non è una data con ora; scrivetela come 2020-12-02 17:00 '
+           "(anno-mese-giorno ore:minuti, orologio a 24 ore)"),
+    "en": ("1 problem to fix before the site can be built:",
+           BROKEN_CALL + '"2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00 '
+           "(year-month-day hours:minutes, 24-hour clock)"),
+    # French has a catalogue (hooks/sitekit/locale/fr) and nothing else: no code knows French
+    "fr": ("1 problème à corriger avant de pouvoir construire le site :",
+           BROKEN_CALL + "« 2020-13-02 17:00 » n'est pas une date avec heure ; écrivez-la comme 2020-12-02 17:00 "
+           "(année-mois-jour heures:minutes, sur 24 heures)"),
+}
+
+
+@pytest.mark.parametrize("chosen", IN_EACH_LANGUAGE, ids=["default", "en", "fr"])
+def test_a_broken_call_file_is_reported_in_the_chosen_language(tmp_path, chosen):
+    """Italian (the site's default language) unless SITE_MESSAGES names another; French by its
+    catalogue only. Off GitHub, too."""
+    result = build(broken_copy(tmp_path, MISTAKES[0]), tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
+                   extra_env={"SITE_MESSAGES": chosen})
+    assert result.returncode != 0
+    heading, problem = IN_EACH_LANGUAGE[chosen]
+    assert [heading, problem] == [line for line in printed_lines(result.output) if line in (heading, problem)], \
+        result.output
 
 
 def test_off_github_the_editor_reads_no_workflow_commands(tmp_path):
@@ -112,12 +148,14 @@ def test_markup_in_a_page_title_is_shown_as_text(tmp_path):
     assert html.find("b", string="privacy") is None
 
 
-@pytest.mark.parametrize("guide", ["GUIDA-REDAZIONE.md", "EDITING.md"])
+@pytest.mark.parametrize("guide", GUIDES)
 def test_editor_guides_quote_the_real_messages(guide):
+    """Each guide quotes every message of the corpus as the build prints it in the guide's language
+    (the test above checks that the build does)."""
     # Line numbers move as the real files are edited: the guides quote a message, whatever its line.
     text = re.sub(r":\d+:", ":N:", (ROOT / guide).read_text(encoding="utf-8"))
     for mistake in MISTAKES:
-        for expected in mistake.expected:
+        for expected in mistake.expected[GUIDES[guide]]:
             assert re.sub(r":\d+:", ":N:", expected) in text, f"{guide} does not quote: {expected}"
 
 
@@ -136,7 +174,7 @@ def test_editor_guides_show_the_github_way_with_the_real_annotation_and_a_pictur
     assert [section.index(s) for s in steps] == sorted(section.index(s) for s in steps)
     # what the build prints on GitHub for a wrong date, as the real build prints it (line numbers move)
     (bad_date,) = [m for m in MISTAKES if m.name == "bad date"]
-    printed = next(e for e in bad_date.expected if not e.endswith("built:"))
+    (printed,) = problem_lines(bad_date.expected[GUIDES[guide]])
     normal = lambda s: re.sub(r"(:|line=)\d+([:,])", r"\1N\2", s)  # noqa: E731
     assert normal(annotation(printed)) in normal(section), f"{guide} does not quote: {annotation(printed)}"
     assert normal(printed) in normal(section)

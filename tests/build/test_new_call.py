@@ -1,6 +1,7 @@
 """`python tools/new_call.py` adds a call (data file + pages in every language) that builds at once."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,9 @@ ARGS = ["--slug", SLUG, "--title-it", "Eccellenza dei cluster 2021", "--title-en
 TITLES = {"it": "Eccellenza dei cluster 2021", "en": "Cluster Excellence 2021"}
 
 
-def new_call(project: Path, *args: str) -> subprocess.CompletedProcess:
+def new_call(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "tools" / "new_call.py"), "--config", str(project / "mkdocs.yml"),
-                           *args], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+                           *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env)
 
 
 def files_in(project: Path) -> set[Path]:
@@ -103,21 +104,54 @@ def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
     assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
 
 
-def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, capsys):
+# What new_call.py asks first, and for the deadline: in the site's default language (Italian) unless
+# SITE_MESSAGES names another.
+PROMPTS = {
+    None: ("Titolo del bando (en): ", "Scadenza, ora locale (per esempio 2021-03-04 17:00): ", "scritto: "),
+    "en": ("Title of the call (en): ", "Deadline, local time (e.g. 2021-03-04 17:00): ", "written: "),
+}
+
+
+@pytest.mark.parametrize("chosen", PROMPTS, ids=["default", "en"])
+def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, capsys, chosen):
     import new_call as tool
 
     project = copy_project(tmp_path)
     answers = iter(["Cluster Excellence 2021", "", "", "2021-03-04 17:00", "Europe/Brussels", "TEST-CALL-2021",
                     "COSME", "Commissione europea", "European Commission", "1000000"])
     prompts = []
+    if chosen is None:
+        monkeypatch.delenv("SITE_MESSAGES")
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
     code = tool.main(["--config", str(project / "mkdocs.yml"), "--slug", SLUG, "--title-it", TITLES["it"]])
-    assert code == 0, capsys.readouterr().err
-    assert prompts[0] == "Title of the call (en): "
-    assert "Deadline, local time (e.g. 2021-03-04 17:00): " in prompts
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    first, deadline, written = PROMPTS[chosen]
+    assert prompts[0] == first
+    assert deadline in prompts
+    assert f"{written}data/calls/{SLUG}.yml" in out.splitlines()
     data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
     assert 'en: "Cluster Excellence 2021"' in data and 'local: "2021-03-04 17:00"' in data
+
+
+def test_new_call_refuses_and_helps_in_the_site_language_by_default(tmp_path):
+    project = copy_project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "SITE_MESSAGES"}
+    made = new_call(project, "--slug", SLUG, "--title-it", "X", env=env)
+    assert made.returncode == 2
+    assert made.stderr.startswith("Nessun file scritto. mancano: --title-en, --deadline, --zone, --id, --programme, "
+                                  "--funder-it, --funder-en, --budget; indicateli sulla riga di comando"), made.stderr
+    wrong = new_call(project, *ARGS[:-1], "un milione", env=env)
+    assert '--budget "un milione": scrivete l\'importo in euro solo con le cifre' in wrong.stderr, wrong.stderr
+    existing = new_call(project, "--slug", "clusters-go-international-2020", *ARGS[2:], env=env)
+    refusal = ("Nessun file scritto. data/calls/clusters-go-international-2020.yml esiste già: scegliete un altro "
+               "--slug, o modificate quel bando")
+    assert existing.stderr.strip() == refusal
+    assert refusal in (ROOT / "GUIDA-REDAZIONE.md").read_text(encoding="utf-8")  # as the guide quotes it
+    helped = new_call(project, "--help", env=env)
+    assert "Aggiunge un bando: il suo file di dati e la sua pagina in ogni lingua." in helped.stdout
+    assert "Titolo del bando (en)" in helped.stdout
 
 
 @pytest.mark.parametrize("locale, funder", [("it", "Commissione europea"), ("en", "European Commission")])

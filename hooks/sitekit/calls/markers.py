@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Callable, Iterable
 
+from ..messages import _
+
 COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 MARKER = re.compile(r"\s*(?P<family>calls?):(?P<name>[\w-]*)(?:\s+(?P<arg>[^\s>]+))?\s*\Z")
 # What an editor may have meant as a marker: a word, a colon, a name (and an argument).
@@ -59,8 +61,8 @@ def replace_markers(html: str, render: Callable[[Marker], str], known: Iterable[
     out = COMMENT.sub(one, html) if OPENING in html else html
     if "&lt;!--" in html:
         for text in unclosed_openings(html):
-            report(MarkerMistake(text, OPENING, "is never closed, so the page shows it as text; end the "
-                                 "comment with -->, or remove it"))
+            report(MarkerMistake(text, OPENING, _("is never closed, so the page shows it as text; end the "
+                                                  "comment with -->, or remove it")))
     return out
 
 
@@ -73,8 +75,9 @@ def near_miss(comment: str, body: str, known: list[str]) -> MarkerMistake | None
     close = difflib.get_close_matches(written.lower(), known, n=1, cutoff=0.75)
     if not close:
         return None
-    return MarkerMistake(comment, comment.strip(), f"is not a marker this site knows; did you mean "
-                         f"<!-- {close[0]} -->? (markers are written in lower case, exactly)")
+    return MarkerMistake(comment, comment.strip(), _(
+        "is not a marker this site knows; did you mean {marker}? (markers are written in lower case, exactly)")
+        .format(marker=f"<!-- {close[0]} -->"))
 
 
 class _TextOutsideCode(HTMLParser):

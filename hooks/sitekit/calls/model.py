@@ -16,6 +16,7 @@ from ..dates.localtime import FIRST_YEAR, LAST_YEAR, parse_naive, parse_wall_tim
 from ..inputs.confirmation import Confirmation
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, load_yaml, parse_yaml
+from ..messages import N_, _, language
 from ..problems import Problem, SiteDataError, schema_words, shown_text
 
 Texts = dict[str, str]  # language code -> text
@@ -83,8 +84,8 @@ class Deadline(Moment):
             return previous
         earlier = _instant(previous, zone)
         if earlier == _instant(local, zone):
-            raise ValueError(f'"{previous}" is the same time as local; write the earlier deadline here, '
-                             "or remove previous: if the deadline did not move")
+            raise ValueError(_('"{previous}" is the same time as local; write the earlier deadline here, '
+                               "or remove previous: if the deadline did not move").format(previous=previous))
         return previous
 
     @field_validator("label")
@@ -99,7 +100,7 @@ class Deadline(Moment):
         return _instant(self.previous, self.zone) if self.previous else None
 
 
-NO_DEADLINE = "is missing; add it (deadline: with local: and zone:, or deadlines: with one entry per stage)"
+NO_DEADLINE = N_("is missing; add it (deadline: with local: and zone:, or deadlines: with one entry per stage)")
 PART_ENDS = {"early": 11, "mid": 21}  # the day an approximate part of a month is over
 
 
@@ -121,20 +122,22 @@ class Event(_Strict):
     @model_validator(mode="after")
     def _known_or_approximate(self) -> "Event":
         if self.local is None and self.approximate is None:
-            raise ValueError("write either local (the exact date and time) or approximate (the month, e.g. 2020-11)")
+            raise ValueError(_("write either local (the exact date and time) or approximate (the month, "
+                               "e.g. 2020-11)"))
         if self.local is not None:
             if self.zone is None:
-                raise ValueError(f'local: "{self.local}" has no zone; add `zone:` with an IANA time zone '
-                                 "such as Europe/Brussels")
+                raise ValueError(_('local: "{local}" has no zone; add `zone:` with an IANA time zone such as '
+                                   "Europe/Brussels").format(local=self.local))
             parse_wall_time(self.local, parse_zone(self.zone))
         if self.approximate is not None:
             try:
                 month = datetime.strptime(self.approximate, "%Y-%m")
             except ValueError:
-                raise ValueError(f'approximate: "{self.approximate}" is not a month; write it as 2020-11') from None
+                raise ValueError(_('approximate: "{month}" is not a month; write it as 2020-11')
+                                 .format(month=self.approximate)) from None
             if not FIRST_YEAR <= month.year <= LAST_YEAR:
-                raise ValueError(f'approximate: "{self.approximate}" is outside the years this site handles '
-                                 f"({FIRST_YEAR}-{LAST_YEAR}); check the year")
+                raise ValueError(_('approximate: "{month}" is outside the years this site handles ({first}-{last}); '
+                                   "check the year").format(month=self.approximate, first=FIRST_YEAR, last=LAST_YEAR))
         return self
 
     @property
@@ -163,16 +166,16 @@ class Budget(_Strict):
     def _plain_whole_number(cls, value: object) -> int:
         text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
         if not PLAIN_AMOUNT.match(text):
-            raise ValueError(f"found {shown_text(value)}; write the amount as a positive whole number, digits "
-                             "only, e.g. 7500000 or 7_500_000")
+            raise ValueError(_("found {found}; write the amount as a positive whole number, digits only, "
+                               "e.g. 7500000 or 7_500_000").format(found=shown_text(value)))
         return int(text.replace("_", ""))
 
     @field_validator("currency", mode="before")
     @classmethod
     def _iso_4217(cls, value: object) -> str:
         if not isinstance(value, str) or value not in list_currencies():
-            raise ValueError(f"found {shown_text(value)}; write the currency as its three-letter ISO 4217 "
-                             "code in capitals, e.g. EUR")
+            raise ValueError(_("found {found}; write the currency as its three-letter ISO 4217 code in "
+                               "capitals, e.g. EUR").format(found=shown_text(value)))
         return value
 
 
@@ -185,7 +188,7 @@ class Link(_Strict):
     @classmethod
     def _http_only(cls, url: HttpUrl) -> HttpUrl:
         if url.scheme not in ("http", "https"):
-            raise ValueError("links must start with https://")
+            raise ValueError(_("links must start with https://"))
         return url
 
 
@@ -214,7 +217,7 @@ class Call(_Strict):
     @classmethod
     def _not_blank(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
-            raise ValueError("is empty; write it as in the call's official documents")
+            raise ValueError(_("is empty; write it as in the call's official documents"))
         return value
 
     @field_validator("title", "summary", "funder")
@@ -227,26 +230,26 @@ class Call(_Strict):
     @model_validator(mode="after")
     def _one_way_of_deadlines(self) -> "Call":
         if self.deadline is None and self.deadlines is None:
-            raise At(("deadline",), NO_DEADLINE)
+            raise At(("deadline",), _(NO_DEADLINE))
         if self.deadline is not None and self.deadlines is not None:
-            raise At(("deadlines",), "is written together with deadline:; keep one of them "
-                                     "(deadlines: for several stages, deadline: for one)")
+            raise At(("deadlines",), _("is written together with deadline:; keep one of them "
+                                       "(deadlines: for several stages, deadline: for one)"))
         stages = self.deadlines or ()
         if self.deadlines is not None and not stages:
-            raise At(("deadlines",), "is an empty list; add one entry per stage, or write deadline: instead")
+            raise At(("deadlines",), _("is an empty list; add one entry per stage, or write deadline: instead"))
         first = self.stages[0]
         if self.opening is not None and self.opening.instant >= first.instant:
             where = ("deadline", "local") if self.deadline is not None else ("deadlines", 0, "local")
-            raise At(where, f'"{first.local}" is not after the opening ("{self.opening.local}"); a call opens '
-                            "before its deadline: check both dates")
+            raise At(where, _('"{deadline}" is not after the opening ("{opening}"); a call opens before its '
+                              "deadline: check both dates").format(deadline=first.local, opening=self.opening.local))
         for index, stage in enumerate(stages):
             if len(stages) > 1 and stage.label is None:
-                raise At(("deadlines", index), "has no label; add label: with the stage's name in every "
-                                               "language (it: Prima fase, en: First stage)")
+                raise At(("deadlines", index), _("has no label; add label: with the stage's name in every "
+                                                 "language (it: Prima fase, en: First stage)"))
             if index and stage.instant <= stages[index - 1].instant:
                 raise At(("deadlines", index, "local"),
-                         f'"{stage.local}" is not after the stage before it ({stages[index - 1].local}); '
-                         "list the stages in order, earliest first")
+                         _('"{deadline}" is not after the stage before it ({before}); list the stages in '
+                           "order, earliest first").format(deadline=stage.local, before=stages[index - 1].local))
         return self
 
     @property
@@ -278,7 +281,8 @@ def _check_languages(texts: Texts, info: ValidationInfo, where: str = "") -> Non
     """With `locales` in the validation context, every one of them needs a text."""
     locale = _first_missing(texts, (info.context or {}).get("locales", []))
     if locale is not None:
-        raise ValueError(f"{where}has no text for the language {locale!r}; add `{locale}: ...`")
+        raise ValueError(where + _("has no text for the language '{language}'; add `{language}: ...`")
+                         .format(language=locale))
 
 
 def _first_missing(texts: Texts, locales: Iterable[str]) -> str | None:
@@ -301,8 +305,8 @@ def load_call(path: Path, display_path: str | None = None, locales: list[str] | 
         text = read_text(path)
     except (OSError, UnicodeDecodeError):
         unreadable = load_yaml(path, shown)  # the Problem saying why it cannot be read
-        return [unreadable] if isinstance(unreadable, Problem) else [Problem(shown, None, "file", "cannot be read")]
-    result = _call_from_text(text, path.stem, shown, tuple(locales or ()))
+        return [unreadable] if isinstance(unreadable, Problem) else [Problem(shown, None, _("file"), _("cannot be read"))]
+    result = _call_from_text(text, path.stem, shown, tuple(locales or ()), language())
     return list(result) if isinstance(result, tuple) else result
 
 
@@ -313,28 +317,30 @@ def read_call_yaml(path: Path, shown: str) -> YamlDoc | Problem:
         text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return load_yaml(path, shown)
-    return _parsed(text, shown)
+    return _parsed(text, shown, language())
 
 
 # The checks, several hooks and both language builds read every call file: the same text gives
-# the same YAML and the same (frozen) Call, so each is parsed and validated once per text.
+# the same YAML and the same (frozen) Call, so each is parsed and validated once per text (and
+# language of the messages: `messages_in`).
 @lru_cache(maxsize=4096)
-def _parsed(text: str, shown: str) -> YamlDoc | Problem:
+def _parsed(text: str, shown: str, messages_in: str) -> YamlDoc | Problem:
     return parse_yaml(text, shown)
 
 
 @lru_cache(maxsize=4096)
-def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) -> Call | tuple[Problem, ...]:
+def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...],
+                    messages_in: str) -> Call | tuple[Problem, ...]:
     if locales:  # the checks ask without locales, the call pages with them: validate once
-        call = _call_from_text(text, slug, shown, ())
+        call = _call_from_text(text, slug, shown, (), messages_in)
         if isinstance(call, Call) and _speaks(call, locales):
             return call
         # else validate with them, for the very messages the validators give
-    doc = _parsed(text, shown)
+    doc = _parsed(text, shown, messages_in)
     if isinstance(doc, Problem):
         return (doc,)
     if not isinstance(doc.data, dict):
-        return (Problem(doc.path, 1, "file", "is not a list of fields; start with `id:`, `deadline:` ..."),)
+        return (Problem(doc.path, 1, _("file"), _("is not a list of fields; start with `id:`, `deadline:` ...")),)
     try:
         return Call.model_validate({**doc.data, "slug": slug}, context={"locales": list(locales)})
     except ValidationError as err:
@@ -342,7 +348,7 @@ def _call_from_text(text: str, slug: str, shown: str, locales: tuple[str, ...]) 
         if "deadline" not in doc.data and "deadlines" not in doc.data and not any(
                 p.field.startswith("deadline") for p in problems):
             # other mistakes stop pydantic before the check of the whole call: say this one too
-            problems += (Problem(doc.path, 1, "deadline", NO_DEADLINE),)
+            problems += (Problem(doc.path, 1, "deadline", _(NO_DEADLINE)),)
         return problems
 
 
@@ -355,17 +361,18 @@ def load_calls(calls_dir: Path, root: Path | None = None, locales: list[str] | N
     for path in sorted(calls_dir.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
         if not SLUG.match(path.stem):
-            problems.append(Problem(shown, None, "file name", f"{shown_text(path.stem)} cannot be the address of "
-                                    "a call; rename the file in lower-case letters, digits and hyphens, e.g. "
-                                    "clusters-go-international-2020.yml (and its folder under docs/bandi/)"))
+            problems.append(Problem(shown, None, _("file name"), _(
+                "{name} cannot be the address of a call; rename the file in lower-case letters, digits and "
+                "hyphens, e.g. clusters-go-international-2020.yml (and its folder under docs/bandi/)")
+                .format(name=shown_text(path.stem))))
             continue
         result = load_call(path, shown, locales)
         if isinstance(result, Call):
             calls[result.slug] = result
             if result.id in ids:
-                problems.append(Problem(shown, _line(path, shown, ("id",)), "id",
-                                        f'"{result.id}" is also the id of {ids[result.id]}; each call has its own '
-                                        "id: check which file is right"))
+                problems.append(Problem(shown, _line(path, shown, ("id",)), "id", _(
+                    '"{id}" is also the id of {file}; each call has its own id: check which file is right')
+                    .format(id=result.id, file=ids[result.id])))
             ids.setdefault(result.id, shown)
         else:
             problems.extend(result)
@@ -384,5 +391,5 @@ def _problem(doc: YamlDoc, error: ErrorDetails) -> Problem:
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, At):
         loc += cause.where
-    field = ".".join(str(part) for part in loc) or "file"
+    field = ".".join(str(part) for part in loc) or _("file")
     return Problem(doc.path, doc.line_of(loc), field, schema_words(error))

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from ..dates.formatting import format_number, zone_note
+from ..messages import _
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
@@ -93,7 +94,8 @@ class CallPages:
         if isinstance(slug, str) and slug in self.calls:
             return self.calls[slug]
         self.problems.append(Problem(page.shown_path, front_matter_line(page.source_text(), "call"), "call",
-                                     f'"{slug}" is not a call in data/calls/; expected one of: {self._known()}'))
+                                     _('"{call}" is not a call in data/calls/; expected one of: {known}')
+                                     .format(call=slug, known=self._known())))
         return None
 
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
@@ -104,24 +106,26 @@ class CallPages:
 
         if handler is None:
             close = difflib.get_close_matches(marker.key, MARKERS, n=1, cutoff=0.6)
-            hint = f"did you mean <!-- {close[0]} -->? " if close else ""
-            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
-                                         f"is not a marker this site knows; {hint}expected one of: "
-                                         f"{', '.join(sorted(MARKERS))}"))
+            message = (_("is not a marker this site knows; did you mean {marker}? expected one of: {known}") if close
+                       else _("is not a marker this site knows; expected one of: {known}"))
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->", message.format(
+                marker=f"<!-- {close[0]} -->" if close else "", known=", ".join(sorted(MARKERS)))))
             return ""
         if marker.family == "calls":
             return handler(self, None, page.url)
         call = self.calls.get(marker.arg) if marker.arg else page_call
         if call is None:
-            found = f'names "{marker.arg}", which is not a call in data/calls/' if marker.arg else "names no call"
-            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->",
-                                         f"{found}; expected `call: <call>` in the front matter or "
-                                         f"<!-- {marker.key} <call> --> with one of: {self._known()}"))
+            message = (_('names "{call}", which is not a call in data/calls/; expected `call: <call>` in the front '
+                         "matter or {marker} with one of: {known}") if marker.arg else
+                       _("names no call; expected `call: <call>` in the front matter or {marker} with one of: "
+                         "{known}"))
+            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->", message.format(
+                call=marker.arg, marker=f"<!-- {marker.key} <call> -->", known=self._known())))
             return ""
         return handler(self, call, page.url)
 
     def _known(self) -> str:
-        return ", ".join(sorted(self.calls)) or "(no calls yet)"
+        return ", ".join(sorted(self.calls)) or _("(no calls yet)")
 
     # -- markers ----------------------------------------------------------------------------
 
@@ -269,8 +273,9 @@ class CallPages:
                                          mistake.field, mistake.message))
 
         for comment in _inline_markers_made_blocks(html, page.source_text()):
-            report(MarkerMistake(comment, comment, "starts a line inside a sentence, so Markdown ends the "
-                                 "sentence (or the list) before it; move it after a word on the line above"))
+            report(MarkerMistake(comment, comment, _("starts a line inside a sentence, so Markdown ends the "
+                                                     "sentence (or the list) before it; move it after a word on "
+                                                     "the line above")))
         return replace_markers(html, lambda marker: self._marker(marker, call, page),
                                [*MARKERS, *self.other_markers], report)
 

@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..messages import N_, _
 from ..problems import Problem, shown_text
 from .siteconfig import SiteLayout
 
@@ -18,21 +19,23 @@ def site_url_problems(url: str | None, from_environment: bool, layout: SiteLayou
     """The published address: http(s), a host, no query, fragment or spaces (MkDocs adds the final /)."""
     if not url:
         return []
-    where, field = (("environment variable SITE_URL", "SITE_URL") if from_environment
+    where, field = ((_("environment variable SITE_URL"), "SITE_URL") if from_environment
                     else (layout.config_file, "site_url"))
     line = None if from_environment else layout.lines.get(("site_url",))
     parts = urlsplit(url)
     wrong = None
     if any(char.isspace() for char in url):
-        wrong = "has a space in it"
+        wrong = N_("{url} has a space in it; write the address the site is published at, e.g. "
+                   "https://clust-er.github.io/bandi/")
     elif parts.scheme not in ("http", "https") or not parts.hostname:
-        wrong = "is not a web address"
+        wrong = N_("{url} is not a web address; write the address the site is published at, e.g. "
+                   "https://clust-er.github.io/bandi/")
     elif parts.query or parts.fragment or url.rstrip("/").endswith(("?", "#")):
-        wrong = "has a query (?…) or a fragment (#…)"
+        wrong = N_("{url} has a query (?…) or a fragment (#…); write the address the site is published at, "
+                   "e.g. https://clust-er.github.io/bandi/")
     if wrong is None:
         return []
-    return [Problem(where, line, field, f"{shown_text(url)} {wrong}; write the address the site is published "
-                    "at, e.g. https://clust-er.github.io/bandi/")]
+    return [Problem(where, line, field, _(wrong).format(url=shown_text(url)))]
 
 
 def threshold_problems(layout: SiteLayout) -> list[Problem]:
@@ -41,8 +44,8 @@ def threshold_problems(layout: SiteLayout) -> list[Problem]:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 366:
         return []
     return [Problem(layout.config_file, layout.lines.get(("extra", "closing_threshold_days")),
-                    "extra.closing_threshold_days", f"found {shown_text(value)}; write a number of days "
-                    "greater than 0, e.g. 7")]
+                    "extra.closing_threshold_days", _("found {found}; write a number of days greater than 0, "
+                                                      "e.g. 7").format(found=shown_text(value)))]
 
 
 def theme_names_problems(layout: SiteLayout) -> list[Problem]:
@@ -51,23 +54,23 @@ def theme_names_problems(layout: SiteLayout) -> list[Problem]:
     statuses = [*MATERIAL_STATUSES, *(layout.extra.get("status") or {})]
     problems: list[Problem] = []
     for path in layout.pages.paths:
-        doc, _ = layout.pages.front_matter(path)
+        doc, _read_problems = layout.pages.front_matter(path)
         if doc is None or not isinstance(doc.data, dict):
             continue
         template, icon, status = (doc.data.get(key) for key in ("template", "icon", "status"))
         if isinstance(template, str) and not any((folder / template).is_file() for folder in folders):
-            problems.append(Problem(doc.path, doc.line_of(("template",)), "template",
-                                    f"{shown_text(template)} is not a template of the theme; write the name of a "
-                                    "file in overrides/ (e.g. main.html), or remove the line"))
+            problems.append(Problem(doc.path, doc.line_of(("template",)), "template", _(
+                "{found} is not a template of the theme; write the name of a file in overrides/ (e.g. main.html), "
+                "or remove the line").format(found=shown_text(template))))
         if isinstance(icon, str) and not any((folder / ".icons" / f"{icon}.svg").is_file() for folder in folders):
-            problems.append(Problem(doc.path, doc.line_of(("icon",)), "icon",
-                                    f"{shown_text(icon)} is not an icon of the theme; write one such as "
-                                    "material/calendar (see Material's icon search), or remove the line"))
+            problems.append(Problem(doc.path, doc.line_of(("icon",)), "icon", _(
+                "{found} is not an icon of the theme; write one such as material/calendar (see Material's icon "
+                "search), or remove the line").format(found=shown_text(icon))))
         if isinstance(status, str) and status not in statuses:
-            problems.append(Problem(doc.path, doc.line_of(("status",)), "status",
-                                    f"{shown_text(status)} is not a status the theme knows; write one of: "
-                                    f"{', '.join(statuses)} (more can be added under extra.status in "
-                                    f"{layout.config_file})"))
+            problems.append(Problem(doc.path, doc.line_of(("status",)), "status", _(
+                "{found} is not a status the theme knows; write one of: {statuses} (more can be added under "
+                "extra.status in {config})").format(found=shown_text(status), statuses=", ".join(statuses),
+                                                     config=layout.config_file)))
     return problems
 
 

@@ -8,16 +8,23 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from ..inputs.yamlfile import YamlDoc
+from ..messages import _
 from ..problems import Problem, schema_words, shown_text
+
+
+def close_match(word: str, known: Iterable[str]) -> str | None:
+    """The one of `known` that `word` is a typo of, if any."""
+    close = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     """"did you mean `deadline`?" for a typo, else the list of what is accepted."""
     known = sorted(set(known))
-    close = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    close = close_match(word, known)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "the fields this file knows are: " + ", ".join(known)
+        return _("did you mean `{name}`?").format(name=close)
+    return _("the fields this file knows are: {names}").format(names=", ".join(known))
 
 
 def field_names(model: type[BaseModel]) -> set[str]:
@@ -44,20 +51,20 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def schema_problem(doc: YamlDoc, error: ErrorDetails, known: Iterable[str]) -> Problem:
     """One pydantic error as a Problem at the line of the field it concerns."""
     loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
-    field = ".".join(str(part) for part in loc) or "file"
+    field = ".".join(str(part) for part in loc) or _("file")
     kind = error["type"]
     if kind == "extra_forbidden":
-        message = f"is not a field this file knows; {did_you_mean(str(loc[-1]), known)}"
+        message = _("is not a field this file knows; {hint}").format(hint=did_you_mean(str(loc[-1]), known))
     elif kind == "missing":
-        message = "is missing; add it"
+        message = _("is missing; add it")
     elif kind == "string_type":
-        message = f"found {_show(error.get('input'))}; expected text: put the value in quotes"
+        message = _("found {found}; expected text: put the value in quotes").format(found=_show(error.get("input")))
     elif kind == "value_error":
-        message = f"found {_show(error.get('input'))}; " + schema_words(error)
+        message = _("found {found}; {what}").format(found=_show(error.get("input")), what=schema_words(error))
     else:
         message = schema_words(error)
     return Problem(doc.path, doc.line_of(loc), field, message)
 
 
 def _show(value: Any) -> str:
-    return "a list of fields" if isinstance(value, dict) else shown_text(value)
+    return _("a list of fields") if isinstance(value, dict) else shown_text(value)

@@ -8,6 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..inputs.yamlfile import YamlDoc, parse_yaml
+from ..messages import _
 from ..problems import Problem
 from .fielderrors import field_names, schema_problem
 
@@ -42,7 +43,7 @@ class FrontMatter(BaseModel):
     @classmethod
     def _not_blank(cls, text: str) -> str:
         if not text.strip():
-            raise ValueError("expected a short text; it is shown in search results and browser tabs")
+            raise ValueError(_("expected a short text; it is shown in search results and browser tabs"))
         return text
 
 
@@ -54,21 +55,21 @@ def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Prob
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(shown, None, "file", f"is not UTF-8 text (byte {err.start} cannot be read); "
-                              "save it again choosing the UTF-8 encoding")]
+        return None, [Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it "
+                                                     "again choosing the UTF-8 encoding").format(byte=err.start))]
     if not _OPENING.match(text):
-        return None, [Problem(shown, 1, "front matter", "not found; start the page with a line `---`, "
-                              "then `title:` and `description:`, then another line `---`")]
+        return None, [Problem(shown, 1, _("front matter"), _("not found; start the page with a line `---`, then "
+                                                          "`title:` and `description:`, then another line `---`"))]
     block = _BLOCK.match(text)
     if not block:
-        return None, [Problem(shown, 1, "front matter", "starts with `---` but has no closing `---` line; "
-                              "add one after the last field")]
+        return None, [Problem(shown, 1, _("front matter"), _("starts with `---` but has no closing `---` line; "
+                                                          "add one after the last field"))]
     doc = parse_yaml(block.group(1) or "", shown, first_line=2)
     if isinstance(doc, Problem):
         return None, [doc]
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown, 2, "front matter", "is not a list of fields; write it as "
-                              "`title: ...` and `description: ...`, one per line")]
+        return None, [Problem(shown, 2, _("front matter"), _("is not a list of fields; write it as `title: ...` "
+                                                          "and `description: ...`, one per line"))]
     return doc, []
 
 
@@ -87,9 +88,11 @@ def front_matter_doc_problems(doc: YamlDoc | None, problems: list[Problem], show
     except ValidationError as err:
         return [schema_problem(doc, e, KNOWN_FIELDS) for e in err.errors()]
     except TypeError:  # keys that are not text, e.g. `1: x`
-        return [Problem(shown, 2, "front matter", "has a field whose name is not text; check the names before `:`")]
+        return [Problem(shown, 2, _("front matter"), _("has a field whose name is not text; check the names before "
+                                                    "`:`"))]
     if meta.call is not None and meta.call not in call_slugs:
-        known = ", ".join(sorted(call_slugs)) or "none yet"
+        known = ", ".join(sorted(call_slugs)) or _("none yet")
         problems.append(Problem(shown, doc.line_of(("call",)), "call",
-                                f'"{meta.call}" names no file in data/calls/; expected one of: {known}'))
+                                _('"{call}" names no file in data/calls/; expected one of: {known}')
+                                .format(call=meta.call, known=known)))
     return problems

@@ -9,8 +9,9 @@ from typing import Any, Iterator
 from babel import Locale, UnknownLocaleError
 
 from ..inputs.yamlfile import YamlDoc
+from ..messages import _
 from ..problems import Problem, shown_text
-from .fielderrors import did_you_mean
+from .fielderrors import close_match
 
 # Every string the code formats, with the placeholders it fills in (and where). A string uses each
 # of them and no other: a translated name ({rimasto}) or a missing one would lose the value.
@@ -54,8 +55,9 @@ def interface_problems(doc: YamlDoc) -> list[Problem]:
         field = ".".join(str(part) for part in loc)
         line = doc.line_of(loc)
         if not isinstance(value, str):
-            problems.append(Problem(doc.path, line, field, f"found {shown_text(value)}; expected one line of "
-                                    "text: write it on the same line, in quotes if it starts with [ or {"))
+            problems.append(Problem(doc.path, line, field, _(
+                "found {found}; expected one line of text: write it on the same line, in quotes if it starts "
+                "with [ or {{").format(found=shown_text(value))))
         elif loc == BABEL_LOCALE:
             problems.extend(_locale_problem(doc, line, field, value))
         elif loc not in NOT_FORMATTED:
@@ -75,30 +77,35 @@ def leaves(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
 def _placeholder_problems(doc: YamlDoc, line: int | None, field: str, text: str,
                           known: frozenset[str]) -> list[Problem]:
     try:
-        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        used = {name for _text, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
     except ValueError:
-        return [Problem(doc.path, line, field, f'found a lone {{ or }} in "{text}"; the site fills in only '
-                        f"{_names(known)}: write those exactly, and no other brace")]
+        return [Problem(doc.path, line, field, _(
+            'found a lone {{ or }} in "{text}"; the site fills in only {names}: write those exactly, and no '
+            "other brace").format(text=text, names=_names(known)))]
     problems = []
     for name in sorted(used - known):
-        hint = did_you_mean(name, known) if known else ""
-        problems.append(Problem(doc.path, line, field, f"found {{{name}}}, which the site does not fill in here; "
-                                + (f"{hint} (placeholders stay as in the original, untranslated)"
-                                   if hint.startswith("did") else f"write only {_names(known)}")))
+        close = close_match(name, known) if known else None
+        message = (_("found {found}, which the site does not fill in here; did you mean `{name}`? "
+                     "(placeholders stay as in the original, untranslated)") if close
+                   else _("found {found}, which the site does not fill in here; write only {names}"))
+        problems.append(Problem(doc.path, line, field, message.format(
+            found=f"{{{name}}}", name=close, names=_names(known))))
     for name in sorted(known - used):
-        problems.append(Problem(doc.path, line, field, f"does not have {{{name}}}; write it where the value "
-                                "goes (placeholders stay as in the original, untranslated)"))
+        problems.append(Problem(doc.path, line, field, _(
+            "does not have {placeholder}; write it where the value goes (placeholders stay as in the "
+            "original, untranslated)").format(placeholder=f"{{{name}}}")))
     return problems
 
 
 def _names(known: frozenset[str]) -> str:
-    return ", ".join(f"{{{name}}}" for name in sorted(known)) or "no {placeholder}"
+    return ", ".join(f"{{{name}}}" for name in sorted(known)) or _("no {{placeholder}}").format()
 
 
 def _locale_problem(doc: YamlDoc, line: int | None, field: str, code: str) -> list[Problem]:
     try:
         Locale.parse(code)
     except (UnknownLocaleError, ValueError, TypeError):
-        return [Problem(doc.path, line, field, f"found {shown_text(code)}, which is not a language code Babel "
-                        "knows; write one such as it, en, fr or pt_BR")]
+        return [Problem(doc.path, line, field, _(
+            "found {found}, which is not a language code Babel knows; write one such as it, en, fr or pt_BR")
+            .format(found=shown_text(code)))]
     return []

@@ -7,8 +7,9 @@ from typing import Any, Iterator
 
 from ..calls.model import read_call_yaml
 from ..inputs.yamlfile import YamlDoc, load_yaml
+from ..messages import _
 from ..problems import Problem
-from .fielderrors import did_you_mean
+from .fielderrors import close_match
 from .interface import interface_problems, leaves
 from .siteconfig import SiteLayout
 
@@ -37,18 +38,21 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         shown = layout.shown(path)
         if not path.name.endswith(".md"):
             stem = path.name[:path.name.lower().rindex(".m")]
-            problems.append(Problem(shown, None, "file name", f"ends in {path.name[len(stem):]}, which the site "
-                                    f"does not check or translate; rename it {_lower_language(stem)}.md"))
+            problems.append(Problem(shown, None, _("file name"), _(
+                "ends in {suffix}, which the site does not check or translate; rename it {name}")
+                .format(suffix=path.name[len(stem):], name=f"{_lower_language(stem)}.md")))
             continue
         if locale is None and _lower_language(base) != base:
-            problems.append(Problem(shown, None, "file name", "has its language in capitals; rename it "
-                                    f"{_lower_language(base)}.md"))
+            problems.append(Problem(shown, None, _("file name"), _("has its language in capitals; rename it {name}")
+                                    .format(name=f"{_lower_language(base)}.md")))
         elif locale is None:
-            problems.append(Problem(shown, None, "file name", f"has no language; rename it {base}.{layout.default_locale}.md "
-                                    f"and write the other languages beside it"))
+            problems.append(Problem(shown, None, _("file name"), _(
+                "has no language; rename it {name} and write the other languages beside it")
+                .format(name=f"{base}.{layout.default_locale}.md")))
         elif locale not in layout.locales:
-            problems.append(Problem(shown, None, "file name", f'language "{locale}" is not configured in '
-                                    f"{layout.config_file}; expected one of: {', '.join(layout.locales)}"))
+            problems.append(Problem(shown, None, _("file name"), _(
+                'language "{language}" is not configured in {config}; expected one of: {languages}')
+                .format(language=locale, config=layout.config_file, languages=", ".join(layout.locales))))
         else:
             found.setdefault(path.parent / base, {})[locale] = path
     for twin, versions in sorted(found.items()):
@@ -56,9 +60,9 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         for locale in layout.locales:
             if locale not in versions:
                 missing = twin.parent / f"{twin.name}.{locale}.md"
-                problems.append(Problem(layout.shown(missing), None, "page",
-                                        f'is missing ("{locale}" version of {layout.shown(source)}); '
-                                        f"copy {source.name} to {missing.name} and translate it"))
+                problems.append(Problem(layout.shown(missing), None, _("page"), _(
+                    'is missing ("{language}" version of {source}); copy {name} to {copy} and translate it')
+                    .format(language=locale, source=layout.shown(source), name=source.name, copy=missing.name)))
     return problems
 
 
@@ -69,25 +73,26 @@ def page_call_problems(layout: SiteLayout) -> list[Problem]:
     known = layout.call_slugs() | {None}
     pages = layout.pages
     for reference in pages.in_language(layout.default_locale):
-        base, _ = page_language(reference)
-        expected, _ = pages.front_matter(reference)
+        base, _locale = page_language(reference)
+        expected, _read = pages.front_matter(reference)
         call = expected.data.get("call") if expected is not None else None
         if not isinstance(call, (str, type(None))) or call not in known:
             continue  # the front matter check names the unknown call: do not blame the translations
         for locale in layout.locales[1:]:
             other = reference.with_name(f"{base}.{locale}.md")
-            found, _ = pages.front_matter(other) if other in pages else (None, [])
+            found, _read = pages.front_matter(other) if other in pages else (None, [])
             if expected is None or found is None:
                 continue  # a missing or unreadable page is reported by its own check
             if found.data.get("call") != expected.data.get("call"):
                 problems.append(Problem(found.path, found.line_of(("call",)), "call",
-                                        f"found {_shown_call(found.data.get('call'))}; expected "
-                                        f"{_shown_call(expected.data.get('call'))}, as in {expected.path}"))
+                                        _("found {found}; expected {expected}, as in {page}").format(
+                                            found=_shown_call(found.data.get("call")),
+                                            expected=_shown_call(expected.data.get("call")), page=expected.path)))
     return problems
 
 
 def _shown_call(call: object) -> str:
-    return f'"{call}"' if call else "no call"
+    return f'"{call}"' if call else _("no call")
 
 
 def nav_problems(layout: SiteLayout) -> list[Problem]:
@@ -97,9 +102,9 @@ def nav_problems(layout: SiteLayout) -> list[Problem]:
         translations = layout.nav_translations.get(locale, {})
         for nav in layout.nav:
             if not str(translations.get(nav.title, "")).strip():
-                problems.append(Problem(layout.config_file, nav.line, f"nav_translations ({locale})",
-                                        f'"{nav.title}" has no "{locale}" translation; add `{nav.title}: ...` '
-                                        f'under nav_translations of the language "{locale}"'))
+                problems.append(Problem(layout.config_file, nav.line, f"nav_translations ({locale})", _(
+                    '"{title}" has no "{language}" translation; add `{title}: ...` under nav_translations of the '
+                    'language "{language}"').format(title=nav.title, language=locale)))
     return problems
 
 
@@ -137,11 +142,13 @@ def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterat
     if not isinstance(value, dict) or not loc:
         return  # absent or not a per-language text: the file's schema reports it
     field = ".".join(str(part) for part in loc)
-    where = "in this entry" if isinstance(loc[-1], int) else f"under {loc[-1]}:"
     for locale in locales:
         if not str(value.get(locale) or "").strip():
+            message = (_('the "{language}" text is missing; add a line `{language}: ...` in this entry')
+                       if isinstance(loc[-1], int) else
+                       _('the "{language}" text is missing; add a line `{language}: ...` under {key}:'))
             yield Problem(doc.path, doc.line_of(loc + (locale,)), f"{field}.{locale}",
-                          f'the "{locale}" text is missing; add a line `{locale}: ...` {where}')
+                          message.format(language=locale, key=loc[-1]))
 
 
 def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
@@ -152,8 +159,8 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     for locale in layout.locales:
         path = strings_dir / f"{locale}.yml"
         if not path.exists():
-            problems.append(Problem(layout.shown(path), None, "file", f"is missing; copy "
-                                    f"{layout.shown(strings_dir / (layout.default_locale + '.yml'))} and translate it"))
+            problems.append(Problem(layout.shown(path), None, _("file"), _("is missing; copy {file} and translate it")
+                                    .format(file=layout.shown(strings_dir / (layout.default_locale + ".yml")))))
             continue
         doc = load_yaml(path, layout.shown(path))
         if isinstance(doc, Problem):
@@ -170,12 +177,13 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
         for key in expected:
             if key not in have or not str(have[key] or "").strip():
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        f"is missing; translate the text at line {reference.line_of(key)} "
-                                        f"of {reference.path}"))
+                                        _("is missing; translate the text at line {line} of {file}")
+                                        .format(line=reference.line_of(key), file=reference.path)))
         for key in have:
             if key not in expected:
-                hint = did_you_mean(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
+                close = close_match(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
+                message = (_("is not in {file}; did you mean `{name}`?") if close
+                           else _("is not in {file}; remove it or add it there too"))
                 problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        f"is not in {reference.path}; {hint}" if hint.startswith("did")
-                                        else f"is not in {reference.path}; remove it or add it there too"))
+                                        message.format(file=reference.path, name=close)))
     return problems

@@ -5,6 +5,7 @@ import os
 from datetime import datetime, timezone
 from typing import Mapping
 
+from ..messages import _
 from .localtime import FIRST_YEAR, LAST_YEAR
 
 EXAMPLE = "2020-11-20T12:00:00+01:00"
@@ -21,12 +22,13 @@ def site_now(environ: Mapping[str, str] = os.environ) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f'SITE_NOW: "{text}" is not a date and time; write it in ISO 8601 with a UTC '
-                         f"offset, e.g. {EXAMPLE}") from None
+        raise ValueError("SITE_NOW: " + _('"{text}" is not a date and time; write it in ISO 8601 with a UTC '
+                                          "offset, e.g. {example}").format(text=text, example=EXAMPLE)) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f'SITE_NOW: "{text}" has no UTC offset, so the moment is ambiguous; add one, '
-                         f"e.g. {EXAMPLE}")
+        raise ValueError("SITE_NOW: " + _('"{text}" has no UTC offset, so the moment is ambiguous; add one, '
+                                          "e.g. {example}").format(text=text, example=EXAMPLE))
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise ValueError(f'SITE_NOW: "{text}" is outside the years this site handles ({FIRST_YEAR}-{LAST_YEAR}); '
-                         f"check the year, e.g. {EXAMPLE}")
+        raise ValueError("SITE_NOW: " + _('"{text}" is outside the years this site handles ({first}-{last}); '
+                                          "check the year, e.g. {example}")
+                         .format(text=text, first=FIRST_YEAR, last=LAST_YEAR, example=EXAMPLE))
     return moment

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..inputs.confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
+from ..messages import _
 from ..problems import Problem, SiteDataError, schema_words
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -37,7 +38,7 @@ class TermText(_Strict):
     def _not_empty(cls, value: str) -> str:
         value = _one_line(value)
         if not value:
-            raise ValueError("is empty; write it in this language")
+            raise ValueError(_("is empty; write it in this language"))
         return value
 
     @field_validator("expansion")
@@ -45,7 +46,7 @@ class TermText(_Strict):
     def _expansion(cls, value: Optional[str]) -> Optional[str]:
         value = _one_line(value) if value is not None else None
         if value == "":
-            raise ValueError("is empty; write what the acronym stands for, or remove the line")
+            raise ValueError(_("is empty; write what the acronym stands for, or remove the line"))
         return value
 
     @field_validator("aliases")
@@ -53,7 +54,7 @@ class TermText(_Strict):
     def _aliases(cls, values: list[str]) -> list[str]:
         cleaned = [_one_line(v) for v in values]
         if any(not v for v in cleaned):
-            raise ValueError("has an empty alias; remove it or write the other form of the term")
+            raise ValueError(_("has an empty alias; remove it or write the other form of the term"))
         return cleaned
 
 
@@ -68,7 +69,8 @@ class SourceLink(_Strict):
     def _web_address(cls, url: str) -> str:
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(f'"{url}" is not a web address; write the full link, starting with https://')
+            raise ValueError(_('"{url}" is not a web address; write the full link, starting with https://')
+                             .format(url=url))
         return url.strip()
 
 
@@ -129,7 +131,8 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
-        raise SiteDataError([Problem(shown, 1, "file", "is not a list of entries; start each entry with its key, e.g. `escp-4i:`")])
+        raise SiteDataError([Problem(shown, 1, _("file"), _("is not a list of entries; start each entry with its key, "
+                                                         "e.g. `escp-4i:`"))])
     entries: dict[str, Entry] = {}
     for slug, raw in data.items():
         entry = _entry(doc, str(slug), raw, locales, problems)
@@ -148,24 +151,26 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
 def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list[Problem]) -> Entry | None:
     line = doc.line_of((slug,))
     if not SLUG.match(slug):
-        problems.append(Problem(doc.path, line, slug, f'"{slug}" is not a usable key; write it in lower case '
-                                "letters, digits and hyphens, e.g. escp-4i"))
+        problems.append(Problem(doc.path, line, slug, _('"{key}" is not a usable key; write it in lower case '
+                                                        "letters, digits and hyphens, e.g. escp-4i").format(key=slug)))
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(doc.path, line, slug, f"has no languages; add {', '.join(f'{loc}:' for loc in locales)} "
-                                "each with term and definition"))
+        problems.append(Problem(doc.path, line, slug, _("has no languages; add {keys} each with term and definition")
+                                .format(keys=", ".join(f"{l}:" for l in locales))))
         return None
     texts: dict[str, TermText] = {}
     ok = True
     for key in raw:
         if key not in locales and key != LINKS_KEY:
             problems.append(Problem(doc.path, doc.line_of((slug, key)), f"{slug}.{key}",
-                                    f"is not a language of the site ({', '.join(locales)}) nor {LINKS_KEY}; check its spelling"))
+                                    _("is not a language of the site ({languages}) nor {links}; check its spelling")
+                                    .format(languages=", ".join(locales), links=LINKS_KEY)))
             ok = False
     for locale in locales:
         if locale not in raw:
             problems.append(Problem(doc.path, line, f"{slug}.{locale}",
-                                    f"is missing; add the term in this language ({locale}: with term and definition)"))
+                                    _("is missing; add the term in this language ({language}: with term and "
+                                      "definition)").format(language=locale)))
             ok = False
             continue
         value = raw[locale]
@@ -178,7 +183,7 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
     raw_links = raw.get(LINKS_KEY) or []
     if not isinstance(raw_links, list):
         problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY)), f"{slug}.{LINKS_KEY}",
-                                "is not a list; write each link on a line starting with `- url:`"))
+                                _("is not a list; write each link on a line starting with `- url:`")))
         raw_links, ok = [], False
     for index, raw_link in enumerate(raw_links):
         try:
@@ -191,7 +196,8 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
         if missing:
             problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY, index, "title")),
                                     f"{slug}.{LINKS_KEY}.{index}.title",
-                                    f"has no title in {', '.join(missing)}; add one line per language"))
+                                    _("has no title in {languages}; add one line per language")
+                                    .format(languages=", ".join(missing))))
             ok = False
         links.append(link)
     return Entry(slug, texts, tuple(links)) if ok else None
@@ -200,23 +206,27 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
 def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | TypeError) -> list[Problem]:
     field = ".".join(str(p) for p in prefix)
     if isinstance(err, TypeError):
-        return [Problem(doc.path, doc.line_of(prefix), field, "is not a block of fields; write term:, definition: ...")]
+        return [Problem(doc.path, doc.line_of(prefix), field, _("is not a block of fields; write term:, "
+                                                                "definition: ..."))]
     out = []
     for e in err.errors():
         loc = prefix + tuple(p for p in e["loc"])
         message = e["msg"].removeprefix("Value error, ")
+        found = e.get("input")
         if e["type"] == "extra_forbidden":
-            message = "is not a field of a glossary entry; use term, expansion, definition, aliases"
+            message = _("is not a field of a glossary entry; use term, expansion, definition, aliases")
         elif e["type"] == "missing":
-            message = "is missing; add it"
+            message = _("is missing; add it")
         elif e["type"].startswith("date_"):
-            message = f'is not a date; found "{e.get("input")}"; write it as 2026-11-30'
+            message = _('is not a date; found "{found}"; write it as 2026-11-30').format(found=found)
         elif e["type"] == "list_type":
-            message = f'is not a list; found "{e.get("input")}"; write it as [{e.get("input")}], forms separated by commas'
+            message = _('is not a list; found "{found}"; write it as [{found}], forms separated by commas').format(
+                found=found)
         elif e["type"] in ("dict_type", "model_type"):
-            message = f'is not a block of fields; found "{e.get("input")}"; write term: and definition: on the lines below, indented'
+            message = _('is not a block of fields; found "{found}"; write term: and definition: on the lines '
+                        "below, indented").format(found=found)
         elif e["type"] == "string_type":
-            message = f'is not text; found {e.get("input")!r}; write it as text, in quotes if needed'
+            message = _("is not text; found {found}; write it as text, in quotes if needed").format(found=repr(found))
         else:  # our own validators already say what was found
             message = schema_words(e)
         out.append(Problem(doc.path, doc.line_of(loc), ".".join(str(p) for p in loc), message))
@@ -238,14 +248,16 @@ def _clashes(doc: YamlDoc, entries: dict[str, Entry], locales: list[str]) -> lis
                 seen_here.add(folded)
                 if folded in owner:
                     other_slug, other_kind = owner[folded]
-                    what = "term" if other_kind == "term" else "alias"
                     line = doc.line_of((entry.slug, locale, kind))
                     if kind == "term" and other_kind == "term":
-                        message = (f'"{form}" is also the term of {other_slug}; each term has one entry: '
-                                   "merge the two entries or write a different term")
+                        message = _('"{form}" is also the term of {entry}; each term has one entry: merge the two '
+                                    "entries or write a different term").format(form=form, entry=other_slug)
+                    elif other_kind == "term":
+                        message = _('"{form}" is also the term of {entry}; a word can lead to one entry only: '
+                                    "remove it from one of the two").format(form=form, entry=other_slug)
                     else:
-                        message = (f'"{form}" is also the {what} of {other_slug}; a word can lead to one entry only: '
-                                   "remove it from one of the two")
+                        message = _('"{form}" is also the alias of {entry}; a word can lead to one entry only: '
+                                    "remove it from one of the two").format(form=form, entry=other_slug)
                     problems.append(Problem(doc.path, line, f"{entry.slug}.{locale}.{kind}", message))
                 else:
                     owner[folded] = (entry.slug, kind)

@@ -5,6 +5,7 @@ from typing import Any, Callable, Iterable
 
 import icu
 
+from ..messages import _
 from ..problems import Problem, SiteDataError
 from .model import LocalTerm
 
@@ -49,10 +50,12 @@ def glossary_strings(strings: dict[str, Any], shown_path: str, example_path: str
     """The `glossary:` block of one language's strings file, complete, or SiteDataError saying what to add."""
     block = strings.get("glossary")
     if not isinstance(block, dict):
-        raise SiteDataError([Problem(shown_path, None, "glossary", f"is missing; copy the glossary block of {example_path} "
-                                     "to the end of this file and translate it")])
+        raise SiteDataError([Problem(shown_path, None, "glossary", _(
+            "is missing; copy the glossary block of {file} to the end of this file and translate it")
+            .format(file=example_path))])
     missing = [key for key in STRING_KEYS if not isinstance(block.get(key), str)]
     if missing:
-        raise SiteDataError([Problem(shown_path, None, f"glossary.{key}", f"is missing; add it, as in {example_path}")
+        raise SiteDataError([Problem(shown_path, None, f"glossary.{key}", _("is missing; add it, as in {file}")
+                                     .format(file=example_path))
                              for key in missing])
     return block

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..messages import _
+
 
 class Confirmation(BaseModel):
     """`confirmed:` under a link: `copy` (the stored copy's address), `checked` (a date), `note`."""
@@ -21,20 +23,21 @@ class Confirmation(BaseModel):
     def _web_address(cls, url: str) -> str:
         parts = urlsplit(str(url).strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(f'"{url}" is not a web address; write the full address of the stored copy, '
-                             "starting with https://")
+            raise ValueError(_('"{url}" is not a web address; write the full address of the stored copy, '
+                               "starting with https://").format(url=url))
         return str(url).strip()
 
     @field_validator("checked")
     @classmethod
     def _not_in_the_future(cls, day: date) -> date:
         if day > date.today():
-            raise ValueError(f'"{day.isoformat()}" is in the future; write the day the copy was looked at')
+            raise ValueError(_('"{day}" is in the future; write the day the copy was looked at')
+                             .format(day=day.isoformat()))
         return day
 
     @field_validator("note")
     @classmethod
     def _note(cls, text: Optional[str]) -> Optional[str]:
         if text is not None and not " ".join(text.split()):
-            raise ValueError("is empty; say what the copy shows, or remove the line")
+            raise ValueError(_("is empty; say what the copy shows, or remove the line"))
         return " ".join(text.split()) if text is not None else None

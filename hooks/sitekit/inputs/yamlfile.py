@@ -23,6 +23,7 @@ from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent,
                                 ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from ruamel.yaml.reader import ReaderError
 
+from ..messages import N_, _, language
 from ..problems import Problem
 from .filecache import read_text
 
@@ -56,17 +57,18 @@ class YamlProblem(Exception):
         self.line, self.message, self.field = line, message, field
 
 
-# What the parser says, and what editors read instead (the first match wins).
+# What the parser says, and what editors read instead (the first match wins; translated at use).
 _PARSER_WORDS = [
-    ("mapping values are not allowed", "a `:` followed by a space inside a value; put the whole value in "
-                                       "quotes (\"...\"), or check the indentation of this line"),
-    ("cannot start any token", "found a character that cannot start a value here (a tab?); indent with spaces "
-                               "and put values starting with @ or ` in quotes"),
-    ("unknown escape character", "a backslash (\\) inside double quotes; use single quotes ('...') or write \\\\"),
-    ("end of stream", "a quote or a bracket is opened but never closed; close it on this line"),
-    ("found duplicate anchor", "the same &name is written twice; write each value out instead"),
+    ("mapping values are not allowed", N_("a `:` followed by a space inside a value; put the whole value in "
+                                          "quotes (\"...\"), or check the indentation of this line")),
+    ("cannot start any token", N_("found a character that cannot start a value here (a tab?); indent with "
+                                  "spaces and put values starting with @ or ` in quotes")),
+    ("unknown escape character", N_("a backslash (\\) inside double quotes; use single quotes ('...') or "
+                                    "write \\\\")),
+    ("end of stream", N_("a quote or a bracket is opened but never closed; close it on this line")),
+    ("found duplicate anchor", N_("the same &name is written twice; write each value out instead")),
 ]
-_PARSER_FALLBACK = "the indentation or the brackets do not line up; check this line and the one above it"
+_PARSER_FALLBACK = N_("the indentation or the brackets do not line up; check this line and the one above it")
 
 
 def parse_with_lines(text: str, tags: bool = False, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
@@ -85,8 +87,8 @@ def parse_with_lines(text: str, tags: bool = False, first_line: int = 1) -> tupl
         data = builder.node((), 0)
         next(events)  # document end
         if isinstance(next(events), DocumentStartEvent):
-            raise YamlProblem(start.start_mark.line + first_line, "holds more than one document (a line `---` inside "
-                              "the file); keep one, without `---` lines")
+            raise YamlProblem(start.start_mark.line + first_line, _("holds more than one document (a line `---` "
+                              "inside the file); keep one, without `---` lines"))
     except StopIteration:  # pragma: no cover - the parser always ends the stream
         return None, lines
     return data, lines
@@ -107,8 +109,8 @@ def _check_flow_depth(text: str, first_line: int) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise YamlProblem(text.count("\n", 0, index) + first_line,
-                                  f"has brackets nested more than {MAX_DEPTH} deep; data here needs far fewer: "
-                                  "check the [ and { on this line")
+                                  _("has brackets nested more than {depth} deep; data here needs far fewer: "
+                                    "check the [ and {{ on this line").format(depth=MAX_DEPTH))
         elif char in "]}" and depth:
             depth -= 1
 
@@ -119,15 +121,15 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
         yield from YAML(typ="safe", pure=True).parse(text)
     except ReaderError as err:
         line = text.count("\n", 0, err.position) + first_line
-        raise YamlProblem(line, f"contains the invisible character U+{err.character:04X}, which a data file "
-                          "cannot hold; delete it (retype the line)") from None
+        raise YamlProblem(line, _("contains the invisible character {character}, which a data file cannot hold; "
+                                  "delete it (retype the line)").format(character=f"<U+{err.character:04X}>")) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         said = f"{err.problem or ''} {err.context or ''}"
         message = next((words for key, words in _PARSER_WORDS if key in said), _PARSER_FALLBACK)
-        raise YamlProblem(mark.line + first_line if mark else None, message) from None
+        raise YamlProblem(mark.line + first_line if mark else None, _(message)) from None
     except YAMLError as err:  # pragma: no cover - every parser error above carries a mark
-        raise YamlProblem(None, _PARSER_FALLBACK) from err
+        raise YamlProblem(None, _(_PARSER_FALLBACK)) from err
 
 
 class _Builder:
@@ -139,16 +141,16 @@ class _Builder:
         line = event.start_mark.line + self.first_line
         self.lines.setdefault(loc, line)
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(line, "uses an anchor or alias (&name, *name); this file does not allow them: "
-                              "write the value out in full", _field(loc))
+            raise YamlProblem(line, _("uses an anchor or alias (&name, *name); this file does not allow them: "
+                                      "write the value out in full"), _field(loc))
         if depth > MAX_DEPTH:
-            raise YamlProblem(line, f"is nested more than {MAX_DEPTH} levels deep; data here needs far fewer: "
-                              "check the indentation", _field(loc[:2]))
+            raise YamlProblem(line, _("is nested more than {depth} levels deep; data here needs far fewer: "
+                                      "check the indentation").format(depth=MAX_DEPTH), _field(loc[:2]))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             if not self.tags:
-                raise YamlProblem(line, f"has the tag {tag}; this file does not use tags: remove it "
-                                  "(put the value in quotes to make it text)", _field(loc))
+                raise YamlProblem(line, _("has the tag {tag}; this file does not use tags: remove it "
+                                          "(put the value in quotes to make it text)").format(tag=tag), _field(loc))
             self._skip(event)
             return None
         if isinstance(event, ScalarEvent):
@@ -166,12 +168,13 @@ class _Builder:
         while not isinstance(key_event := next(self.events), MappingEndEvent):
             line = key_event.start_mark.line + self.first_line
             if not isinstance(key_event, ScalarEvent) or getattr(key_event, "anchor", None):
-                raise YamlProblem(line, "has a key that is not plain text (a list, a block or an alias before `:`); "
-                                  "write a name, then `:`", _field(loc))
+                raise YamlProblem(line, _("has a key that is not plain text (a list, a block or an alias before "
+                                          "`:`); write a name, then `:`"), _field(loc))
             key = scalar(key_event.value, plain=key_event.style is None)
             if key in key_lines:
-                raise YamlProblem(line, f"appears twice (lines {key_lines[key]} and {line}); YAML would silently "
-                                  "keep only the last one: keep one, or rename one", str(key))
+                raise YamlProblem(line, _("appears twice (lines {first} and {second}); YAML would silently keep only "
+                                          "the last one: keep one, or rename one")
+                                  .format(first=key_lines[key], second=line), str(key))
             key_lines[key] = line
             self.lines[loc + (key,)] = line
             mapping[key] = self.node(loc + (key,), depth + 1)
@@ -214,19 +217,24 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     try:
         text = read_text(path)
     except UnicodeDecodeError as err:
-        return Problem(shown, None, "file", f"is not UTF-8 text (byte {err.start} cannot be read); "
-                       "save it again choosing the UTF-8 encoding")
+        return Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it again "
+                                              "choosing the UTF-8 encoding").format(byte=err.start))
     except OSError as err:
-        return Problem(shown, None, "file", f"cannot be read ({err.strerror or err}); check that it exists "
-                       "and is a file")
+        return Problem(shown, None, _("file"), _("cannot be read ({reason}); check that it exists and is a file")
+                       .format(reason=err.strerror or err))
     return parse_yaml(text, shown)
 
 
-# The checks, several hooks and both language builds read the same files: each text is parsed once.
-@lru_cache(maxsize=4096)
 def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
     """Parse YAML `text` that starts on line `first_line` of the file `shown` (front matter: 2).
     The result is shared with every other reader of the same text: read it, never change it."""
+    return _parse_yaml(text, shown, first_line, language())
+
+
+# The checks, several hooks and both language builds read the same files: each text is parsed once
+# (per language of the messages, `messages_in`).
+@lru_cache(maxsize=4096)
+def _parse_yaml(text: str, shown: str, first_line: int, messages_in: str) -> YamlDoc | Problem:
     try:
         data, lines = parse_with_lines(text.removeprefix("\ufeff"), first_line=first_line)
     except YamlProblem as err:

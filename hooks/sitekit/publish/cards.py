@@ -15,6 +15,7 @@ from typing import Iterable, Mapping
 
 from ..calls.model import Call
 from ..dates.formatting import format_moment
+from ..messages import _
 
 SIZE = (1200, 630)
 FOLDER = "assets/cards"  # below the site root
@@ -76,8 +77,9 @@ def font_files() -> dict[str, Path]:
         paths = {style: Path(folder) / name for style, name in FONTS.items()}
         if all(path.exists() for path in paths.values()):
             return paths
-    raise FontMissing(f"the fonts {', '.join(FONTS.values())} for the social cards are not installed; "
-                      "install the Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)")
+    raise FontMissing(_("social cards: the fonts {fonts} for the social cards are not installed; install the "
+                        "Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)")
+                      .format(fonts=", ".join(FONTS.values())))
 
 
 def card_png(lines: list[Line], cache_dir: Path | None = None) -> bytes:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Sequence
 
+from sitekit.messages import _
 from sitekit.theme.minify import minify_text
 
 HASH_LENGTH = 8
@@ -38,12 +39,13 @@ def bundle(sources: Sequence[Source], suffix: str, folder: str = "assets", stem:
     file `folder/stem.<hash>.suffix`."""
     wrong = [s.path for s in sources if PurePosixPath(s.path).suffix != suffix]
     if suffix not in _JOINERS or wrong:
-        raise ValueError(f"cannot bundle {wrong or suffix} as {suffix}: expected {' or '.join(_JOINERS)} files")
+        raise ValueError(_("cannot bundle {files} as {suffix}: expected {suffixes} files")
+                         .format(files=wrong or suffix, suffix=suffix, suffixes=", ".join(_JOINERS)))
     minified = [minify_text(s.text, suffix).strip() for s in sources]
     moved = [s.path for s, text in zip(sources, minified, strict=True) if suffix == ".css" and _RELATIVE_URL.search(text)]
     if moved:
-        raise ValueError(f"{', '.join(moved)}: a relative url(...) cannot be bundled: the bundle is served "
-                         f"from {folder}/, not from the source's folder")
+        raise ValueError(_("{files}: a relative url(...) cannot be bundled: the bundle is served from {folder}, "
+                           "not from the source's folder").format(files=", ".join(moved), folder=f"{folder}/"))
     text = _JOINERS[suffix].join(minified) + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
     return Bundle(f"{folder}/{stem}.{digest}{suffix}", text, tuple(s.path for s in sources))

@@ -74,7 +74,7 @@ def test_impossible_dates_say_what_is_wrong(local, says):
 
 
 def test_unknown_zone_is_refused_with_a_suggestion():
-    with pytest.raises(ValidationError, match='"europe/brussels" is not a known time zone; expected did you mean Europe/Brussels'):
+    with pytest.raises(ValidationError, match='"europe/brussels" is not a known time zone; did you mean Europe/Brussels'):
         deadline("2020-12-02 17:00", "europe/brussels")
 
 
