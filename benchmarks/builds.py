@@ -1,4 +1,5 @@
 """Run `mkdocs build` as an editor would, measuring wall time, MkDocs' own time and peak memory."""
+
 from __future__ import annotations
 
 import os
@@ -27,11 +28,11 @@ def build_environment() -> dict[str, str]:
 @dataclass
 class BuildRun:
     ok: bool
-    wall: float        # seconds, process start to exit (what an editor waits for)
-    built_in: float    # seconds, MkDocs' own "Documentation built in" (no start-up, no imports)
-    cpu: float         # seconds of CPU (user + system): less sensitive to a busy machine
-    max_rss_kib: int   # peak resident memory of the build process
-    pages: int         # HTML files written
+    wall: float  # seconds, process start to exit (what an editor waits for)
+    built_in: float  # seconds, MkDocs' own "Documentation built in" (no start-up, no imports)
+    cpu: float  # seconds of CPU (user + system): less sensitive to a busy machine
+    max_rss_kib: int  # peak resident memory of the build process
+    pages: int  # HTML files written
     output: str
 
 
@@ -71,8 +72,11 @@ def without_hooks(config_text: str) -> str:
 
 def listed_hooks(config_text: str) -> list[str]:
     """The hook files the top-level `hooks:` list names, in order."""
-    return [line.split("#", 1)[0].strip().removeprefix("-").strip() for line, in_hooks in _hooks_block(config_text)
-            if in_hooks and line.strip().startswith("-")]
+    return [
+        line.split("#", 1)[0].strip().removeprefix("-").strip()
+        for line, in_hooks in _hooks_block(config_text)
+        if in_hooks and line.strip().startswith("-")
+    ]
 
 
 def _hooks_block(config_text: str):

@@ -2,6 +2,7 @@
 
 Run: /work/main/.venv/bin/python benchmarks/calls_scaling.py [counts...]   (default 1 50 200)
 """
+
 from __future__ import annotations
 
 import gzip

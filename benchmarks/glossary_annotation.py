@@ -3,6 +3,7 @@
 Run: /work/main/.venv/bin/python benchmarks/glossary_annotation.py [site_dir]  (default: site/)
 Feeds the annotator the article HTML of the built pages, cycled to 500 pages per language.
 """
+
 from __future__ import annotations
 
 import sys
@@ -51,13 +52,15 @@ def main() -> None:
             annotator.annotate(html, lambda slug: f"../glossario/#{slug}")
         total = time.perf_counter() - start
         print(f"| {locale} | {compile_ms:.2f} | {PAGES} | {total:.2f} | {total / PAGES * 1000:.2f} | {size:.1f} |")
-        long_pages = ["".join(pages[i:i + 20]) for i in range(0, PAGES, 20)]  # pages 20 times longer
+        long_pages = ["".join(pages[i : i + 20]) for i in range(0, PAGES, 20)]  # pages 20 times longer
         start = time.perf_counter()
         for html in long_pages:
             annotator.annotate(html, lambda slug: f"../glossario/#{slug}")
         total = time.perf_counter() - start
         size = sum(len(p.encode()) for p in long_pages) / len(long_pages) / 1024
-        print(f"| {locale} (long pages) | {compile_ms:.2f} | {len(long_pages)} | {total:.2f} | {total / len(long_pages) * 1000:.2f} | {size:.1f} |")
+        print(
+            f"| {locale} (long pages) | {compile_ms:.2f} | {len(long_pages)} | {total:.2f} | {total / len(long_pages) * 1000:.2f} | {size:.1f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -3,17 +3,18 @@
 Usage: python benchmarks/lighthouse.py [SITE_DIR]   (default: builds the site into a temporary folder)
 Needs `npm ci` (node_modules/.bin/lighthouse) and Chromium (CHROME_PATH, default /usr/bin/chromium).
 """
+
 from __future__ import annotations
 
-import io
 import gzip
 import http.server
+import io
 import json
 import os
-import threading
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,13 +45,17 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + clean[len(self.prefix) :])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if not path.is_file() or path.suffix not in self.compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if (
+            not path.is_file()
+            or path.suffix not in self.compressible
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -70,7 +75,7 @@ class _Server:
         self.httpd.site_dir = site_dir
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{_PagesLikeHandler.prefix}"
 
-    def __enter__(self) -> "_Server":
+    def __enter__(self) -> _Server:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 
@@ -92,10 +97,19 @@ def _report(url: str) -> dict:
     """Lighthouse's JSON report for one address (mobile preset: Lighthouse's default)."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     run = subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
-        capture_output=True, text=True, env=env, check=True,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     return json.loads(run.stdout)
 
@@ -116,15 +130,22 @@ def _reports(site_dir: Path | str | None = None) -> dict[str, dict]:
 def lighthouse_scores(site_dir: Path | str | None = None) -> dict[str, dict[str, int]]:
     """{page name: {category: score 0-100}}, served under /bandi/ like GitHub Pages. Without
     `site_dir`, the site is built for the local address it is served at (its site_url)."""
-    return {name: {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-            for name, report in _reports(site_dir).items()}
+    return {
+        name: {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+        for name, report in _reports(site_dir).items()
+    }
 
 
 def lighthouse_failures(site_dir: Path | str | None = None) -> dict[str, list[str]]:
     """Audits that did not score full marks, per page: what to look at when a score drops."""
-    return {name: [f"{a['id']}: {a['title']} ({a['score']})" for a in report["audits"].values()
-                   if a.get("score") is not None and a["score"] < 1]
-            for name, report in _reports(site_dir).items()}
+    return {
+        name: [
+            f"{a['id']}: {a['title']} ({a['score']})"
+            for a in report["audits"].values()
+            if a.get("score") is not None and a["score"] < 1
+        ]
+        for name, report in _reports(site_dir).items()
+    }
 
 
 def main(argv: list[str]) -> int:

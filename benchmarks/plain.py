@@ -5,6 +5,7 @@ change, so the benchmark builds it again beside the project's own site and compa
 Plain means the defaults: Material's theme and search, mkdocs-static-i18n's suffix structure, no
 hooks, no overrides, and the same synthetic call pages (their markers stay HTML comments).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Incremental preview: time from saving a page to `mkdocs serve` serving the rebuilt page."""
+
 from __future__ import annotations
 
 import os
@@ -44,18 +45,30 @@ def _wait_for(url: str, token: str | None, timeout: float) -> float | None:
     return None
 
 
-def measure_preview(project: Path, page: str = "chi-siamo.it.md", samples: int = 3,
-                    timeout: float = 120.0) -> list[float]:
+def measure_preview(
+    project: Path, page: str = "chi-siamo.it.md", samples: int = 3, timeout: float = 120.0
+) -> list[float]:
     """Start `mkdocs serve` on `project` (a throwaway copy: its page is modified), save `page`
     `samples` times with a new sentence, and return the seconds each change took to be served."""
     port = free_port()
     site_path = urlparse(_site_url(project)).path or "/"
     url = f"http://127.0.0.1:{port}{site_path}{_output_path(page)}"
     env = build_environment()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-q",
-           "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
-    proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-q",
+        "-a",
+        f"127.0.0.1:{port}",
+        "-f",
+        str(project / "mkdocs.yml"),
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     source = project / "docs" / page
     original = source.read_text(encoding="utf-8")
     times: list[float] = []

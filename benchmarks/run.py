@@ -1,5 +1,6 @@
 """Benchmark the site generator and print one table: build time, hooks cost, scaling, preview,
 page weight, Lighthouse, set-up from nothing. `python benchmarks/run.py` (or `make bench`); `--quick` for a smoke run."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,11 +26,13 @@ import weight  # noqa: E402
 from preview import measure_preview  # noqa: E402
 
 KIB = 1024
-PAGE_LIMIT_GZ = 66 * KIB       # plain Material's 60 KiB gzipped home page, plus 6 KiB (issue 16: stages, breadcrumb, call menu, sharing)
+PAGE_LIMIT_GZ = (
+    66 * KIB
+)  # plain Material's 60 KiB gzipped home page, plus 6 KiB (issue 16: stages, breadcrumb, call menu, sharing)
 COUNTDOWN_LIMIT_GZ = 2 * KIB
 HOOKS_RATIO_LIMIT = 1.15
-LARGEST_LIMIT_S = 6.0          # half the plain baseline of 500 call pages in the nav (12.2 s)
-PLAIN_RATIO_LIMIT = 0.5        # the same target, against the plain baseline built here, side by side
+LARGEST_LIMIT_S = 6.0  # half the plain baseline of 500 call pages in the nav (12.2 s)
+PLAIN_RATIO_LIMIT = 0.5  # the same target, against the plain baseline built here, side by side
 COUNTDOWN = Path("docs/assets/js/countdown.js")
 
 
@@ -52,8 +55,10 @@ def median(values: list[float]) -> float:
 
 def timing(results: list[builds.BuildRun]) -> str:
     """CPU time first: on a shared machine it moves least; on an idle one it is the wall time."""
-    return (f"CPU {median([r.cpu for r in results]):.2f} s, wall {median([r.wall for r in results]):.2f} s, "
-            f"mkdocs {median([r.built_in for r in results]):.2f} s")
+    return (
+        f"CPU {median([r.cpu for r in results]):.2f} s, wall {median([r.wall for r in results]):.2f} s, "
+        f"mkdocs {median([r.built_in for r in results]):.2f} s"
+    )
 
 
 def kib(n: float) -> str:
@@ -61,6 +66,7 @@ def kib(n: float) -> str:
 
 
 # --- 1. the real site ----------------------------------------------------------------------------
+
 
 def real_site(root: Path, work: Path, runs: int) -> tuple[list[Row], Path]:
     project = synth.copy_project(work / "real", root)
@@ -72,13 +78,13 @@ def real_site(root: Path, work: Path, runs: int) -> tuple[list[Row], Path]:
         results.append(run)
     site = work / "real-site-0"
     rows = [
-        Row("1 build", f"real site ({results[0].pages} pages), median of {runs}", timing(results),
-            "", ""),
+        Row("1 build", f"real site ({results[0].pages} pages), median of {runs}", timing(results), "", ""),
     ]
     return rows, site
 
 
 # --- 2. the hooks' cost ----------------------------------------------------------------------------
+
 
 def hooks_cost(root: Path, work: Path, runs: int) -> list[Row]:
     project = synth.copy_project(work / "hooks", root)
@@ -96,13 +102,20 @@ def hooks_cost(root: Path, work: Path, runs: int) -> list[Row]:
         off = median([getattr(r, attr) for r in without])
         ratio = on / off
         judged = attr == "cpu"
-        rows.append(Row("2 hooks", f"with / without hooks, {label}, {runs} interleaved pairs",
-                        f"{on:.2f} / {off:.2f} s = {ratio:.2f}", f"<= {HOOKS_RATIO_LIMIT}" if judged else "",
-                        check(ratio <= HOOKS_RATIO_LIMIT) if judged else ""))
+        rows.append(
+            Row(
+                "2 hooks",
+                f"with / without hooks, {label}, {runs} interleaved pairs",
+                f"{on:.2f} / {off:.2f} s = {ratio:.2f}",
+                f"<= {HOOKS_RATIO_LIMIT}" if judged else "",
+                check(ratio <= HOOKS_RATIO_LIMIT) if judged else "",
+            )
+        )
     return rows
 
 
 # --- 3. scaling, 4. preview on the largest site, memory -----------------------------------------
+
 
 def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples: int) -> list[Row]:
     rows: list[Row] = []
@@ -137,49 +150,104 @@ def scaling(root: Path, work: Path, sizes: list[int], runs: int, preview_samples
         rss = max(r.max_rss_kib for r in results)
         per_size[size] = (cpu, pages, rss)
         judged = size == max(sizes) and size >= 500
-        rows.append(Row("3 scaling", f"{size} calls/language: {pages} pages, median of {runs}", timing(results),
-                        f"least CPU <= {LARGEST_LIMIT_S:.0f} s" if judged else "",
-                        check(cpu <= LARGEST_LIMIT_S) if judged else ""))
-        rows.append(Row("3 scaling", f"{size} calls/language: least CPU of {runs} runs, and per page",
-                        f"{cpu:.2f} s, {cpu / pages * 1000:.1f} ms/page"))
+        rows.append(
+            Row(
+                "3 scaling",
+                f"{size} calls/language: {pages} pages, median of {runs}",
+                timing(results),
+                f"least CPU <= {LARGEST_LIMIT_S:.0f} s" if judged else "",
+                check(cpu <= LARGEST_LIMIT_S) if judged else "",
+            )
+        )
+        rows.append(
+            Row(
+                "3 scaling",
+                f"{size} calls/language: least CPU of {runs} runs, and per page",
+                f"{cpu:.2f} s, {cpu / pages * 1000:.1f} ms/page",
+            )
+        )
         rows.append(Row("3 scaling", f"{size} calls/language: peak memory (RSS)", f"{rss / KIB:.0f} MiB"))
         if hookless_results:
             bare_cpu = min(r.cpu for r in hookless_results)
-            rows.append(Row("3 scaling", f"{size} calls/language without the project's hooks (section 2's stub), "
-                            f"least CPU", f"{bare_cpu:.2f} s: the hooks add {cpu - bare_cpu:.2f} s (x{cpu / bare_cpu:.2f})"))
+            rows.append(
+                Row(
+                    "3 scaling",
+                    f"{size} calls/language without the project's hooks (section 2's stub), least CPU",
+                    f"{bare_cpu:.2f} s: the hooks add {cpu - bare_cpu:.2f} s (x{cpu / bare_cpu:.2f})",
+                )
+            )
         if plain_results:
             rows.append(_plain_small(work, runs))
             plain_cpu = min(r.cpu for r in plain_results)
-            rows.append(Row("3 scaling", f"plain Material + i18n, {size} calls/language in the nav, "
-                            f"{plain_results[0].pages} pages, median of {runs}", timing(plain_results)))
+            rows.append(
+                Row(
+                    "3 scaling",
+                    f"plain Material + i18n, {size} calls/language in the nav, "
+                    f"{plain_results[0].pages} pages, median of {runs}",
+                    timing(plain_results),
+                )
+            )
             judged_ratio = size >= 500  # the issue's target is for 500 calls; a tiny site is all start-up
-            rows.append(Row("3 scaling", f"{size} calls/language: this site / plain baseline, least CPU",
-                            f"{cpu:.2f} / {plain_cpu:.2f} s = {cpu / plain_cpu:.2f}",
-                            f"<= {PLAIN_RATIO_LIMIT}" if judged_ratio else "",
-                            check(cpu / plain_cpu <= PLAIN_RATIO_LIMIT) if judged_ratio else ""))
-        rows.append(Row("3 scaling", f"{size} calls/language: load_calls() of {size + 1} data files, CPU",
-                        f"{_time_load_calls(project) * 1000:.0f} ms"))
+            rows.append(
+                Row(
+                    "3 scaling",
+                    f"{size} calls/language: this site / plain baseline, least CPU",
+                    f"{cpu:.2f} / {plain_cpu:.2f} s = {cpu / plain_cpu:.2f}",
+                    f"<= {PLAIN_RATIO_LIMIT}" if judged_ratio else "",
+                    check(cpu / plain_cpu <= PLAIN_RATIO_LIMIT) if judged_ratio else "",
+                )
+            )
+        rows.append(
+            Row(
+                "3 scaling",
+                f"{size} calls/language: load_calls() of {size + 1} data files, CPU",
+                f"{_time_load_calls(project) * 1000:.0f} ms",
+            )
+        )
     ordered = sorted(sizes)
     if len(ordered) >= 3:
         # Linear growth: each page added costs the same, from the small site to the large one.
         (t0, p0, _), (t1, p1, _), (t2, p2, _) = (per_size[s] for s in ordered[-3:])
         low, high = (t1 - t0) / (p1 - p0), (t2 - t1) / (p2 - p1)
         # Informative only: a difference of two noisy times, small for the small sizes.
-        rows.append(Row("3 scaling", f"CPU per added page, {ordered[-3]}->{ordered[-2]} vs {ordered[-2]}->{ordered[-1]} calls",
-                        f"{low * 1000:.1f} vs {high * 1000:.1f} ms = x{high / low:.2f}"))
+        rows.append(
+            Row(
+                "3 scaling",
+                f"CPU per added page, {ordered[-3]}->{ordered[-2]} vs {ordered[-2]}->{ordered[-1]} calls",
+                f"{low * 1000:.1f} vs {high * 1000:.1f} ms = x{high / low:.2f}",
+            )
+        )
     if len(ordered) >= 2:
         (t_s, p_s, m_s), (t_b, p_b, m_b) = per_size[ordered[-2]], per_size[ordered[-1]]
         growth = (t_b / p_b) / (t_s / p_s)
-        rows.append(Row("3 scaling", f"CPU per page, {ordered[-1]} vs {ordered[-2]} calls", f"x{growth:.2f}",
-                        "flat (<= x1.2)", check(growth <= 1.2)))
-        rows.append(Row("3 scaling", f"peak memory growth vs site growth, {ordered[-1]} vs {ordered[-2]} calls",
-                        f"x{m_b / m_s:.2f} vs pages x{p_b / p_s:.2f}", "memory <= site",
-                        check(m_b / m_s <= p_b / p_s)))
+        rows.append(
+            Row(
+                "3 scaling",
+                f"CPU per page, {ordered[-1]} vs {ordered[-2]} calls",
+                f"x{growth:.2f}",
+                "flat (<= x1.2)",
+                check(growth <= 1.2),
+            )
+        )
+        rows.append(
+            Row(
+                "3 scaling",
+                f"peak memory growth vs site growth, {ordered[-1]} vs {ordered[-2]} calls",
+                f"x{m_b / m_s:.2f} vs pages x{p_b / p_s:.2f}",
+                "memory <= site",
+                check(m_b / m_s <= p_b / p_s),
+            )
+        )
     if preview_samples:
         size = max(sizes)
         took = measure_preview(work / f"calls-{size}", samples=preview_samples)
-        rows.append(Row("4 preview", f"save -> page served, {size} calls/language, median of {len(took)}",
-                        f"{median(took):.2f} s"))
+        rows.append(
+            Row(
+                "4 preview",
+                f"save -> page served, {size} calls/language, median of {len(took)}",
+                f"{median(took):.2f} s",
+            )
+        )
     return rows
 
 
@@ -190,12 +258,16 @@ def _plain_small(work: Path, runs: int) -> Row:
     results = [builds.build(project, work / f"plain-7-site-{n}", strict=False) for n in range(runs)]
     if not all(r.ok for r in results):
         raise SystemExit(f"the small plain site does not build:\n{results[0].output}")
-    return Row("3 scaling", f"plain Material + i18n, 7 pages/language (the issue: mkdocs 0.53 s), median of {runs}",
-               timing(results))
+    return Row(
+        "3 scaling",
+        f"plain Material + i18n, 7 pages/language (the issue: mkdocs 0.53 s), median of {runs}",
+        timing(results),
+    )
 
 
 def _time_load_calls(project: Path) -> float:
     from sitekit.calls.model import load_calls
+
     start = time.process_time()  # CPU time: the machine may be busy with other work
     load_calls(project / "data" / "calls", project)
     return time.process_time() - start
@@ -204,11 +276,17 @@ def _time_load_calls(project: Path) -> float:
 def preview_real(root: Path, work: Path, samples: int) -> list[Row]:
     project = synth.copy_project(work / "preview", root)
     took = measure_preview(project, samples=samples)
-    return [Row("4 preview", f"save -> page served under mkdocs serve, real site, median of {len(took)}",
-                f"{median(took):.2f} s")]
+    return [
+        Row(
+            "4 preview",
+            f"save -> page served under mkdocs serve, real site, median of {len(took)}",
+            f"{median(took):.2f} s",
+        )
+    ]
 
 
 # --- 5. page weight ---------------------------------------------------------------------------------
+
 
 def page_weights(root: Path, site: Path) -> list[Row]:
     rows = []
@@ -225,19 +303,33 @@ def page_weights(root: Path, site: Path) -> list[Row]:
         note = f" [{len(w.files) - 1} assets; HTML {kib(html_gz)} gz]"
         if w.missing or w.third_party:
             note += f" missing={w.missing} third-party={w.third_party}"
-        rows.append(Row("5 weight", f"{name}: HTML+CSS+JS+fonts",
-                        f"{kib(w.raw)} raw, {kib(w.gz)} gz{note}", f"<= {kib(PAGE_LIMIT_GZ)} gz",
-                        check(w.gz <= PAGE_LIMIT_GZ and not w.third_party)))
+        rows.append(
+            Row(
+                "5 weight",
+                f"{name}: HTML+CSS+JS+fonts",
+                f"{kib(w.raw)} raw, {kib(w.gz)} gz{note}",
+                f"<= {kib(PAGE_LIMIT_GZ)} gz",
+                check(w.gz <= PAGE_LIMIT_GZ and not w.third_party),
+            )
+        )
     sizes = weight.script_weight(root / COUNTDOWN)
     if sizes is None:
         rows.append(Row("5 weight", "countdown script", f"n/a ({COUNTDOWN} not present)"))
     else:
-        rows.append(Row("5 weight", "countdown script", f"{kib(sizes[0])} raw, {kib(sizes[1])} gz",
-                        f"<= {kib(COUNTDOWN_LIMIT_GZ)} gz", check(sizes[1] <= COUNTDOWN_LIMIT_GZ)))
+        rows.append(
+            Row(
+                "5 weight",
+                "countdown script",
+                f"{kib(sizes[0])} raw, {kib(sizes[1])} gz",
+                f"<= {kib(COUNTDOWN_LIMIT_GZ)} gz",
+                check(sizes[1] <= COUNTDOWN_LIMIT_GZ),
+            )
+        )
     return rows
 
 
 # --- 6. Lighthouse -----------------------------------------------------------------------------------
+
 
 def lighthouse(root: Path, site: Path) -> list[Row]:
     module = root / "benchmarks" / "lighthouse.py"
@@ -248,6 +340,7 @@ def lighthouse(root: Path, site: Path) -> list[Row]:
     sys.path.insert(0, str(module.parent))
     try:
         from lighthouse import lighthouse_scores
+
         scores = lighthouse_scores()  # a build for the address it is served at
     except Exception as err:  # a broken optional tool must not hide the other figures
         return [Row("6 lighthouse", "scores", f"error: {type(err).__name__}: {err}")]
@@ -264,24 +357,41 @@ def _flatten(value, prefix: str = ""):
 
 # --- 7. set-up from nothing ------------------------------------------------------------------------
 
+
 def setup_from_nothing(root: Path) -> list[Row]:
     from setup import TARGET_S, fresh_make_site
+
     try:
         took, _ = fresh_make_site(root)
     except Exception as err:  # no network, no git: say so, keep the other figures
         return [Row("7 setup", "make site, fresh clone, empty pip cache", f"error: {type(err).__name__}: {err}")]
-    return [Row("7 setup", "make site, fresh clone (committed HEAD), empty pip cache, from the index",
-                f"{took:.1f} s", f"<= {TARGET_S:.0f} s", check(took <= TARGET_S))]
+    return [
+        Row(
+            "7 setup",
+            "make site, fresh clone (committed HEAD), empty pip cache, from the index",
+            f"{took:.1f} s",
+            f"<= {TARGET_S:.0f} s",
+            check(took <= TARGET_S),
+        )
+    ]
 
 
 # --- the table -----------------------------------------------------------------------------------------
 
+
 def print_table(rows: list[Row]) -> None:
     head = Row("section", "figure", "value", "target", "verdict")
-    widths = [max(len(getattr(r, f)) for r in [head, *rows]) for f in ("section", "figure", "value", "target", "verdict")]
+    widths = [
+        max(len(getattr(r, f)) for r in [head, *rows]) for f in ("section", "figure", "value", "target", "verdict")
+    ]
+
     def line(r: Row) -> str:
-        cells = [getattr(r, f).ljust(w) for f, w in zip(("section", "figure", "value", "target", "verdict"), widths, strict=True)]
+        cells = [
+            getattr(r, f).ljust(w)
+            for f, w in zip(("section", "figure", "value", "target", "verdict"), widths, strict=True)
+        ]
         return "| " + " | ".join(cells) + " |"
+
     print(line(head))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
@@ -307,9 +417,11 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(root / "hooks"))  # the measured project's sitekit, to time data loading
 
     load = os.getloadavg()[0]
-    print(f"# Benchmark of {root} on {platform.node()}: {os.cpu_count()} cores, "
-          f"load {load:.2f}, Python {platform.python_version()}, "
-          f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(
+        f"# Benchmark of {root} on {platform.node()}: {os.cpu_count()} cores, "
+        f"load {load:.2f}, Python {platform.python_version()}, "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    )
     hooks = builds.listed_hooks((root / "mkdocs.yml").read_text(encoding="utf-8"))
     print(f"# hooks measured: {', '.join(hooks) or 'none'}\n", flush=True)
     work = Path(tempfile.mkdtemp(prefix="site-bench-"))
@@ -321,7 +433,9 @@ def main(argv: list[str] | None = None) -> int:
             rows += preview_real(root, work, args.preview_samples)
         rows += page_weights(root, site)
         rows += [Row("6 lighthouse", "scores", "skipped (--quick)")] if args.quick else lighthouse(root, site)
-        rows += [Row("7 setup", "make site from nothing", "skipped (--quick)")] if args.quick else setup_from_nothing(root)
+        rows += (
+            [Row("7 setup", "make site from nothing", "skipped (--quick)")] if args.quick else setup_from_nothing(root)
+        )
         print_table(rows)
     finally:
         if args.keep:

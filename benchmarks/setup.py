@@ -3,6 +3,7 @@
 Usage: python benchmarks/setup.py [--keep]   (prints the seconds; the target is 60 s on 2 cores)
 Clones the committed HEAD (uncommitted changes are not measured), so commit first.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Synthetic sites for the scaling benchmark: a copy of the project plus N generated calls."""
+
 from __future__ import annotations
 
 import sys
@@ -121,7 +122,8 @@ def add_calls(project: Path, count: int) -> list[str]:
         # Deadlines spread over months, so that calls are forthcoming, open, closing and closed.
         deadline = (FIRST_DEADLINE + timedelta(days=3 * n)).strftime("%Y-%m-%d %H:%M")
         (calls_dir / f"{slug}.yml").write_text(
-            CALL_YAML.format(n=n, amount=100_000 * n, deadline=deadline), encoding="utf-8")
+            CALL_YAML.format(n=n, amount=100_000 * n, deadline=deadline), encoding="utf-8"
+        )
         page_dir = project / "docs" / "bandi" / slug
         page_dir.mkdir(parents=True, exist_ok=True)
         for locale, text in PAGE.items():

@@ -1,4 +1,5 @@
 """Page weight: the HTML of a built page plus the CSS, JS and fonts it references, raw and gzipped."""
+
 from __future__ import annotations
 
 import gzip
@@ -20,7 +21,7 @@ class Weight:
     raw: int = 0
     gz: int = 0
     files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)      # referenced, not in the site
+    missing: list[str] = field(default_factory=list)  # referenced, not in the site
     third_party: list[str] = field(default_factory=list)  # on another host (DESIGN.md forbids it)
 
     def add(self, name: str, data: bytes) -> None:

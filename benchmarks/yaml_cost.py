@@ -1,6 +1,7 @@
 """What reading hostile YAML costs (issue 18: a 1 KB file never over a second or a few MB): time
 and peak memory of sitekit.inputs.yamlfile.parse_yaml on small files built to be expensive.
 `python benchmarks/yaml_cost.py` prints one table; each row must stay under 1 s and 5 MB."""
+
 from __future__ import annotations
 
 import sys
@@ -10,10 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from sitekit.inputs.yamlfile import parse_yaml  # noqa: E402
+from sitekit.inputs.yamlfile import parse_yaml
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
 CASES = {
     "nested aliases (billion laughs)": LAUGHS,
     "self-referencing alias": "a: &a [*a]\n" * 40,

@@ -1,6 +1,7 @@
 """MkDocs glue for what readers download: the files in extra_css and extra_javascript served as one
 minified, content-hashed bundle each (sitekit.theme.bundles); every page minified
 (sitekit.theme.minify)."""
+
 from __future__ import annotations
 
 import os
@@ -28,9 +29,12 @@ def _sources(config, key: str, entries: list) -> list[Source]:
         path = docs / str(entry)
         if not path.is_file():
             folder = os.path.relpath(docs, Path(config.config_file_path).parent)
-            raise PluginError(f"mkdocs.yml: {key}: " + _("{entry} is not a file in {folder}; list the site's own "
-                                                         "files only (they are bundled into one)")
-                              .format(entry=repr(str(entry)), folder=f"{folder}/"))
+            raise PluginError(
+                f"mkdocs.yml: {key}: "
+                + _(
+                    "{entry} is not a file in {folder}; list the site's own files only (they are bundled into one)"
+                ).format(entry=repr(str(entry)), folder=f"{folder}/")
+            )
         sources.append(Source(str(entry), path.read_text(encoding="utf-8")))
     return sources
 
@@ -39,9 +43,13 @@ def _script_tag(entries: list, path: str) -> str | ExtraScriptValue:
     """The bundle's entry, with the attributes every source shares (a plain path when none)."""
     kinds = {(e.type, e.defer, e.async_) if isinstance(e, ExtraScriptValue) else ("", False, False) for e in entries}
     if len(kinds) > 1 or any(kind[0] == "module" for kind in kinds):
-        raise PluginError("mkdocs.yml: extra_javascript: " + _(
-            "the scripts are bundled into one, so they must all load alike (found type, defer, async: {found}); "
-            "modules cannot be bundled").format(found=sorted(kinds)))
+        raise PluginError(
+            "mkdocs.yml: extra_javascript: "
+            + _(
+                "the scripts are bundled into one, so they must all load alike (found type, defer, async: {found}); "
+                "modules cannot be bundled"
+            ).format(found=sorted(kinds))
+        )
     kind = kinds.pop() if kinds else ("", False, False)
     if kind == ("", False, False):
         return path

@@ -1,4 +1,5 @@
 """MkDocs glue for calls: data/calls read once per build, markers, deadline box, calendar files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,6 +25,7 @@ _pages: CallPages  # this build's, made by on_config before any other event
 
 # -- Hooks ---------------------------------------------------------------------------------------
 
+
 @event_priority(-150)  # after mkdocs-static-i18n has switched the config to this build's language
 def on_config(config):
     global _pages
@@ -43,8 +45,9 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path)
     shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    return _pages.page_markdown(PageSource(markdown, page.meta, page.url, shown,
-                                           lambda: source.read_text(encoding="utf-8"), page.title))
+    return _pages.page_markdown(
+        PageSource(markdown, page.meta, page.url, shown, lambda: source.read_text(encoding="utf-8"), page.title)
+    )
 
 
 def on_page_content(html, page, config, files):
@@ -72,8 +75,14 @@ def on_env(env, config, files):
         shown = f"data/calls/{slug}.yml"
         doc = read_call_yaml(root / shown, shown)
         line = doc.line_of(("pages", index)) if not isinstance(doc, Problem) else None
-        _pages.problems.append(Problem(shown, line, f"pages.{index}", _(
-            '"{name}" is not a page of this call; expected one of: {known}').format(name=name, known=known)))
+        _pages.problems.append(
+            Problem(
+                shown,
+                line,
+                f"pages.{index}",
+                _('"{name}" is not a page of this call; expected one of: {known}').format(name=name, known=known),
+            )
+        )
     if _pages.problems:  # every page has been read: report all their mistakes at once
         problems = SiteDataError(_pages.problems)
         raise PluginError(str(problems)) from problems
@@ -102,6 +111,7 @@ def _mark_calls_index(page, nav, active: bool) -> None:
             index.active = True
             _marked.append(index)
 
+
 def _start(config) -> CallPages:
     root = Path(config.config_file_path).parent
     locale = current_locale(config)
@@ -110,8 +120,9 @@ def _start(config) -> CallPages:
     try:
         now = site_now()
     except ValueError as err:
-        problems.append(Problem(_("environment variable SITE_NOW"), None, "SITE_NOW",
-                                str(err).removeprefix("SITE_NOW: ")))
+        problems.append(
+            Problem(_("environment variable SITE_NOW"), None, "SITE_NOW", str(err).removeprefix("SITE_NOW: "))
+        )
     try:
         calls = load_calls(root / "data" / "calls", root, [lang.locale for lang in languages])
     except SiteDataError as err:
@@ -125,10 +136,14 @@ def _start(config) -> CallPages:
     strings = all_strings[locale]["calls"]
     language = next(lang for lang in languages if lang.locale == locale)
     return CallPages(
-        calls=calls, locale=locale, prefix=language.prefix, strings=strings, now=now,
+        calls=calls,
+        locale=locale,
+        prefix=language.prefix,
+        strings=strings,
+        now=now,
         closing_days=float(config.extra.get("closing_threshold_days", 7)),
         home_closed=int(config.extra.get("home_closed_calls", 3)),
-        site_url=config.site_url or "http://localhost/", render=renderer(config.theme.dirs),
+        site_url=config.site_url or "http://localhost/",
+        render=renderer(config.theme.dirs),
         other_markers=(GLOSSARY_MARKER.removeprefix("<!--").removesuffix("-->").strip(),),
     )
-

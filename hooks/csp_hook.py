@@ -1,5 +1,6 @@
 """MkDocs glue for contract 13: every page, the 404 page too, gets its Content-Security-Policy
 (sitekit.theme.csp) as the very last step, after minifying: the hashes are of the scripts as served."""
+
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority

@@ -1,4 +1,5 @@
 """MkDocs glue: every page's "edit this page" links (overrides/partials/source-file.html)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,8 +1,9 @@
 """MkDocs glue for the glossary: load data/glossary.yml, fill the glossary page, annotate every page."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -29,6 +30,7 @@ _build: dict[str, Any] = {}
 # Hooks
 # ---------------------------------------------------------------------------------------------
 
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set this build's language
 def on_config(config):
     root = Path(config.config_file_path).parent
@@ -36,8 +38,11 @@ def on_config(config):
     locale = current_locale(config)
     try:
         glossary = load_glossary(root / GLOSSARY_FILE, root, locales)
-        strings = glossary_strings(load_strings(root / STRINGS_DIR, locales, root)[locale],
-                                   str(STRINGS_DIR / f"{locale}.yml"), str(STRINGS_DIR / f"{locales[0]}.yml"))
+        strings = glossary_strings(
+            load_strings(root / STRINGS_DIR, locales, root)[locale],
+            str(STRINGS_DIR / f"{locale}.yml"),
+            str(STRINGS_DIR / f"{locales[0]}.yml"),
+        )
     except SiteDataError as err:
         raise PluginError(str(err)) from None
     terms = glossary.terms(locale)
@@ -64,16 +69,20 @@ def on_env(env, config, files):
     # --dirty` unchanged pages are not read: then look for the marker in every page's source.
     found = _build.get("glossary_pages") or [f for f in files.documentation_pages() if MARKER in f.content_string]
     if len(found) > 1:
-        raise PluginError(_("{marker} appears in {pages}; keep it in the glossary page only")
-                          .format(marker=MARKER, pages=", ".join(f.src_uri for f in found)))
+        raise PluginError(
+            _("{marker} appears in {pages}; keep it in the glossary page only").format(
+                marker=MARKER, pages=", ".join(f.src_uri for f in found)
+            )
+        )
     _build["glossary_url"] = found[0].url if found else None
     return env
 
 
 def on_page_content(html, page, config, files):
     if MARKER in html:
-        html = html.replace(MARKER, render_entries(_build["render"], _build["terms"], _build["strings"],
-                                                     _build["letters"]))
+        html = html.replace(
+            MARKER, render_entries(_build["render"], _build["terms"], _build["strings"], _build["letters"])
+        )
     return html
 
 
@@ -89,7 +98,8 @@ def on_page_context(context, page, config, nav):
 # Helper functions
 # ---------------------------------------------------------------------------------------------
 
-def _href_for(page_url: str, glossary_url: Optional[str]):
+
+def _href_for(page_url: str, glossary_url: str | None):
     if glossary_url is None:
         return lambda slug: None
     base = get_relative_url(glossary_url, page_url)

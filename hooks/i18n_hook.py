@@ -1,5 +1,6 @@
 """MkDocs glue for per-language output: a search index and a sitemap per language; the root 404
 page back in the default language."""
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,15 @@ def on_post_build(config) -> None:
     index_path = site / "search" / "search_index.json"
     if index_path.exists():
         merged = json.loads(index_path.read_text(encoding="utf-8"))
-        write_files(site, {
-            f"{prefix}search/search_index.json": json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            for prefix, index in split_search_index(merged, languages).items()
-        })
+        write_files(
+            site,
+            {
+                f"{prefix}search/search_index.json": json.dumps(
+                    index, ensure_ascii=False, separators=(",", ":")
+                ).encode("utf-8")
+                for prefix, index in split_search_index(merged, languages).items()
+            },
+        )
     sitemap_path = site / "sitemap.xml"
     if sitemap_path.exists():
         write_files(site, split_sitemap(sitemap_path.read_bytes(), config.site_url, languages))

@@ -1,5 +1,6 @@
 """MkDocs glue for machines: JSON-LD and feed links in every page; after the build, the Atom feed
 of each language, calls.json (open data) and robots.txt."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,10 +15,12 @@ from sitekit.dates.clock import site_now
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.problems import SiteDataError
 from sitekit.publish.cards import FontMissing, social_cards
-from sitekit.publish.feeds import FILE as FEED_FILE, FeedTexts, calls_feed
+from sitekit.publish.feeds import FILE as FEED_FILE
+from sitekit.publish.feeds import FeedTexts, calls_feed
 from sitekit.publish.jsonld import call_jsonld
 from sitekit.publish.machinelinks import machine_links
-from sitekit.publish.opendata import FILE as DATA_FILE, calls_document, dumps
+from sitekit.publish.opendata import FILE as DATA_FILE
+from sitekit.publish.opendata import calls_document, dumps
 from sitekit.publish.robots import robots_txt
 from sitekit.publish.sharing import og_locales, sharing_meta
 from sitekit.strings import load_strings
@@ -41,8 +44,15 @@ def on_config(config):
     except SiteDataError as err:
         raise PluginError(str(err)) from None
     _build.clear()
-    _build.update(root=root, calls=calls, now=now, languages=languages, strings=strings, og=og_locales(strings),
-                  closing_days=float(config.extra.get("closing_threshold_days", 7)))
+    _build.update(
+        root=root,
+        calls=calls,
+        now=now,
+        languages=languages,
+        strings=strings,
+        og=og_locales(strings),
+        closing_days=float(config.extra.get("closing_threshold_days", 7)),
+    )
     return config
 
 
@@ -56,8 +66,15 @@ def on_env(env, config, files):
     env.globals["machine_links"] = machine_links(language)
     # For pages without a page event (404.html): the site's own title, description and card.
     env.globals["site_sharing"] = sharing_meta(
-        config.site_name, config.site_description or "", config.site_url + language.prefix, language.locale,
-        _build["og"], config.site_url, config.site_name, None)
+        config.site_name,
+        config.site_description or "",
+        config.site_url + language.prefix,
+        language.locale,
+        _build["og"],
+        config.site_url,
+        config.site_name,
+        None,
+    )
     return env
 
 
@@ -65,12 +82,19 @@ def on_page_context(context, page, config, nav):
     slug = page.meta.get("call")
     call = _build["calls"].get(slug) if slug else None
     if call is not None and page.url == call_page_path(slug, _language(config)):
-        context["call_jsonld"] = call_jsonld(call, _language(config), config.site_url, _build["now"],
-                                             _build["closing_days"])
+        context["call_jsonld"] = call_jsonld(
+            call, _language(config), config.site_url, _build["now"], _build["closing_days"]
+        )
     context["sharing"] = sharing_meta(
-        page.title or config.site_name, page.meta.get("description") or config.site_description or "",
-        page.canonical_url or config.site_url, current_locale(config), _build["og"], config.site_url,
-        config.site_name, call.slug if call is not None else None)
+        page.title or config.site_name,
+        page.meta.get("description") or config.site_description or "",
+        page.canonical_url or config.site_url,
+        current_locale(config),
+        _build["og"],
+        config.site_url,
+        config.site_name,
+        call.slug if call is not None else None,
+    )
     return context
 
 
@@ -84,15 +108,21 @@ def on_post_build(config) -> None:
     changed = {call.slug: last_changed(call, now, closing_days, committed.get(f"{call.slug}.yml")) for call in calls}
     strings = _build["strings"]
     feeds = {
-        f"{lang.prefix}{FEED_FILE}": calls_feed(calls, lang, FeedTexts.from_strings(strings[lang.locale]),
-                                                config.site_url, now, closing_days, changed)
+        f"{lang.prefix}{FEED_FILE}": calls_feed(
+            calls, lang, FeedTexts.from_strings(strings[lang.locale]), config.site_url, now, closing_days, changed
+        )
         for lang in languages
     }
     document = calls_document(calls, now, closing_days, config.site_url, languages)
-    write_files(site, {**feeds, DATA_FILE: dumps(document).encode("utf-8"),
-                       "robots.txt": robots_txt(config.site_url).encode("utf-8")})
+    write_files(
+        site,
+        {
+            **feeds,
+            DATA_FILE: dumps(document).encode("utf-8"),
+            "robots.txt": robots_txt(config.site_url).encode("utf-8"),
+        },
+    )
     try:
         write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE))
     except FontMissing as err:
         raise PluginError(str(err)) from None
-

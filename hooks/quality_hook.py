@@ -1,5 +1,6 @@
 """MkDocs glue: repairs to theme HTML that no template override can reach
 (see sitekit.theme.html_fixes), and the accessibility statement's last check (sitekit.theme.lastcheck)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """MkDocs glue: every template sees `site_strings` ({locale: strings}) and `page_strings`; the
 root 404 page keeps the default language's interface (sitekit.theme.notfound)."""
+
 from __future__ import annotations
 
 from pathlib import Path

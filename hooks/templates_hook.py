@@ -1,6 +1,7 @@
 """MkDocs glue for the theme's Jinja2 environment: its file listing skips hidden folders
 (sitekit.theme.loader), and each template is compiled once per process
 (sitekit.theme.templatecache)."""
+
 from __future__ import annotations
 
 from sitekit.theme.loader import list_visible_theme_files

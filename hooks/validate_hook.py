@@ -1,5 +1,6 @@
 """MkDocs glue: check every page and data file before anything is built; on any failure, leave no site;
 show editors' titles as the text they typed; on GitHub Actions, every problem also on its file and line."""
+
 from __future__ import annotations
 
 import os

@@ -1,10 +1,12 @@
 """Browser-side helpers for the quality tests: viewports, a recording tab, and in-page measurements."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
 
 from playwright.sync_api import Page
+
 from sitepages import BuiltPage
 
 # A phone (iPhone SE) and a desktop window, in CSS pixels.
@@ -17,6 +19,7 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 @dataclass
 class Tab:
     """One browser tab that records what each page load prints to the console and requests."""
+
     page: Page
     console: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
@@ -31,10 +34,18 @@ class Tab:
 
 
 def new_tab(browser, viewport: dict, scale: float = 1) -> Tab:
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="it-IT", timezone_id="Europe/Rome")
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=scale, locale="it-IT", timezone_id="Europe/Rome"
+    )
     tab = Tab(context.new_page())
-    tab.page.on("console", lambda msg: tab.console.append(f"console.{msg.type}: {msg.text}")
-                if msg.type in ("error", "warning", "assert") else None)
+    tab.page.on(
+        "console",
+        lambda msg: (
+            tab.console.append(f"console.{msg.type}: {msg.text}")
+            if msg.type in ("error", "warning", "assert")
+            else None
+        ),
+    )
     tab.page.on("pageerror", lambda error: tab.console.append(f"uncaught: {error}"))
     tab.page.on("request", lambda request: tab.requests.append(request.url))
     return tab

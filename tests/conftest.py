@@ -1,5 +1,6 @@
 """Shared fixtures: the real site built once per run (once for all xdist workers), served under a
 sub-path, and Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -37,6 +38,7 @@ def pytest_sessionfinish(session) -> None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built strict as of a day when the call was open. Tests only read it."""
+
     def make(out: Path) -> str:
         result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
         assert result.returncode == 0, result.output
@@ -65,8 +67,15 @@ def browser():
         chromium = pw.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield chromium
         chromium.close()
@@ -83,4 +92,3 @@ def page(browser, served_site):
     tab.on("request", lambda req: tab.requests_seen.append(req.url))
     yield tab
     context.close()
-

@@ -4,9 +4,10 @@ data/quality/last-check.yml (tool version, day, problems), and the site shows th
 During a run the records wait in data/quality/.pending/ and are written into the file only when
 the whole run ends (conftest.pytest_sessionfinish): a site built by another test meanwhile reads
 the same statement from start to end of the run."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import yaml
 
@@ -14,16 +15,23 @@ from sitebuild import ROOT
 
 FILE = ROOT / "data" / "quality" / "last-check.yml"
 PENDING = FILE.parent / ".pending"
-HEADER = ("# Written by the test suite (tests/lastcheck.py): what the last run of each check found.\n"
-          "# Read by the accessibility statement (<!-- quality:last-check -->). Do not edit by hand.\n")
+HEADER = (
+    "# Written by the test suite (tests/lastcheck.py): what the last run of each check found.\n"
+    "# Read by the accessibility statement (<!-- quality:last-check -->). Do not edit by hand.\n"
+)
 
 
 def record(tool: str, version: str, pages: int, problems: int, part: str = "") -> None:
     """Record one tool's run (or one `part` of it, such as a viewport run by one test worker), today
     (UTC), to be written into the file at the end of the test run."""
     PENDING.mkdir(parents=True, exist_ok=True)
-    entry = {"tool": tool, "version": str(version), "date": datetime.now(timezone.utc).date().isoformat(),
-             "pages": pages, "problems": problems}
+    entry = {
+        "tool": tool,
+        "version": str(version),
+        "date": datetime.now(UTC).date().isoformat(),
+        "pages": pages,
+        "problems": problems,
+    }
     (PENDING / f"{tool}.{part or 'all'}.yml").write_text(yaml.safe_dump(entry), encoding="utf-8")
 
 
@@ -40,8 +48,11 @@ def write_pending() -> None:
     PENDING.rmdir()
     data = (yaml.safe_load(FILE.read_text(encoding="utf-8")) if FILE.exists() else None) or {}
     for tool, parts in runs.items():
-        data[tool] = {"version": parts[0]["version"], "date": min(part["date"] for part in parts),
-                      "pages": sum(part["pages"] for part in parts),
-                      "problems": sum(part["problems"] for part in parts)}
+        data[tool] = {
+            "version": parts[0]["version"],
+            "date": min(part["date"] for part in parts),
+            "pages": sum(part["pages"] for part in parts),
+            "problems": sum(part["problems"] for part in parts),
+        }
     FILE.parent.mkdir(parents=True, exist_ok=True)
     FILE.write_text(HEADER + yaml.safe_dump(data, sort_keys=True, allow_unicode=True), encoding="utf-8")

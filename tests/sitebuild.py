@@ -1,4 +1,5 @@
 """Helpers for tests: build a copy of the site, read its pages, serve it on localhost."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,9 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from bs4 import BeautifulSoup
 from filelock import FileLock
@@ -41,8 +42,9 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path, site_now: str | None = None,
-          extra_env: dict[str, str | None] | None = None) -> BuildResult:
+def build(
+    project: Path, site_dir: Path, site_now: str | None = None, extra_env: dict[str, str | None] | None = None
+) -> BuildResult:
     """Run the real `mkdocs build --strict` as an editor would, and capture what it prints.
     Never with -q: MkDocs then drops warnings before its strict-mode counter sees them.
     `extra_env`: variables to set, or to remove where the value is None."""
@@ -53,7 +55,10 @@ def build(project: Path, site_dir: Path, site_now: str | None = None,
         env["SITE_NOW"] = site_now
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
@@ -62,7 +67,7 @@ def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _soup(path: str, mtime: float) -> BeautifulSoup:
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
 
@@ -92,7 +97,7 @@ class SubPathServer:
                 clean = path.split("?", 1)[0].split("#", 1)[0]
                 if not clean.startswith(server_self.prefix):
                     return str(server_self.site_dir / "__outside_the_site__")
-                return super().translate_path("/" + clean[len(server_self.prefix):])
+                return super().translate_path("/" + clean[len(server_self.prefix) :])
 
             def send_error(self, code, message=None, explain=None):
                 assert server_self.site_dir is not None, "set site_dir before serving"
@@ -118,7 +123,7 @@ class SubPathServer:
     def url(self) -> str:
         return self.origin + self.prefix
 
-    def __enter__(self) -> "SubPathServer":
+    def __enter__(self) -> SubPathServer:
         self.thread.start()
         return self
 
@@ -143,6 +148,7 @@ def served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> It
 # first worker to need it builds it under a file lock in a folder they all see; the others wait for
 # the lock and read what it built ("Making session-scoped fixtures execute only once", xdist's docs).
 
+
 def shared_tmp(tmp_path_factory) -> Path:
     """A folder that every xdist worker of this run sees (this run's own folder without xdist)."""
     base = tmp_path_factory.getbasetemp()
@@ -166,6 +172,7 @@ def built_once(out: Path, make: Callable[[Path], str]) -> str:
 @dataclass(frozen=True)
 class SharedServer:
     """The address of a site that a server process serves for the whole run (see `shared_served_build`)."""
+
     origin: str
     prefix: str
     site_dir: Path
@@ -178,13 +185,18 @@ class SharedServer:
 def shared_served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> SharedServer:
     """As `served_build`, once for every xdist worker of the run: the site is served by a process of
     its own (`python tests/sitebuild.py serve`), which ends when the test run does."""
+
     def make(site_dir: Path) -> str:
         port_file = site_dir.with_name(site_dir.name + ".port")
         port_file.unlink(missing_ok=True)
         # The run's main process: pytest-xdist's controller starts the workers; without xdist, this one.
         owner = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
-        subprocess.Popen([sys.executable, __file__, "serve", str(site_dir), prefix, str(port_file), str(owner)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+        subprocess.Popen(
+            [sys.executable, __file__, "serve", str(site_dir), prefix, str(port_file), str(owner)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         for _ in range(300):
             if port_file.exists() and port_file.read_text().strip():
                 break

@@ -1,4 +1,5 @@
 """Every page of a built site, discovered from the output (so new page types are covered as they appear)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from sitebuild import ROOT, soup
 
 @dataclass(frozen=True)
 class BuiltPage:
-    path: str       # address below the site root: "", "en/bandi/", "404.html"
+    path: str  # address below the site root: "", "en/bandi/", "404.html"
     file: Path
     lang: str
 

@@ -1,4 +1,5 @@
 """Temporary sites with invented calls, for build tests (never written into the real data/)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -9,10 +10,19 @@ import yaml
 from sitebuild import copy_project
 
 
-def call_yaml(deadline: str, title: str, *, zone: str = "Europe/Brussels", opening: str | None = None,
-              webinar: dict | None = None, **extra) -> dict:
+def call_yaml(
+    deadline: str,
+    title: str,
+    *,
+    zone: str = "Europe/Brussels",
+    opening: str | None = None,
+    webinar: dict | None = None,
+    **extra,
+) -> dict:
     data = {
-        "id": f"TEST-{title.upper().replace(' ', '-')}", "programme": "Test programme", "funder": "Test funder",
+        "id": f"TEST-{title.upper().replace(' ', '-')}",
+        "programme": "Test programme",
+        "funder": "Test funder",
         "budget": {"amount": 1000000, "currency": "EUR"},
         "deadline": {"local": deadline, "zone": zone},
         "title": {"it": f"{title} (it)", "en": f"{title} (en)"},
@@ -39,7 +49,9 @@ def make_site(tmp: Path, calls: Mapping[str, dict | str], pages: dict[str, str] 
         for locale in ("it", "en"):
             (folder / f"index.{locale}.md").write_text(
                 f"---\ntitle: {slug}\ndescription: {slug}\ncall: {slug}\n---\n\n# {slug}\n\n<!-- call:facts -->\n\n"
-                f"<!-- call:webinar -->\n\nSee [the site][home].\n", encoding="utf-8")
+                f"<!-- call:webinar -->\n\nSee [the site][home].\n",
+                encoding="utf-8",
+            )
     for path, text in (pages or {}).items():
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(text, encoding="utf-8")

@@ -1,4 +1,5 @@
 """External programs the checks need (Java, the npm tools): found, or a clear skip locally and a failure in CI."""
+
 from __future__ import annotations
 
 import json

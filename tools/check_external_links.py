@@ -3,6 +3,7 @@
     python tools/check_external_links.py   # every link, its status, where it is written and confirmed
 Exit status 1 when a link does not answer or answers with an error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,10 +22,12 @@ HEADERS = {"User-Agent": "Mozilla/5.0 (link check of the Clust-ER calls site)"}
 
 
 def status_of(url: str, timeout: float) -> str:
-    """"200", "404", or why there was no answer. Some servers refuse HEAD: then GET."""
+    """ "200", "404", or why there was no answer. Some servers refuse HEAD: then GET."""
     for method in ("HEAD", "GET"):
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, method=method, headers=HEADERS), timeout=timeout) as answer:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, method=method, headers=HEADERS), timeout=timeout
+            ) as answer:
                 return str(answer.status)
         except urllib.error.HTTPError as err:
             if method == "HEAD" and err.code in (403, 405, 501):

@@ -12,6 +12,7 @@ and its name in every language, in the same order:
 
 Whatever is not given is asked for (when run in a terminal). See GUIDA-REDAZIONE.md / EDITING.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,17 +54,34 @@ class Question:
 def questions(locales: tuple[str, ...]) -> list[Question]:
     return [
         Question("slug", _("Short name for addresses, lowercase with hyphens (e.g. horizon-cluster-2021)")),
-        *(Question(f"title_{l}", _("Title of the call ({language})").format(language=l)) for l in locales),
-        *(Question(f"summary_{l}", _("One-sentence summary ({language}); empty: the title").format(language=l),
-                   required=False) for l in locales),
+        *(Question(f"title_{lang}", _("Title of the call ({language})").format(language=lang)) for lang in locales),
+        *(
+            Question(
+                f"summary_{lang}",
+                _("One-sentence summary ({language}); empty: the title").format(language=lang),
+                required=False,
+            )
+            for lang in locales
+        ),
         Question("deadline", _("Deadline, local time (e.g. 2021-03-04 17:00)"), many=True),
-        *(Question(f"stage_{l}", _("Name of each stage ({language}), only for a call with several deadlines")
-                   .format(language=l), required=False, many=True) for l in locales),
+        *(
+            Question(
+                f"stage_{lang}",
+                _("Name of each stage ({language}), only for a call with several deadlines").format(language=lang),
+                required=False,
+                many=True,
+            )
+            for lang in locales
+        ),
         Question("zone", _("Time zone of the deadline (e.g. Europe/Brussels)")),
         Question("id", _("Official identifier of the call (e.g. COS-CLUSINT-2020-3-01)")),
         Question("programme", _("Programme (e.g. COSME)")),
-        *(Question(f"funder_{l}", _("Who funds it, as written in this language ({language})").format(language=l))
-          for l in locales),
+        *(
+            Question(
+                f"funder_{lang}", _("Who funds it, as written in this language ({language})").format(language=lang)
+            )
+            for lang in locales
+        ),
         Question("budget", _("Total budget in euro, digits only (e.g. 7500000)")),
     ]
 
@@ -72,8 +90,12 @@ def parse_args(argv: list[str], layout: SiteLayout) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=_("Add a call: its data file and its page in every language."))
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help=_("the site's mkdocs.yml"))
     for question in questions(layout.locales):
-        parser.add_argument("--" + question.option.replace("_", "-"), dest=question.option, help=question.prompt,
-                            action="append" if question.many else "store")
+        parser.add_argument(
+            "--" + question.option.replace("_", "-"),
+            dest=question.option,
+            help=question.prompt,
+            action="append" if question.many else "store",
+        )
     return parser.parse_args(argv)
 
 
@@ -83,8 +105,11 @@ def ask_missing(args: argparse.Namespace, locales: tuple[str, ...]) -> None:
         required = [q for q in missing if q.required]
         if required:
             names = ", ".join("--" + q.option.replace("_", "-") for q in required)
-            raise Refused(_("missing: {options}; give them on the command line, or run the command in a terminal "
-                            "to be asked").format(options=names))
+            raise Refused(
+                _(
+                    "missing: {options}; give them on the command line, or run the command in a terminal to be asked"
+                ).format(options=names)
+            )
         return
     for question in missing:
         if question.many and not question.required:  # stage names: only on the command line
@@ -97,41 +122,57 @@ def plan_files(layout: SiteLayout, args: argparse.Namespace) -> dict[Path, str]:
     """Every file to write, with its text; Refused if a value is wrong or the call exists."""
     slug = (args.slug or "").strip()
     if not SLUG.match(slug):
-        raise Refused(_('--slug "{slug}": use lowercase letters, digits and hyphens, e.g. horizon-cluster-2021')
-                      .format(slug=slug))
+        raise Refused(
+            _('--slug "{slug}": use lowercase letters, digits and hyphens, e.g. horizon-cluster-2021').format(slug=slug)
+        )
     data_file = layout.root / "data" / "calls" / f"{slug}.yml"
     page_dir = layout.docs_dir / "bandi" / slug
     for existing in (data_file, page_dir):
         if existing.exists():
-            raise Refused(_("{path} already exists: choose another --slug, or edit that call")
-                          .format(path=layout.shown(existing)))
+            raise Refused(
+                _("{path} already exists: choose another --slug, or edit that call").format(path=layout.shown(existing))
+            )
     stages = plan_stages(args, layout.locales)
     budget = re.sub(r"[ ._'’]", "", str(args.budget or ""))
     if not budget.isdigit():
-        raise Refused(_('--budget "{budget}": write the amount in euro with digits only, e.g. 7500000')
-                      .format(budget=args.budget))
-    titles = {l: _one_line(getattr(args, f"title_{l}")) for l in layout.locales}
+        raise Refused(
+            _('--budget "{budget}": write the amount in euro with digits only, e.g. 7500000').format(budget=args.budget)
+        )
+    titles = {lang: _one_line(getattr(args, f"title_{lang}")) for lang in layout.locales}
     for locale, title in titles.items():
         if not (title or "").strip():
             raise Refused(f"--title-{locale}: " + _("write the title of the call in this language"))
-    summaries = {l: _one_line(getattr(args, f"summary_{l}")) or titles[l] for l in layout.locales}
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
+    summaries = {lang: _one_line(getattr(args, f"summary_{lang}")) or titles[lang] for lang in layout.locales}
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # JSON strings are YAML
     env.filters["text"] = lambda value: html.escape(str(value), quote=False)  # Markdown passes HTML through
     funders = {loc: _one_line(getattr(args, f"funder_{loc}")) for loc in layout.locales}
     for locale, funder in funders.items():
         if not funder:
             raise Refused(f"--funder-{locale}: " + _("write who funds the call as written in this language"))
-    facts = {"slug": slug, "id": args.id, "programme": args.programme, "funder": funders,
-             "budget": int(budget), "stages": stages, "zone": args.zone.strip(),
-             "title": titles, "summary": summaries, "locales": layout.locales}
+    facts = {
+        "slug": slug,
+        "id": args.id,
+        "programme": args.programme,
+        "funder": funders,
+        "budget": int(budget),
+        "stages": stages,
+        "zone": args.zone.strip(),
+        "title": titles,
+        "summary": summaries,
+        "locales": layout.locales,
+    }
     files = {data_file: env.get_template("call.yml.j2").render(facts)}
     for locale in layout.locales:
         name = f"call-page.{locale}.md.j2"
         if not (TEMPLATES / name).exists():
-            raise Refused(_("{template} is missing: copy {source} to that name and translate its texts").format(
-                template=f"tools/templates/{name}", source=f"call-page.{layout.default_locale}.md.j2"))
+            raise Refused(
+                _("{template} is missing: copy {source} to that name and translate its texts").format(
+                    template=f"tools/templates/{name}", source=f"call-page.{layout.default_locale}.md.j2"
+                )
+            )
         page = {**facts, "title": titles[locale], "summary": summaries[locale]}
         files[page_dir / f"index.{locale}.md"] = env.get_template(name).render(page)
     return files
@@ -146,24 +187,36 @@ def plan_stages(args: argparse.Namespace, locales: tuple[str, ...]) -> list[dict
             instants.append(parse_wall_time(deadline, parse_zone(args.zone)))
         except ValueError as err:
             raise Refused(f"--deadline/--zone: {err}") from None  # err: in the messages' language
-    for before, after, text in zip(instants, instants[1:], deadlines[1:]):
+    for before, after, text in zip(instants, instants[1:], deadlines[1:], strict=False):
         if after <= before:
-            raise Refused(_('--deadline "{deadline}": it is not after the deadline before it; give the stages in '
-                            "order, earliest first").format(deadline=text))
-    labels = {l: [_one_line(x) for x in getattr(args, f"stage_{l}") or []] for l in locales}
+            raise Refused(
+                _(
+                    '--deadline "{deadline}": it is not after the deadline before it; give the stages in '
+                    "order, earliest first"
+                ).format(deadline=text)
+            )
+    labels = {lang: [_one_line(x) for x in getattr(args, f"stage_{lang}") or []] for lang in locales}
     if len(deadlines) == 1:
         given = [loc for loc in locales if labels[loc]]
         if given:
-            raise Refused(f"--stage-{given[0]}: " + _("stage names are for a call with several deadlines; give "
-                                                      "one --deadline per stage, or leave the names out"))
+            raise Refused(
+                f"--stage-{given[0]}: "
+                + _(
+                    "stage names are for a call with several deadlines; give "
+                    "one --deadline per stage, or leave the names out"
+                )
+            )
         return [{"local": deadlines[0], "label": None}]
     for locale in locales:
         if len(labels[locale]) != len(deadlines) or not all(labels[locale]):
-            raise Refused(f"--stage-{locale}: " + _(
-                'give the name of each of the {count} stages in this language, in the order of the --deadline '
-                'options (e.g. {option} "..." once per --deadline)').format(count=len(deadlines),
-                                                                           option=f"--stage-{locale}"))
-    return [{"local": d, "label": {l: labels[l][i] for l in locales}} for i, d in enumerate(deadlines)]
+            raise Refused(
+                f"--stage-{locale}: "
+                + _(
+                    "give the name of each of the {count} stages in this language, in the order of the --deadline "
+                    'options (e.g. {option} "..." once per --deadline)'
+                ).format(count=len(deadlines), option=f"--stage-{locale}")
+            )
+    return [{"local": d, "label": {lang: labels[lang][i] for lang in locales}} for i, d in enumerate(deadlines)]
 
 
 def _one_line(text: str | None) -> str:
@@ -191,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"  {problem}", file=sys.stderr)
     report_on_github(problems, os.environ, sys.stdout)  # on GitHub Actions: on the files' lines too
-    print(_("Next: complete the texts of the pages, add the official links under links: in the data file, "
-            "then preview with `make serve`."))
+    print(
+        _(
+            "Next: complete the texts of the pages, add the official links under links: in the data file, "
+            "then preview with `make serve`."
+        )
+    )
     return 1 if problems else 0
 
 

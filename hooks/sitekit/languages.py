@@ -1,4 +1,5 @@
 """The site's languages as configured for mkdocs-static-i18n, read once from the MkDocs config."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ SITE_MESSAGES if set (e.g. `en`, `fr`), else the site's default language (the i1
 without a catalogue gets the English msgids. Catalogues: locale/<lang>/LC_MESSAGES/sitekit.po next
 to this file, compiled in memory when no up-to-date sitekit.mo is beside them (README, "Messages").
 """
+
 from __future__ import annotations
 
 import os

@@ -1,9 +1,11 @@
 """Problems found in editors' files, reported all at once as `file:line: field: found; expected`."""
+
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .messages import N_, _, ngettext
 
@@ -27,8 +29,11 @@ class SiteDataError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
         count = len(self.problems)
-        head = ngettext("{count} problem to fix before the site can be built:",
-                        "{count} problems to fix before the site can be built:", count).format(count=count)
+        head = ngettext(
+            "{count} problem to fix before the site can be built:",
+            "{count} problems to fix before the site can be built:",
+            count,
+        ).format(count=count)
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 

@@ -1,4 +1,5 @@
 """Interface strings per language, from data/strings/<locale>.yml: no language lives in code."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,14 @@ def load_strings(strings_dir: Path, locales: list[str], root: Path | None = None
         path = strings_dir / f"{locale}.yml"
         shown = str(path.relative_to(root)) if root else str(path)
         if not path.exists():
-            problems.append(Problem(shown, None, _("file"), _("is missing; copy {file} and translate it")
-                                    .format(file=f"data/strings/{locales[0]}.yml")))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    _("file"),
+                    _("is missing; copy {file} and translate it").format(file=f"data/strings/{locales[0]}.yml"),
+                )
+            )
             continue
         doc = load_yaml(path, shown)
         if isinstance(doc, Problem):

@@ -1,5 +1,6 @@
 """Every page, both languages, at one viewport: axe-core finds nothing, no third-party request, a quiet
 console. Imported by one test module per viewport (its VIEWPORT), so parallel workers take one each."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,25 +35,29 @@ def visits(request, browser, served_site, site_dir, axe):
         seen[built.path] = (response["violations"], list(tab.console), list(tab.requests))
     tab.page.context.close()
     # what this run found, on every page at this viewport, whether the tests below pass or not
-    record("axe-core", version, len(seen), sum(len(found[0]) for found in seen.values()),
-           part=request.module.VIEWPORT)
+    record("axe-core", version, len(seen), sum(len(found[0]) for found in seen.values()), part=request.module.VIEWPORT)
     return seen
 
 
 def test_axe_core_finds_no_violation_on_any_page(visits):
-    found = [f"{path or '/'}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-             for path, (violations, _, _) in visits.items() for v in violations]
+    found = [
+        f"{path or '/'}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+        for path, (violations, _, _) in visits.items()
+        for v in violations
+    ]
     assert found == [], "\n".join(found)
 
 
 def test_no_page_requests_anything_from_another_host(visits, served_site):
-    foreign = [f"{path or '/'}: {url}" for path, (_, _, requests) in visits.items()
-               for url in requests if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))]
+    foreign = [
+        f"{path or '/'}: {url}"
+        for path, (_, _, requests) in visits.items()
+        for url in requests
+        if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))
+    ]
     assert foreign == [], "\n".join(foreign)
 
 
 def test_no_page_prints_an_error_or_warning_to_the_console(visits):
     noisy = [f"{path or '/'}: {message}" for path, (_, console, _) in visits.items() for message in console]
     assert noisy == [], "\n".join(noisy)
-
-

@@ -1,4 +1,5 @@
 """The bilingual site in headless Chromium, served under a sub-path as on GitHub Pages."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -37,11 +38,14 @@ def result_links(page) -> list[str]:
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
-@pytest.mark.parametrize("query", [
-    "partecipazione",  # no page says it: the Italian stemmer finds "partecipare"
-    "registrazioni",   # plural of "registrazione", which the page says
-    "registrazion",    # a word still being typed, longer than its stem
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "partecipazione",  # no page says it: the Italian stemmer finds "partecipare"
+        "registrazioni",  # plural of "registrazione", which the page says
+        "registrazion",  # a word still being typed, longer than its stem
+    ],
+)
 def test_italian_search_stems_words_and_finds_them_as_they_are_typed(page, served_site, query):
     page.goto(served_site.url)
     search(page, query)

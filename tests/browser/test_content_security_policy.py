@@ -1,10 +1,11 @@
 """Contract 13 in Chromium: every page runs under its Content-Security-Policy without a violation,
 and an inline event handler that slipped into a page's content is blocked."""
+
 from __future__ import annotations
 
 import pytest
 
-from browsing import new_tab, url_of, VIEWPORTS
+from browsing import VIEWPORTS, new_tab, url_of
 from conftest import SITE_NOW_DURING_CALL
 from sitebuild import SubPathServer, build, copy_project
 from sitepages import built_pages
@@ -49,8 +50,11 @@ def seeded_site(tmp_path_factory):
     """The site with a page whose Markdown carries raw HTML with an inline handler and a script."""
     project = copy_project(tmp_path_factory.mktemp("seeded-project"))
     page = project / "docs" / "chi-siamo.it.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="nothing.png" onerror="window.__pwned = 1" alt="">\n\n'
-                    '<script>window.__pwned = 2</script>\n', encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<img src="nothing.png" onerror="window.__pwned = 1" alt="">\n\n'
+        "<script>window.__pwned = 2</script>\n",
+        encoding="utf-8",
+    )
     server = SubPathServer()
     out = tmp_path_factory.mktemp("seeded-site")
     result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})

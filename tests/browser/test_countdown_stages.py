@@ -1,20 +1,21 @@
 """Several deadlines in headless Chromium with a faked clock: when the first stage passes, it is
 marked as passed and the box moves on to count down to the next one (DESIGN.md contract 6)."""
+
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from sitebuild import ROOT, SubPathServer, build
 
 sys.path.insert(0, str(ROOT / "tests" / "build"))  # the synthetic calls of the build tests
-from synthetic import call_yaml, make_site  # noqa: E402
+from synthetic import call_yaml, make_site
 
 pytestmark = pytest.mark.browser
 
-FIRST = datetime(2027, 2, 10, 16, 0, tzinfo=timezone.utc)
+FIRST = datetime(2027, 2, 10, 16, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,8 @@ def staged_site(tmp_path_factory):
     del data["deadline"]
     data["deadlines"] = [
         {"local": "2027-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
-        {"local": "2027-06-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Seconda fase", "en": "Second stage"}}]
+        {"local": "2027-06-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Seconda fase", "en": "Second stage"}},
+    ]
     project = make_site(tmp, {"two-stage": data})
     server = SubPathServer(prefix="/bandi/")
     result = build(project, tmp / "site", site_now="2027-01-20T12:00:00+01:00", extra_env={"SITE_URL": server.url})

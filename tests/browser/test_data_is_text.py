@@ -1,5 +1,6 @@
 """Text from data is text in the reader's browser: markup written in the glossary, a call, the
 interface strings or a page's front matter shows as written (tooltips included) and never runs."""
+
 from __future__ import annotations
 
 import json
@@ -13,10 +14,9 @@ from sitebuild import SubPathServer, build, copy_project
 pytestmark = pytest.mark.browser
 
 
-
 def payload(place: str) -> str:
     """Markup that sets a global naming `place` if it ever runs, and shows an element if parsed."""
-    return f'<img src=x onerror="window.__pwned=\'{place}\'"> & <b>{place}</b>'
+    return f"<img src=x onerror=\"window.__pwned='{place}'\"> & <b>{place}</b>"
 
 
 CALL = "data/calls/clusters-go-international-2020.yml"
@@ -30,7 +30,7 @@ PLACES = {
     "404 text": payload("404 text"),
     "feed link": payload("feed link"),
     "page title": "PMI (<250 dipendenti) " + payload("page title") + " with a title long enough to be cut short "
-                  "in the header of the page at any width",
+    "in the header of the page at any width",
     "nav title": payload("nav title"),
     "page subtitle": payload("page subtitle"),
 }
@@ -52,28 +52,54 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
     glossary = project / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
-    text = text.replace("    expansion: European Strategic Cluster Partnerships for Going International\n",
-                        f"    expansion: {_yaml(PLACES['expansion'])}\n")
-    text = text.replace("    definition: >-\n      Partenariati strategici europei",
-                        f"    definition: >-\n      {PLACES['definition']} Partenariati strategici europei")
-    text = text.replace("    definition: >-\n      Partnerships of European clusters",
-                        f"    definition: >-\n      {PLACES['definition']} Partnerships of European clusters")
+    text = text.replace(
+        "    expansion: European Strategic Cluster Partnerships for Going International\n",
+        f"    expansion: {_yaml(PLACES['expansion'])}\n",
+    )
+    text = text.replace(
+        "    definition: >-\n      Partenariati strategici europei",
+        f"    definition: >-\n      {PLACES['definition']} Partenariati strategici europei",
+    )
+    text = text.replace(
+        "    definition: >-\n      Partnerships of European clusters",
+        f"    definition: >-\n      {PLACES['definition']} Partnerships of European clusters",
+    )
     glossary.write_text(text, encoding="utf-8")
     _replace(project, CALL, "  it: Clusters Go International 2020\n", f"  it: {_yaml(PLACES['call title'])}\n")
     found = re.search(r"^summary:\n(  it: .*\n)", (project / CALL).read_text(encoding="utf-8"), re.M)
     assert found, f"{CALL} has no summary.it"
     summary = found[1]
     _replace(project, CALL, summary, f"  it: {_yaml(PLACES['call summary'])}\n")
-    _replace(project, CALL, "      it: European Cluster Collaboration Platform (ECCP)\n",
-             f"      it: {_yaml(PLACES['link title'])}\n")
-    _replace(project, "data/strings/it.yml", "  title: Pagina non trovata\n", f"  title: {_yaml(PLACES['404 title'])}\n")
-    _replace(project, "data/strings/it.yml", "  text: La pagina che cercate non esiste o è stata spostata.\n",
-             f"  text: {_yaml(PLACES['404 text'])}\n")
-    _replace(project, "data/strings/it.yml", "    feed: Bandi (feed Atom)\n", f"    feed: {_yaml(PLACES['feed link'])}\n")
-    _replace(project, "docs/chi-siamo.it.md", "title: Chi siamo e privacy\n",
-             f"title: {_yaml(PLACES['page title'])}\nsubtitle: {_yaml(PLACES['page subtitle'])}\n")
-    _replace(project, "mkdocs.yml", "  - Chi siamo: chi-siamo.md\n", f"  - {_yaml(PLACES['nav title'])}: chi-siamo.md\n")
-    _replace(project, "mkdocs.yml", "            Chi siamo: About\n", f"            {_yaml(PLACES['nav title'])}: About\n")
+    _replace(
+        project,
+        CALL,
+        "      it: European Cluster Collaboration Platform (ECCP)\n",
+        f"      it: {_yaml(PLACES['link title'])}\n",
+    )
+    _replace(
+        project, "data/strings/it.yml", "  title: Pagina non trovata\n", f"  title: {_yaml(PLACES['404 title'])}\n"
+    )
+    _replace(
+        project,
+        "data/strings/it.yml",
+        "  text: La pagina che cercate non esiste o è stata spostata.\n",
+        f"  text: {_yaml(PLACES['404 text'])}\n",
+    )
+    _replace(
+        project, "data/strings/it.yml", "    feed: Bandi (feed Atom)\n", f"    feed: {_yaml(PLACES['feed link'])}\n"
+    )
+    _replace(
+        project,
+        "docs/chi-siamo.it.md",
+        "title: Chi siamo e privacy\n",
+        f"title: {_yaml(PLACES['page title'])}\nsubtitle: {_yaml(PLACES['page subtitle'])}\n",
+    )
+    _replace(
+        project, "mkdocs.yml", "  - Chi siamo: chi-siamo.md\n", f"  - {_yaml(PLACES['nav title'])}: chi-siamo.md\n"
+    )
+    _replace(
+        project, "mkdocs.yml", "            Chi siamo: About\n", f"            {_yaml(PLACES['nav title'])}: About\n"
+    )
     server = SubPathServer()
     out = tmp_path_factory.mktemp("hostile-site")
     result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
@@ -159,8 +185,9 @@ def test_404_page_shows_strings_as_written(tab, hostile_site):
 
 def test_head_link_titles_are_attributes_not_markup(tab, hostile_site):
     tab.goto(hostile_site.url)
-    titles = tab.eval_on_selector_all("head link[rel=alternate][type='application/atom+xml']",
-                                      "links => links.map(l => l.title)")
+    titles = tab.eval_on_selector_all(
+        "head link[rel=alternate][type='application/atom+xml']", "links => links.map(l => l.title)"
+    )
     assert titles == [PLACES["feed link"]]
     # the one 404 page is written by the last language built (static-i18n #284): English here
     for path in ("", "no-such-page/"):

@@ -1,5 +1,6 @@
-""""Edit this page" in the browser: the link is there in the page's language, and loading pages
+""" "Edit this page" in the browser: the link is there in the page's language, and loading pages
 sends nothing to GitHub (Material's repository widget would ask api.github.com; it is left out)."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -17,8 +18,12 @@ LABEL = {"it": "Modifica questa pagina su GitHub", "en": "Edit this page on GitH
 
 
 def github_requests(requests: list[str]) -> list[str]:
-    return [url for url in requests if urlsplit(url).hostname and
-            (urlsplit(url).hostname == "github.com" or urlsplit(url).hostname.endswith(".github.com"))]
+    return [
+        url
+        for url in requests
+        if urlsplit(url).hostname
+        and (urlsplit(url).hostname == "github.com" or urlsplit(url).hostname.endswith(".github.com"))
+    ]
 
 
 def visit(browser, site_url: str, paths: list[str]) -> tuple[list[str], dict[str, str]]:

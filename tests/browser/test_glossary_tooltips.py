@@ -1,4 +1,5 @@
 """Glossary tooltips in headless Chromium: shown on hover and on keyboard focus, one tab stop per term."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,7 +48,9 @@ def test_tabbing_to_the_first_occurrence_shows_the_tooltip_and_describes_it(page
     first = page.locator("article abbr:has(a.glossary-link)", has_text="ESCP-4i").first
     for _ in range(60):  # Tab through the page as a keyboard user would, until the term's link
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('a.glossary-link') && document.activeElement.textContent === 'ESCP-4i'"):
+        if page.evaluate(
+            "document.activeElement.matches('a.glossary-link') && document.activeElement.textContent === 'ESCP-4i'"
+        ):
             break
     else:
         pytest.fail("the first ESCP-4i on the page is not reachable with the Tab key")

@@ -1,5 +1,6 @@
 """Keyboard alone, phone and desktop: skip link, visible focus on every stop, every control reachable,
 language selector and search usable."""
+
 from __future__ import annotations
 
 from urllib.parse import urljoin
@@ -8,8 +9,7 @@ import pytest
 
 from browsing import FOCUSABLE_JS, FOCUSED_JS, VIEWPORTS, new_tab, url_of
 from sitebuild import soup
-from sitepages import built_pages
-from sitepages import configured_site_url
+from sitepages import built_pages, configured_site_url
 
 SITE_URL = configured_site_url()
 
@@ -39,8 +39,11 @@ def test_first_tab_shows_a_skip_link_that_moves_to_the_content(tab, served_site,
             problems.append(f"{built.path or '/'}: first Tab stop is {skip} (on screen: {state['onScreen']})")
             continue
         tab.page.keyboard.press("Enter")
-        inside = tab.page.evaluate("""(id) => { const el = document.getElementById(id);
-            return location.hash === '#' + id && !!el && !!el.closest('.md-content'); }""", skip[1:])
+        inside = tab.page.evaluate(
+            """(id) => { const el = document.getElementById(id);
+            return location.hash === '#' + id && !!el && !!el.closest('.md-content'); }""",
+            skip[1:],
+        )
         if not inside:
             problems.append(f"{built.path or '/'}: the skip link {skip} does not lead into the content")
     assert problems == [], "\n".join(problems)
@@ -69,18 +72,22 @@ def test_tab_reaches_every_visible_control_and_always_shows_where_the_focus_is(t
                 reached.add(state["index"])
         missing = wanted - reached
         if missing:
-            html = tab.page.evaluate("(ids) => ids.map(i => document.querySelector(`[data-quality-index='${i}']`).outerHTML.slice(0, 100))",
-                                     sorted(missing))
+            html = tab.page.evaluate(
+                "(ids) => ids.map(i => document.querySelector(`[data-quality-index='${i}']`).outerHTML.slice(0, 100))",
+                sorted(missing),
+            )
             problems.append(f"{built.path or '/'}: Tab never reaches {html}")
     assert problems == [], "\n".join(dict.fromkeys(problems))
 
 
 def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, served_site, site_dir):
     problems = []
-    pages = [p for p in built_pages(site_dir) if soup(p.file).select('link[rel=alternate][hreflang]')]
+    pages = [p for p in built_pages(site_dir) if soup(p.file).select("link[rel=alternate][hreflang]")]
     assert len(pages) > 10
     for built in pages:
-        alternates = {link["hreflang"]: link["href"] for link in soup(built.file).select("link[rel=alternate][hreflang]")}
+        alternates = {
+            link["hreflang"]: link["href"] for link in soup(built.file).select("link[rel=alternate][hreflang]")
+        }
         for lang, href in alternates.items():
             if lang in (built.lang, "x-default"):
                 continue
@@ -118,11 +125,15 @@ def test_search_works_with_the_keyboard_alone(tab, served_site, home):
         pytest.fail("Tab never reaches the search field or the search button")
     if tab.page.evaluate("document.activeElement.matches('button')"):
         tab.page.keyboard.press("Enter")
-        assert tab.page.evaluate("document.activeElement.matches('input.md-search__input')"), "Enter does not open the search"
+        assert tab.page.evaluate("document.activeElement.matches('input.md-search__input')"), (
+            "Enter does not open the search"
+        )
     tab.page.keyboard.type(SEARCH_TERM)
     tab.page.locator(".md-search-result__item").first.wait_for(state="visible")
     tab.page.keyboard.press("ArrowDown")
-    result = tab.page.evaluate("document.activeElement.closest('.md-search-result__item') ? document.activeElement.href : null")
+    result = tab.page.evaluate(
+        "document.activeElement.closest('.md-search-result__item') ? document.activeElement.href : null"
+    )
     assert result, "ArrowDown does not move to the first result"
     with tab.page.expect_navigation():
         tab.page.keyboard.press("Enter")

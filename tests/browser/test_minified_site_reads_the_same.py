@@ -1,6 +1,7 @@
 """Bundling and minifying change bytes, not the site: in Chromium every page reads, behaves and looks
 the same as in a build without hooks/assets_hook.py (each source file served as written, pages as
 the theme writes them)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """The calls index filters by programme without JavaScript (issue 16): radio buttons and CSS hide
 the other programmes' calls and the groups left empty; "every programme" shows them all again."""
+
 from __future__ import annotations
 
 import sys
@@ -9,7 +10,7 @@ import pytest
 from sitebuild import ROOT, SubPathServer, build
 
 sys.path.insert(0, str(ROOT / "tests" / "build"))  # the synthetic calls of the build tests
-from synthetic import call_yaml, make_site  # noqa: E402
+from synthetic import call_yaml, make_site
 
 pytestmark = pytest.mark.browser
 REAL = "Clusters Go International 2020"  # the project's own call, in the copied project

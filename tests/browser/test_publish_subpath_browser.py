@@ -1,5 +1,6 @@
 """In Chromium, the site served under /bandi/ (a GitHub Pages project site): pages, assets, language
 switch, 404 page, search, feeds, open data and every same-site link work from that sub-path."""
+
 from __future__ import annotations
 
 import json
@@ -59,7 +60,7 @@ def test_language_switch_leads_to_the_same_page_in_english(page, served_site):
 def test_missing_address_shows_the_styled_bilingual_404_page(page, served_site):
     response, failures = visit(page, served_site.url + "en/no-such-page/")
     assert response.status == 404
-    assert failures == [response.url]  or failures == [f"404 {response.url}"]
+    assert failures == [response.url] or failures == [f"404 {response.url}"]
     assert page.evaluate("document.styleSheets.length") >= 2
     assert page.locator("section.not-found").count() == 2
 

@@ -1,5 +1,6 @@
 """At 320 CSS px and at 200% zoom nothing is cut off or scrolls sideways, whatever the fonts and however
 long an unbroken token; a call page prints without navigation."""
+
 from __future__ import annotations
 
 import os
@@ -16,9 +17,11 @@ pytestmark = pytest.mark.browser
 # The fonts pages are laid out with: the browser's own choice on this machine (a fresh Debian
 # machine has only DejaVu), then each family that .ci/run installs, forced on every element. Wider
 # glyphs (DejaVu) and narrower ones (Liberation, metric-compatible with Arial) move line breaks.
-FONTS = {"browser's default": None,
-         "DejaVu": ("DejaVu Sans", "DejaVu Sans Mono"),          # Debian fonts-dejavu-core
-         "Liberation": ("Liberation Sans", "Liberation Mono")}   # Debian fonts-liberation2
+FONTS = {
+    "browser's default": None,
+    "DejaVu": ("DejaVu Sans", "DejaVu Sans Mono"),  # Debian fonts-dejavu-core
+    "Liberation": ("Liberation Sans", "Liberation Mono"),
+}  # Debian fonts-liberation2
 FONTS_DEB = {"DejaVu": "fonts-dejavu-core", "Liberation": "fonts-liberation2"}
 
 FONT_PRESENT_JS = """family => {
@@ -73,8 +76,10 @@ def test_no_page_scrolls_sideways_or_cuts_anything_off_whatever_the_font(browser
 # Tokens with no place to break a line, as calls have them: an identifier, a web address, an amount,
 # a word in a title (German compounds are long), in the call's data and in an editor's text.
 LONG_ID = "COSCLUSINT20203010000000000000000000000000000000000000"
-LONG_URL = ("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/"
-            "cos-clusint-2020-3-01?keywords=clusters&order=DESC&pageNumber=1&pageSize=50&sortBy=startDate")
+LONG_URL = (
+    "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/"
+    "cos-clusint-2020-3-01?keywords=clusters&order=DESC&pageNumber=1&pageSize=50&sortBy=startDate"
+)
 LONG_WORD = "Clusterinternationalisierungsfoerderprogrammausschreibungsunterlagen"
 LONG_SLUG = "long-tokens"
 
@@ -82,23 +87,32 @@ LONG_SLUG = "long-tokens"
 @pytest.fixture(scope="module")
 def long_tokens_site(tmp_path_factory, browser):
     tmp = tmp_path_factory.mktemp("long-tokens")
-    call = {**call_yaml("2020-12-02 17:00", "x"), "id": LONG_ID,
-            "title": {"it": f"Bando {LONG_WORD}", "en": f"Call {LONG_WORD}"},
-            "summary": {"it": f"Sintesi {LONG_WORD}.", "en": f"Summary {LONG_WORD}."},
-            "budget": {"amount": 7500000000000000, "currency": "EUR"},
-            "links": {"home": {"url": LONG_URL, "title": {"it": LONG_URL, "en": LONG_URL}}}}
-    body = (f"# {LONG_WORD}\n\n<!-- call:facts -->\n\nIdentificativo `{LONG_ID}`, pagina <{LONG_URL}>, "
-            f"[{LONG_URL}][home], importo 7500000000000000000000 EUR.\n")
-    pages = {f"docs/bandi/{LONG_SLUG}/index.{locale}.md":
-             f"---\ntitle: {LONG_WORD}\ndescription: {LONG_WORD}\ncall: {LONG_SLUG}\n---\n\n{body}"
-             for locale in ("it", "en")}
+    call = {
+        **call_yaml("2020-12-02 17:00", "x"),
+        "id": LONG_ID,
+        "title": {"it": f"Bando {LONG_WORD}", "en": f"Call {LONG_WORD}"},
+        "summary": {"it": f"Sintesi {LONG_WORD}.", "en": f"Summary {LONG_WORD}."},
+        "budget": {"amount": 7500000000000000, "currency": "EUR"},
+        "links": {"home": {"url": LONG_URL, "title": {"it": LONG_URL, "en": LONG_URL}}},
+    }
+    body = (
+        f"# {LONG_WORD}\n\n<!-- call:facts -->\n\nIdentificativo `{LONG_ID}`, pagina <{LONG_URL}>, "
+        f"[{LONG_URL}][home], importo 7500000000000000000000 EUR.\n"
+    )
+    pages = {
+        f"docs/bandi/{LONG_SLUG}/index.{locale}.md": f"---\ntitle: {LONG_WORD}\ndescription: {LONG_WORD}\ncall: {LONG_SLUG}\n---\n\n{body}"
+        for locale in ("it", "en")
+    }
     project = make_site(tmp, {LONG_SLUG: call}, pages)
     with SubPathServer() as server:
         result = build(project, tmp / "site", site_now="2020-11-20T12:00:00+01:00", extra_env={"SITE_URL": server.url})
         assert result.returncode == 0, result.output
         server.site_dir = tmp / "site"
-        shown = [p for p in built_pages(server.site_dir) if p.path in
-                 ("", "en/", "bandi/", "en/bandi/", f"bandi/{LONG_SLUG}/", f"en/bandi/{LONG_SLUG}/")]
+        shown = [
+            p
+            for p in built_pages(server.site_dir)
+            if p.path in ("", "en/", "bandi/", "en/bandi/", f"bandi/{LONG_SLUG}/", f"en/bandi/{LONG_SLUG}/")
+        ]
         assert len(shown) == 6
         yield server, shown
 
@@ -133,8 +147,11 @@ def test_without_javascript_no_page_scrolls_sideways_on_a_phone(browser, served_
 
 def call_pages(site_dir) -> list:
     """Pages of a single call: below bandi/<call>/ in either language."""
-    return [p for p in built_pages(site_dir) if p.path.removeprefix("en/").count("/") >= 2 and
-            p.path.removeprefix("en/").startswith("bandi/")]
+    return [
+        p
+        for p in built_pages(site_dir)
+        if p.path.removeprefix("en/").count("/") >= 2 and p.path.removeprefix("en/").startswith("bandi/")
+    ]
 
 
 PRINT_JS = """() => {

@@ -1,4 +1,5 @@
 """The benchmark script runs end to end on a tiny input and prints its table (no timing asserted)."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,14 @@ SECTIONS = ["1 build", "2 hooks", "3 scaling", "4 preview", "5 weight", "6 light
 
 def test_quick_benchmark_prints_every_section_of_the_table():
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
     assert [cell.strip() for cell in rows[0].split("|")[1:4]] == ["section", "figure", "value"]

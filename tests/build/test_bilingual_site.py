@@ -1,4 +1,5 @@
 """The real site, built strict: both languages, right `lang`, alternates, facts, no third parties."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,10 @@ def test_every_page_exists_in_both_languages_with_its_lang(site_dir, path):
 @pytest.mark.parametrize("path", page_paths())
 def test_hreflang_alternates_are_absolute_and_point_at_the_same_page(site_dir, path):
     for locale in LOCALES:
-        links = {link["hreflang"]: link["href"] for link in soup(out_file(site_dir, locale, path)).select('link[rel=alternate][hreflang]')}
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup(out_file(site_dir, locale, path)).select("link[rel=alternate][hreflang]")
+        }
         assert links == {
             "it": SITE_URL + path,
             "en": SITE_URL + "en/" + path,
@@ -65,8 +69,12 @@ def test_page_titles_follow_one_pattern_in_both_languages(site_dir):
 
 
 def test_navigation_titles_are_translated(site_dir):
-    it_nav = [a.get_text(strip=True) for a in soup(out_file(site_dir, "it", "")).select("nav.md-nav--primary > ul > li > a")]
-    en_nav = [a.get_text(strip=True) for a in soup(out_file(site_dir, "en", "")).select("nav.md-nav--primary > ul > li > a")]
+    it_nav = [
+        a.get_text(strip=True) for a in soup(out_file(site_dir, "it", "")).select("nav.md-nav--primary > ul > li > a")
+    ]
+    en_nav = [
+        a.get_text(strip=True) for a in soup(out_file(site_dir, "en", "")).select("nav.md-nav--primary > ul > li > a")
+    ]
     assert "Glossario" in it_nav and "Glossary" in en_nav
     assert "Chi siamo" in it_nav and "About" in en_nav
     assert "Calls" in en_nav and "Bandi" not in en_nav
@@ -79,18 +87,37 @@ def test_material_interface_speaks_the_page_language(site_dir):
 
 
 KEY_FACTS = {
-    "it": ["COSME", "Commissione europea", "ECCP", "ESCP-4i", "Sezione A", "Sezione B", "duplice uso",
-           "almeno due paesi terzi", "al massimo due", "POR FESR 2014-2020"],
-    "en": ["COSME", "European Commission", "ECCP", "ESCP-4i", "Strand A", "Strand B", "dual-use",
-           "at least two third countries", "up to two", "ERDF ROP 2014-2020"],
+    "it": [
+        "COSME",
+        "Commissione europea",
+        "ECCP",
+        "ESCP-4i",
+        "Sezione A",
+        "Sezione B",
+        "duplice uso",
+        "almeno due paesi terzi",
+        "al massimo due",
+        "POR FESR 2014-2020",
+    ],
+    "en": [
+        "COSME",
+        "European Commission",
+        "ECCP",
+        "ESCP-4i",
+        "Strand A",
+        "Strand B",
+        "dual-use",
+        "at least two third countries",
+        "up to two",
+        "ERDF ROP 2014-2020",
+    ],
 }
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_key_facts_of_the_call_are_on_the_site_in_both_languages(site_dir, locale):
     text = " ".join(
-        soup(out_file(site_dir, locale, path)).select_one("article").get_text(" ", strip=True)
-        for path in page_paths()
+        soup(out_file(site_dir, locale, path)).select_one("article").get_text(" ", strip=True) for path in page_paths()
     )
     for fact in KEY_FACTS[locale]:
         assert fact in text, (locale, fact)
@@ -127,8 +154,11 @@ def test_search_results_of_call_pages_open_with_their_text_not_the_deadline_box(
     index = json.loads((site_dir / PREFIX[locale] / "search" / "search_index.json").read_text())
     strings = yaml.safe_load((ROOT / "data" / "strings" / f"{locale}.yml").read_text(encoding="utf-8"))
     time_left = strings["calls"]["time_left"].split("{")[0].strip()  # "Tempo rimasto:" / "Time left:"
-    call_pages = [d for d in index["docs"] if "bandi/clusters-go-international-2020/" in d["location"]
-                  and "#" not in d["location"]]
+    call_pages = [
+        d
+        for d in index["docs"]
+        if "bandi/clusters-go-international-2020/" in d["location"] and "#" not in d["location"]
+    ]
     assert len(call_pages) == 5
     for doc in call_pages:
         page = out_file(site_dir, locale, doc["location"])

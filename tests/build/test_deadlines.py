@@ -1,12 +1,13 @@
 """The real call on the real site, built at several moments: state, texts, box, links, calendar files."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import gzip
+from datetime import UTC, datetime
 from pathlib import Path
 
-import gzip
-import yaml
 import pytest
+import yaml
 from icalendar import Calendar
 
 from conftest import LOCALES, PREFIX, ROOT
@@ -15,13 +16,20 @@ from sitekit.theme.minify import minify_text
 
 CALL = "clusters-go-international-2020"
 # The home page (it lists the call) and the call's own pages.
-CALL_PAGES = ["", "bandi/clusters-go-international-2020/", "bandi/clusters-go-international-2020/sezione-a/",
-              "bandi/clusters-go-international-2020/sezione-b/", "bandi/clusters-go-international-2020/come-partecipare/",
-              "bandi/clusters-go-international-2020/webinar/"]
+CALL_PAGES = [
+    "",
+    "bandi/clusters-go-international-2020/",
+    "bandi/clusters-go-international-2020/sezione-a/",
+    "bandi/clusters-go-international-2020/sezione-b/",
+    "bandi/clusters-go-international-2020/come-partecipare/",
+    "bandi/clusters-go-international-2020/webinar/",
+]
 DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00 CET", "en": "2 December 2020, 17:00 CET"}
 CLOSED_TEXT = {"it": "Il bando è chiuso dal 2 dicembre 2020", "en": "This call closed on 2 December 2020"}
-BADGE = {"it": {"open": "Aperto", "closing": "In scadenza", "closed": "Chiuso"},
-         "en": {"open": "Open", "closing": "Closing soon", "closed": "Closed"}}
+BADGE = {
+    "it": {"open": "Aperto", "closing": "In scadenza", "closed": "Chiuso"},
+    "en": {"open": "Open", "closing": "Closing soon", "closed": "Closed"},
+}
 MOMENTS = {  # SITE_NOW -> the state every deadline element must show
     "2020-11-20T12:00:00+01:00": "open",
     "2020-11-25T17:00:00+01:00": "open",  # exactly 7 days left: not yet "less than 7 days"
@@ -44,6 +52,7 @@ def sites(tmp_path_factory, site_dir):
             assert result.returncode == 0, result.output
             built[now] = out
         return built[now]
+
     return get
 
 
@@ -76,7 +85,9 @@ def test_every_page_of_the_call_opens_with_the_deadline_box(site_dir, locale):
         assert len(article.select(".call-box--deadline")) == 1
 
 
-@pytest.mark.parametrize("locale, left", [("it", "Tempo rimasto: 12 giorni e 5 ore"), ("en", "Time left: 12 days and 5 hours")])
+@pytest.mark.parametrize(
+    "locale, left", [("it", "Tempo rimasto: 12 giorni e 5 ore"), ("en", "Time left: 12 days and 5 hours")]
+)
 def test_open_call_shows_time_left_and_a_calendar_link(site_dir, locale, left):
     box = page(site_dir, locale, CALL_PAGES[1]).select_one(".call-box--deadline")
     assert box.select_one(".call-box__left").get_text(strip=True) == left
@@ -92,17 +103,41 @@ def test_closed_call_says_so_plainly_with_no_countdown(sites, locale):
     site = sites(None)
     for path in CALL_PAGES[1:]:
         box = page(site, locale, path).select_one(".call-box--deadline")
-        assert box.select_one(".call-box__status").get_text(" ", strip=True) == f"{BADGE[locale]['closed']} {CLOSED_TEXT[locale]}"
+        assert (
+            box.select_one(".call-box__status").get_text(" ", strip=True)
+            == f"{BADGE[locale]['closed']} {CLOSED_TEXT[locale]}"
+        )
         assert not box.select(".call-box__left") and not box.select(".call-box__calendar")
     assert CLOSED_TEXT[locale] not in page(sites("2020-12-02T16:59:59+01:00"), locale, CALL_PAGES[1]).get_text()
 
 
-@pytest.mark.parametrize("locale, facts", [
-    ("it", {"Programma": "COSME", "Finanziatore": "Commissione europea", "Codice del bando": "COS-CLUSINT-2020-3-01", "Dotazione complessiva": "7.500.000\xa0€",
-            "Scadenza": DEADLINE_TEXT["it"], "Stato": "Aperto"}),
-    ("en", {"Programme": "COSME", "Funder": "European Commission", "Call identifier": "COS-CLUSINT-2020-3-01", "Total budget": "€7,500,000",
-            "Deadline": DEADLINE_TEXT["en"], "Status": "Open"}),
-])
+@pytest.mark.parametrize(
+    "locale, facts",
+    [
+        (
+            "it",
+            {
+                "Programma": "COSME",
+                "Finanziatore": "Commissione europea",
+                "Codice del bando": "COS-CLUSINT-2020-3-01",
+                "Dotazione complessiva": "7.500.000\xa0€",
+                "Scadenza": DEADLINE_TEXT["it"],
+                "Stato": "Aperto",
+            },
+        ),
+        (
+            "en",
+            {
+                "Programme": "COSME",
+                "Funder": "European Commission",
+                "Call identifier": "COS-CLUSINT-2020-3-01",
+                "Total budget": "€7,500,000",
+                "Deadline": DEADLINE_TEXT["en"],
+                "Status": "Open",
+            },
+        ),
+    ],
+)
 def test_key_facts_come_from_the_call_data(site_dir, locale, facts):
     dl = page(site_dir, locale, CALL_PAGES[1]).select_one("dl.call-facts")
     shown = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in dl.select("dt")}
@@ -120,8 +155,10 @@ def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
     assert paragraph.select_one(".call-zone") is not None
 
 
-@pytest.mark.parametrize("locale, text", [("it", "inizio novembre 2020, data da comunicare"),
-                                          ("en", "early November 2020, date to be announced")])
+@pytest.mark.parametrize(
+    "locale, text",
+    [("it", "inizio novembre 2020, data da comunicare"), ("en", "early November 2020, date to be announced")],
+)
 def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
     site = sites("2020-11-10T23:59:00+01:00")  # "early November" is not over yet
     article = page(site, locale, CALL_PAGES[-1]).select_one("article")
@@ -130,9 +167,16 @@ def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
     assert not list((site / PREFIX[locale] / "calendar").glob("*webinar*"))
 
 
-@pytest.mark.parametrize("locale, text", [("it", "Il webinar era previsto per inizio novembre 2020"),
-                                          ("en", "The webinar was scheduled for early November 2020")])
-def test_webinar_known_only_roughly_says_in_the_past_when_it_was_scheduled_once_that_time_is_over(site_dir, locale, text):
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("it", "Il webinar era previsto per inizio novembre 2020"),
+        ("en", "The webinar was scheduled for early November 2020"),
+    ],
+)
+def test_webinar_known_only_roughly_says_in_the_past_when_it_was_scheduled_once_that_time_is_over(
+    site_dir, locale, text
+):
     box = page(site_dir, locale, CALL_PAGES[-1]).select_one("article .call-box--approximate")  # 20 November 2020
     assert text in box.get_text()
     assert "comunicare" not in box.get_text() and "announced" not in box.get_text()
@@ -152,8 +196,9 @@ def test_official_links_marker_lists_every_link(site_dir, locale, heading):
     article = page(site_dir, locale, CALL_PAGES[1]).select_one("article")
     assert article.select_one(".call-links__heading").get_text(strip=True) == heading
     links = yaml.safe_load((ROOT / "data" / "calls" / "clusters-go-international-2020.yml").read_text())["links"]
-    assert [a["href"] for a in article.select("ul.call-links a[href^='https://']")] == \
-        [link["url"] for link in links.values()]
+    assert [a["href"] for a in article.select("ul.call-links a[href^='https://']")] == [
+        link["url"] for link in links.values()
+    ]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -167,13 +212,15 @@ def test_index_lists_the_call_with_its_badge_and_link(sites, locale):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_deadline_calendar_file_parses_back_with_zone_and_stable_uid(sites, locale):
-    files = [sites(now) / PREFIX[locale] / "calendar" / f"{CALL}-deadline.ics"
-             for now in ("2020-11-20T12:00:00+01:00", "2020-12-02T16:59:59+01:00")]
+    files = [
+        sites(now) / PREFIX[locale] / "calendar" / f"{CALL}-deadline.ics"
+        for now in ("2020-11-20T12:00:00+01:00", "2020-12-02T16:59:59+01:00")
+    ]
     events = [Calendar.from_ical(f.read_bytes()).walk("VEVENT")[0] for f in files]
     assert events[0]["UID"] == events[1]["UID"] == f"{CALL}-deadline@clust-er.github.io"
     for vevent in events:
         assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"
-        assert vevent.decoded("DTSTART").astimezone(timezone.utc) == datetime(2020, 12, 2, 16, tzinfo=timezone.utc)
+        assert vevent.decoded("DTSTART").astimezone(UTC) == datetime(2020, 12, 2, 16, tzinfo=UTC)
         assert str(vevent["URL"]) == f"https://clust-er.github.io/bandi/{PREFIX[locale]}bandi/{CALL}/"
     assert Calendar.from_ical(files[0].read_bytes()).walk("VTIMEZONE")[0]["TZID"] == "Europe/Brussels"
 

@@ -1,6 +1,7 @@
-""""Edit this page" (DESIGN.md contract 12) on the real site: every page, both languages, links to
+""" "Edit this page" (DESIGN.md contract 12) on the real site: every page, both languages, links to
 GitHub's editor for its own source file and the data it shows, labelled in its language, and
 nothing in a page calls GitHub."""
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,7 @@ def test_the_repository_is_the_one_site_url_names():
     site_url = CONFIG["site_url"]  # !ENV [SITE_URL, default]: the default is the published address
     site_url = site_url[-1] if isinstance(site_url, list) else site_url
     owner, name = re.fullmatch(r"https://([^.]+)\.github\.io/([^/]+)/", site_url).groups()
-    assert REPO == f"https://github.com/{owner}/{name}"
+    assert f"https://github.com/{owner}/{name}" == REPO
 
 
 def test_every_page_links_to_githubs_editor_for_its_own_file_in_its_language(site_dir):
@@ -56,14 +57,20 @@ def test_every_page_links_to_githubs_editor_for_its_own_file_in_its_language(sit
 def test_pages_of_a_call_also_link_to_the_calls_data_file(site_dir, locale):
     prefix = "" if locale == LOCALES[0] else f"{locale}/"
     page = site_dir / prefix / "bandi" / "clusters-go-international-2020" / "sezione-a" / "index.html"
-    assert edit_links(page)[1] == (strings(locale)["call"],
-                                   f"{REPO}/edit/main/data/calls/clusters-go-international-2020.yml")
+    assert edit_links(page)[1] == (
+        strings(locale)["call"],
+        f"{REPO}/edit/main/data/calls/clusters-go-international-2020.yml",
+    )
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_glossary_page_links_to_its_page_and_to_the_entries_it_is_generated_from(site_dir, locale):
-    (page,) = [p for p in content_pages(site_dir) if page_locale(p) == locale
-               and any(EDITOR.match(h)["path"] == f"docs/glossario.{locale}.md" for _, h in edit_links(p))]
+    (page,) = [
+        p
+        for p in content_pages(site_dir)
+        if page_locale(p) == locale
+        and any(EDITOR.match(h)["path"] == f"docs/glossario.{locale}.md" for _, h in edit_links(p))
+    ]
     assert edit_links(page)[1] == (strings(locale)["data"], f"{REPO}/edit/main/data/glossary.yml")
     assert soup(page).find(id="escp-4i"), "the generated entries are on that page"
 

@@ -1,4 +1,5 @@
 """Editors' mistakes stop the real build with one clear message each, and leave no site to publish."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,9 @@ def broken_copy(tmp_path: Path, mistake: Mistake | None = None) -> Path:
 
 def printed_lines(output: str) -> list[str]:
     """What the editor reads, without MkDocs' "ERROR   -  " prefix and the indentation."""
-    return [line.split("-  ", 1)[-1].strip() if line.startswith("ERROR") else line.strip()
-            for line in output.splitlines()]
+    return [
+        line.split("-  ", 1)[-1].strip() if line.startswith("ERROR") else line.strip() for line in output.splitlines()
+    ]
 
 
 @pytest.fixture
@@ -55,8 +57,12 @@ def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path,
     build there: each problem also an annotation, exactly once, with the same words."""
     project = broken_copy(tmp_path, mistake)
     summary = tmp_path / "summary.md"
-    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
-                   extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **MESSAGES[language]})
+    result = build(
+        project,
+        tmp_path / "site",
+        site_now=SITE_NOW_DURING_CALL,
+        extra_env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **MESSAGES[language]},
+    )
     assert result.returncode != 0
     lines = printed_lines(result.output)
     for expected in mistake.expected[language]:
@@ -72,16 +78,22 @@ def test_mistake_stops_the_build_with_its_message_and_no_output_folder(tmp_path,
 
 BROKEN_CALL = "data/calls/clusters-go-international-2020.yml:13: deadline.local: "
 IN_EACH_LANGUAGE = {
-    None: ("1 problema da correggere prima di poter costruire il sito:",
-           BROKEN_CALL + '"2020-13-02 17:00" non è una data con ora; scrivetela come 2020-12-02 17:00 '
-           "(anno-mese-giorno ore:minuti, orologio a 24 ore)"),
-    "en": ("1 problem to fix before the site can be built:",
-           BROKEN_CALL + '"2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00 '
-           "(year-month-day hours:minutes, 24-hour clock)"),
+    None: (
+        "1 problema da correggere prima di poter costruire il sito:",
+        BROKEN_CALL + '"2020-13-02 17:00" non è una data con ora; scrivetela come 2020-12-02 17:00 '
+        "(anno-mese-giorno ore:minuti, orologio a 24 ore)",
+    ),
+    "en": (
+        "1 problem to fix before the site can be built:",
+        BROKEN_CALL + '"2020-13-02 17:00" is not a date and time; write it as 2020-12-02 17:00 '
+        "(year-month-day hours:minutes, 24-hour clock)",
+    ),
     # French has a catalogue (hooks/sitekit/locale/fr) and nothing else: no code knows French
-    "fr": ("1 problème à corriger avant de pouvoir construire le site :",
-           BROKEN_CALL + "« 2020-13-02 17:00 » n'est pas une date avec heure ; écrivez-la comme 2020-12-02 17:00 "
-           "(année-mois-jour heures:minutes, sur 24 heures)"),
+    "fr": (
+        "1 problème à corriger avant de pouvoir construire le site :",
+        BROKEN_CALL + "« 2020-13-02 17:00 » n'est pas une date avec heure ; écrivez-la comme 2020-12-02 17:00 "
+        "(année-mois-jour heures:minutes, sur 24 heures)",
+    ),
 }
 
 
@@ -89,12 +101,17 @@ IN_EACH_LANGUAGE = {
 def test_a_broken_call_file_is_reported_in_the_chosen_language(tmp_path, chosen):
     """Italian (the site's default language) unless SITE_MESSAGES names another; French by its
     catalogue only. Off GitHub, too."""
-    result = build(broken_copy(tmp_path, MISTAKES[0]), tmp_path / "site", site_now=SITE_NOW_DURING_CALL,
-                   extra_env={"SITE_MESSAGES": chosen})
+    result = build(
+        broken_copy(tmp_path, MISTAKES[0]),
+        tmp_path / "site",
+        site_now=SITE_NOW_DURING_CALL,
+        extra_env={"SITE_MESSAGES": chosen},
+    )
     assert result.returncode != 0
     heading, problem = IN_EACH_LANGUAGE[chosen]
-    assert [heading, problem] == [line for line in printed_lines(result.output) if line in (heading, problem)], \
+    assert [heading, problem] == [line for line in printed_lines(result.output) if line in (heading, problem)], (
         result.output
+    )
 
 
 def test_off_github_the_editor_reads_no_workflow_commands(tmp_path):
@@ -123,14 +140,21 @@ def test_failed_build_removes_the_previous_site_from_the_output_folder(tmp_path)
 def test_broken_internal_link_and_anchor_stop_the_build_naming_the_page(tmp_path):
     project = broken_copy(tmp_path)
     page = project / "docs" / "chi-siamo.it.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nVedi [la pagina](non-esiste.md) e "
-                    "[la sezione](glossario.md#nessuna-sezione).\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nVedi [la pagina](non-esiste.md) e "
+        "[la sezione](glossario.md#nessuna-sezione).\n",
+        encoding="utf-8",
+    )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode != 0
-    assert ("Doc file 'chi-siamo.it.md' contains a link 'non-esiste.md', but the target is not found "
-            "among documentation files.") in result.output
-    assert ("Doc file 'chi-siamo.it.md' contains a link 'glossario.md#nessuna-sezione', but the doc "
-            "'glossario.it.md' does not contain an anchor '#nessuna-sezione'.") in result.output
+    assert (
+        "Doc file 'chi-siamo.it.md' contains a link 'non-esiste.md', but the target is not found "
+        "among documentation files."
+    ) in result.output
+    assert (
+        "Doc file 'chi-siamo.it.md' contains a link 'glossario.md#nessuna-sezione', but the doc "
+        "'glossario.it.md' does not contain an anchor '#nessuna-sezione'."
+    ) in result.output
     assert "Aborted with 2 warnings in strict mode!" in result.output
     assert not (tmp_path / "site").exists()
 
@@ -159,8 +183,10 @@ def test_editor_guides_quote_the_real_messages(guide):
             assert re.sub(r":\d+:", ":N:", expected) in text, f"{guide} does not quote: {expected}"
 
 
-GITHUB_SECTION = {"GUIDA-REDAZIONE.md": "## Modificare il sito da GitHub, senza installare nulla",
-                  "EDITING.md": "## Edit the site on GitHub, with nothing to install"}
+GITHUB_SECTION = {
+    "GUIDA-REDAZIONE.md": "## Modificare il sito da GitHub, senza installare nulla",
+    "EDITING.md": "## Edit the site on GitHub, with nothing to install",
+}
 
 
 @pytest.mark.parametrize("guide", GITHUB_SECTION)

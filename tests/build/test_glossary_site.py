@@ -1,4 +1,5 @@
 """The glossary on the real site, both languages: generated pages, tooltips in running text, errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,7 +53,10 @@ def test_glossary_page_has_one_entry_per_term_with_the_slug_as_id(site_dir, loca
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_glossary_page_is_sorted_by_the_language_collation_not_byte_order(site_dir, locale):
-    shown = [dt.dfn.get_text() for dt in article(site_dir / PREFIX[locale] / GLOSSARY_PATH).select("dl.glossary-entries > dt")]
+    shown = [
+        dt.dfn.get_text()
+        for dt in article(site_dir / PREFIX[locale] / GLOSSARY_PATH).select("dl.glossary-entries > dt")
+    ]
     collator = icu.Collator.createInstance(icu.Locale(locale))
     assert shown == sorted(shown, key=collator.getSortKey)
     if locale == "it":  # "PMI" and "POR FESR" among lower-case words: byte order would put them first
@@ -73,16 +77,19 @@ def test_glossary_entries_themselves_are_not_annotated(site_dir, locale):
     assert article(site_dir / PREFIX[locale] / GLOSSARY_PATH).select("dl.glossary-entries abbr") == []
 
 
-@pytest.mark.parametrize("locale,page,slug,text", [
-    ("it", "bandi/clusters-go-international-2020/sezione-a/index.html", "escp-4i", "ESCP-4i"),
-    ("it", "bandi/clusters-go-international-2020/index.html", "sme", "PMI"),
-    ("it", "bandi/clusters-go-international-2020/sezione-b/index.html", "dual-use", "duplice uso"),
-    ("it", "chi-siamo/index.html", "por-fesr", "POR FESR"),
-    ("en", "bandi/clusters-go-international-2020/sezione-a/index.html", "escp-4i", "ESCP-4i"),
-    ("en", "bandi/clusters-go-international-2020/index.html", "sme", "SMEs"),
-    ("en", "bandi/clusters-go-international-2020/sezione-b/index.html", "dual-use", "dual-use"),
-    ("en", "index.html", "cosme", "COSME"),
-])
+@pytest.mark.parametrize(
+    "locale,page,slug,text",
+    [
+        ("it", "bandi/clusters-go-international-2020/sezione-a/index.html", "escp-4i", "ESCP-4i"),
+        ("it", "bandi/clusters-go-international-2020/index.html", "sme", "PMI"),
+        ("it", "bandi/clusters-go-international-2020/sezione-b/index.html", "dual-use", "duplice uso"),
+        ("it", "chi-siamo/index.html", "por-fesr", "POR FESR"),
+        ("en", "bandi/clusters-go-international-2020/sezione-a/index.html", "escp-4i", "ESCP-4i"),
+        ("en", "bandi/clusters-go-international-2020/index.html", "sme", "SMEs"),
+        ("en", "bandi/clusters-go-international-2020/sezione-b/index.html", "dual-use", "dual-use"),
+        ("en", "index.html", "cosme", "COSME"),
+    ],
+)
 def test_terms_in_running_text_carry_the_expansion_and_definition(site_dir, locale, page, slug, text):
     found = [a for a in article(site_dir / PREFIX[locale] / page).find_all("abbr") if a.get_text() == text]
     assert found, f"{text} is not annotated on {locale}/{page}"
@@ -133,20 +140,29 @@ def test_a_new_term_reaches_every_language_and_markup_in_it_stays_text(tmp_path)
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     data = project / "data" / "glossary.yml"
-    data.write_text(data.read_text(encoding="utf-8") + (
-        "\nwebinar:\n"
-        "  it:\n    term: webinar\n    definition: 'Seminario <b>online</b> & registrato.'\n"
-        "  en:\n    term: webinar\n    definition: 'An <script>alert(1)</script> online seminar.'\n"
-    ), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + (
+            "\nwebinar:\n"
+            "  it:\n    term: webinar\n    definition: 'Seminario <b>online</b> & registrato.'\n"
+            "  en:\n    term: webinar\n    definition: 'An <script>alert(1)</script> online seminar.'\n"
+        ),
+        encoding="utf-8",
+    )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode == 0, result.output
-    for locale, definition in (("it", "Seminario <b>online</b> & registrato."), ("en", "An <script>alert(1)</script> online seminar.")):
+    for locale, definition in (
+        ("it", "Seminario <b>online</b> & registrato."),
+        ("en", "An <script>alert(1)</script> online seminar."),
+    ):
         glossary = soup(tmp_path / "site" / PREFIX[locale] / GLOSSARY_PATH)
         entry = glossary.find(id="webinar")
         assert entry is not None
         assert entry.find_next_sibling("dd").p.get_text() == definition
         assert glossary.select("article dd b, article dd script") == []
-        webinar_page = soup(tmp_path / "site" / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html")
+        webinar_page = soup(
+            tmp_path / "site" / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html"
+        )
         abbr = [a for a in webinar_page.select("article abbr") if a.get_text() == "webinar"]
         assert abbr and abbr[0]["title"] == f"webinar: {definition}"
         assert webinar_page.select("article abbr b, article abbr script") == []
@@ -156,12 +172,19 @@ def test_a_bad_glossary_stops_the_build_with_the_file_line_and_fix(tmp_path):
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     data = project / "data" / "glossary.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("url: https://clustercollaboration.eu/\n", "url: ftp://clustercollaboration.eu/\n"),
-                    encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "url: https://clustercollaboration.eu/\n", "url: ftp://clustercollaboration.eu/\n"
+        ),
+        encoding="utf-8",
+    )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode != 0
-    assert 'data/glossary.yml:' in result.output
-    assert 'eccp.links.0.url: "ftp://clustercollaboration.eu/" is not a web address; write the full link, starting with https://' in result.output
+    assert "data/glossary.yml:" in result.output
+    assert (
+        'eccp.links.0.url: "ftp://clustercollaboration.eu/" is not a web address; write the full link, starting with https://'
+        in result.output
+    )
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -172,6 +195,8 @@ def test_the_entries_marker_in_two_pages_stops_the_build_naming_both(tmp_path):
     about.write_text(about.read_text(encoding="utf-8") + "\n<!-- glossary:entries -->\n", encoding="utf-8")
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode != 0
-    assert ("<!-- glossary:entries --> appears in chi-siamo.it.md, glossario.it.md; keep it in the glossary page only"
-            in result.output), result.output
+    assert (
+        "<!-- glossary:entries --> appears in chi-siamo.it.md, glossario.it.md; keep it in the glossary page only"
+        in result.output
+    ), result.output
     assert "Traceback" not in result.output

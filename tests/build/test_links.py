@@ -1,5 +1,6 @@
 """No broken internal link, anchor or asset at a host's root (the sub-path case is in
 test_publish_subpath_links.py): the same offline crawler, a second build with another site_url."""
+
 from __future__ import annotations
 
 from pathlib import Path

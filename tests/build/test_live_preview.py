@@ -1,4 +1,5 @@
 """`make serve` follows the data: a changed call file, template or hook rebuilds the live preview."""
+
 from __future__ import annotations
 
 import os
@@ -45,9 +46,23 @@ def serving(tmp_path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW_DURING_CALL}
     env.pop("SITE_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict",
-                             "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield project, f"http://127.0.0.1:{port}/bandi/bandi/"
     finally:
@@ -65,5 +80,10 @@ def test_a_changed_call_file_and_template_rebuild_the_preview(serving):
     assert wait_for(url, "Clusters Go International 2020"), "the preview never started"
     edit(project, CALL, "  it: Clusters Go International 2020\n", "  it: Clusters Go International 2020 (rivisto)\n")
     assert wait_for(url, "Clusters Go International 2020 (rivisto)"), "a changed call file did not rebuild"
-    edit(project, "overrides/partials/calls-index.html", '<ul class="calls-index">', '<ul class="calls-index" data-edited>')
+    edit(
+        project,
+        "overrides/partials/calls-index.html",
+        '<ul class="calls-index">',
+        '<ul class="calls-index" data-edited>',
+    )
     assert wait_for(url, "data-edited"), "a changed template did not rebuild"

@@ -1,5 +1,6 @@
 """Many invented calls over the years, built at several moments: the home page follows the calls,
 the index is grouped by state, stages and moved deadlines, the way around a call (issue 16)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,9 +10,15 @@ from sitebuild import build, soup
 from synthetic import call_yaml, make_site
 
 REAL = "clusters-go-international-2020"
-STAGES = [{"local": "2027-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
-          {"local": "2027-06-10 17:00", "zone": "Europe/Brussels", "previous": "2027-06-01 17:00",
-           "label": {"it": "Seconda fase", "en": "Second stage"}}]
+STAGES = [
+    {"local": "2027-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
+    {
+        "local": "2027-06-10 17:00",
+        "zone": "Europe/Brussels",
+        "previous": "2027-06-01 17:00",
+        "label": {"it": "Seconda fase", "en": "Second stage"},
+    },
+]
 
 
 def two_stage() -> dict:
@@ -22,9 +29,10 @@ def two_stage() -> dict:
 
 
 def extra_page(slug: str, name: str, title: str) -> dict[str, str]:
-    return {f"docs/bandi/{slug}/{name}.{locale}.md":
-            f"---\ntitle: {title} ({locale})\ndescription: x\ncall: {slug}\n---\n\n# {title} ({locale})\n\nText.\n"
-            for locale in ("it", "en")}
+    return {
+        f"docs/bandi/{slug}/{name}.{locale}.md": f"---\ntitle: {title} ({locale})\ndescription: x\ncall: {slug}\n---\n\n# {title} ({locale})\n\nText.\n"
+        for locale in ("it", "en")
+    }
 
 
 CALLS = {
@@ -32,8 +40,10 @@ CALLS = {
     "open-2027": call_yaml("2027-04-30 12:00", "Open 2027"),
     "forthcoming-2027": call_yaml("2027-12-01 17:00", "Forthcoming 2027", opening="2027-09-01 09:00"),
     "closed-2026": call_yaml("2026-10-01 12:00", "Closed 2026"),
-    "extended": {**call_yaml("2027-03-20 17:00", "Extended"),
-                 "deadline": {"local": "2027-03-20 17:00", "zone": "Europe/Brussels", "previous": "2027-03-10 17:00"}},
+    "extended": {
+        **call_yaml("2027-03-20 17:00", "Extended"),
+        "deadline": {"local": "2027-03-20 17:00", "zone": "Europe/Brussels", "previous": "2027-03-10 17:00"},
+    },
 }
 PAGES = {**extra_page("two-stage", "come-fare", "Come fare"), **extra_page("two-stage", "fase-due", "Fase due")}
 
@@ -84,15 +94,23 @@ def test_home_page_keeps_the_editors_markdown_introduction(sites):
     assert article.h1.find_next_sibling("p").get_text().startswith("Questo sito spiega")
 
 
-@pytest.mark.parametrize("prefix, headings", [
-    ("", ["Aperti e in scadenza (3)", "Di prossima apertura (1)", "Chiusi nel 2026 (1)", "Chiusi nel 2020 (1)"]),
-    ("en/", ["Open and closing soon (3)", "Opening soon (1)", "Closed in 2026 (1)", "Closed in 2020 (1)"])])
+@pytest.mark.parametrize(
+    "prefix, headings",
+    [
+        ("", ["Aperti e in scadenza (3)", "Di prossima apertura (1)", "Chiusi nel 2026 (1)", "Chiusi nel 2020 (1)"]),
+        ("en/", ["Open and closing soon (3)", "Opening soon (1)", "Closed in 2026 (1)", "Closed in 2020 (1)"]),
+    ],
+)
 def test_calls_index_is_grouped_by_state_each_group_headed_and_counted(sites, prefix, headings):
     page = soup(sites["march"] / prefix / "bandi" / "index.html")
     groups = page.select("section.calls-group")
     assert [g.h2.get_text(" ", strip=True) for g in groups] == headings
     assert [slugs(g.select(".calls-index__item")) for g in groups] == [
-        ["extended", "open-2027", "two-stage"], ["forthcoming-2027"], ["closed-2026"], [REAL]]
+        ["extended", "open-2027", "two-stage"],
+        ["forthcoming-2027"],
+        ["closed-2026"],
+        [REAL],
+    ]
 
 
 def test_box_counts_down_to_the_next_stage_and_marks_the_passed_one(sites):
@@ -134,13 +152,16 @@ def test_calendar_file_has_one_event_per_deadline(sites):
     box = soup(sites["march"] / "bandi" / "two-stage" / "index.html").select_one(".call-box--deadline")
     ics = (sites["march"] / "bandi" / "two-stage" / box.select_one(".call-box__calendar a")["href"]).resolve()
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["Scadenza (Prima fase): Two stages (it)",
-                                                   "Scadenza (Seconda fase): Two stages (it)"]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Scadenza (Prima fase): Two stages (it)",
+        "Scadenza (Seconda fase): Two stages (it)",
+    ]
     assert len({str(e["UID"]) for e in events}) == 2
 
 
 def test_feed_and_open_data_follow_the_next_deadline(sites):
     import json
+
     data = json.loads((sites["march"] / "calls.json").read_text(encoding="utf-8"))
     record = next(c for c in data["calls"] if c["slug"] == "two-stage")
     assert record["status"] == "open" and record["deadline"]["utc"] == "2027-06-10T15:00:00Z"
@@ -159,12 +180,15 @@ def test_every_page_of_a_call_shows_where_the_reader_is(sites, prefix):
         hrefs = [a["href"] for a in nav.select("a")]
         assert len(hrefs) == crumbs
         assert (folder / name / hrefs[0] / "index.html").resolve() == (sites["march"] / prefix / "index.html").resolve()
-        assert (folder / name / hrefs[1] / "index.html").resolve() == (sites["march"] / prefix / "bandi" / "index.html").resolve()
+        assert (folder / name / hrefs[1] / "index.html").resolve() == (
+            sites["march"] / prefix / "bandi" / "index.html"
+        ).resolve()
         if crumbs == 3:
             assert (folder / name / hrefs[2] / "index.html").resolve() == (folder / "index.html").resolve()
         active = page.select(".md-sidebar--primary .md-nav__item--active > a")
         assert [(folder / name / a["href"] / "index.html").resolve() for a in active] == [
-            (sites["march"] / prefix / "bandi" / "index.html").resolve()]
+            (sites["march"] / prefix / "bandi" / "index.html").resolve()
+        ]
 
 
 def test_the_call_pages_menu_follows_the_data_order_with_previous_and_next(sites):
@@ -183,9 +207,14 @@ def test_calls_stay_out_of_the_sidebar(sites):
 
 
 def test_a_call_with_no_official_links_shows_no_links_heading(tmp_path):
-    project = make_site(tmp_path, {"no-links": call_yaml("2027-04-30 12:00", "No links", links={})},
-                        {f"docs/bandi/no-links/index.{loc}.md": f"---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n\n<!-- call:links -->\n"
-                         for loc in ("it", "en")})
+    project = make_site(
+        tmp_path,
+        {"no-links": call_yaml("2027-04-30 12:00", "No links", links={})},
+        {
+            f"docs/bandi/no-links/index.{loc}.md": "---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n\n<!-- call:links -->\n"
+            for loc in ("it", "en")
+        },
+    )
     result = build(project, tmp_path / "site", site_now="2027-03-01T12:00:00+01:00")
     assert result.returncode == 0, result.output
     page = soup(tmp_path / "site" / "bandi" / "no-links" / "index.html")
@@ -194,7 +223,9 @@ def test_a_call_with_no_official_links_shows_no_links_heading(tmp_path):
 
 def test_home_and_call_pages_stay_within_66_kib_gzipped(sites):
     import sys
+
     from conftest import ROOT
+
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from weight import page_weight
 
@@ -212,6 +243,6 @@ def test_a_misspelt_page_in_the_call_order_is_an_editors_error(tmp_path):
     project = make_site(tmp_path, {"two-stage": data}, PAGES)
     result = build(project, tmp_path / "site", site_now="2027-03-01T12:00:00+01:00")
     assert result.returncode != 0
-    assert 'data/calls/two-stage.yml:' in result.output
+    assert "data/calls/two-stage.yml:" in result.output
     assert 'pages.1: "fase-2" is not a page of this call; expected one of: come-fare, fase-due, index' in result.output
     assert "Traceback" not in result.output

@@ -1,4 +1,5 @@
 """`python tools/new_call.py` adds a call (data file + pages in every language) that builds at once."""
+
 from __future__ import annotations
 
 import os
@@ -14,16 +15,39 @@ from sitebuild import build, copy_project, soup
 sys.path.insert(0, str(ROOT / "tools"))
 
 SLUG = "cluster-excellence-2021"
-ARGS = ["--slug", SLUG, "--title-it", "Eccellenza dei cluster 2021", "--title-en", "Cluster Excellence 2021",
-        "--deadline", "2021-03-04 17:00", "--zone", "Europe/Brussels", "--id", "TEST-CALL-2021",
-        "--programme", "COSME", "--funder-it", "Commissione europea", "--funder-en", "European Commission",
-        "--budget", "1.000.000"]
+ARGS = [
+    "--slug",
+    SLUG,
+    "--title-it",
+    "Eccellenza dei cluster 2021",
+    "--title-en",
+    "Cluster Excellence 2021",
+    "--deadline",
+    "2021-03-04 17:00",
+    "--zone",
+    "Europe/Brussels",
+    "--id",
+    "TEST-CALL-2021",
+    "--programme",
+    "COSME",
+    "--funder-it",
+    "Commissione europea",
+    "--funder-en",
+    "European Commission",
+    "--budget",
+    "1.000.000",
+]
 TITLES = {"it": "Eccellenza dei cluster 2021", "en": "Cluster Excellence 2021"}
 
 
 def new_call(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "new_call.py"), "--config", str(project / "mkdocs.yml"),
-                           *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "new_call.py"), "--config", str(project / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def files_in(project: Path) -> set[Path]:
@@ -72,13 +96,21 @@ def test_new_call_is_listed_counted_down_and_in_the_calendar(new_call_site):
 
 
 REFUSALS = [
-    (["--slug", "clusters-go-international-2020"],
-     "data/calls/clusters-go-international-2020.yml already exists: choose another --slug, or edit that call"),
+    (
+        ["--slug", "clusters-go-international-2020"],
+        "data/calls/clusters-go-international-2020.yml already exists: choose another --slug, or edit that call",
+    ),
     (["--slug", "Nuovo Bando"], '--slug "Nuovo Bando": use lowercase letters, digits and hyphens'),
-    (["--deadline", "2021-02-30 17:00"], '--deadline/--zone: "2021-02-30 17:00": day 30 does not exist in 2021-02 (that month has 28 days)'),
+    (
+        ["--deadline", "2021-02-30 17:00"],
+        '--deadline/--zone: "2021-02-30 17:00": day 30 does not exist in 2021-02 (that month has 28 days)',
+    ),
     (["--deadline", "4 March 2021"], '--deadline/--zone: "4 March 2021" is not a date and time'),
-    (["--deadline", "2021-03-28 02:30"], '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
-                                         "(clocks go forward that night); choose a time one hour later"),
+    (
+        ["--deadline", "2021-03-28 02:30"],
+        '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
+        "(clocks go forward that night); choose a time one hour later",
+    ),
     (["--zone", "Brussels"], '--deadline/--zone: "Brussels" is not a known time zone'),
     (["--budget", "un milione"], '--budget "un milione": write the amount in euro with digits only'),
 ]
@@ -101,7 +133,9 @@ def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
     project = copy_project(tmp_path)
     made = new_call(project, "--slug", SLUG, "--title-it", "X")
     assert made.returncode == 2
-    assert "missing: --title-en, --deadline, --zone, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
+    assert (
+        "missing: --title-en, --deadline, --zone, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
+    )
 
 
 # What new_call.py asks first, and for the deadline: in the site's default language (Italian) unless
@@ -117,8 +151,20 @@ def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, 
     import new_call as tool
 
     project = copy_project(tmp_path)
-    answers = iter(["Cluster Excellence 2021", "", "", "2021-03-04 17:00", "Europe/Brussels", "TEST-CALL-2021",
-                    "COSME", "Commissione europea", "European Commission", "1000000"])
+    answers = iter(
+        [
+            "Cluster Excellence 2021",
+            "",
+            "",
+            "2021-03-04 17:00",
+            "Europe/Brussels",
+            "TEST-CALL-2021",
+            "COSME",
+            "Commissione europea",
+            "European Commission",
+            "1000000",
+        ]
+    )
     prompts = []
     if chosen is None:
         monkeypatch.delenv("SITE_MESSAGES")
@@ -140,13 +186,17 @@ def test_new_call_refuses_and_helps_in_the_site_language_by_default(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SITE_MESSAGES"}
     made = new_call(project, "--slug", SLUG, "--title-it", "X", env=env)
     assert made.returncode == 2
-    assert made.stderr.startswith("Nessun file scritto. mancano: --title-en, --deadline, --zone, --id, --programme, "
-                                  "--funder-it, --funder-en, --budget; indicateli sulla riga di comando"), made.stderr
+    assert made.stderr.startswith(
+        "Nessun file scritto. mancano: --title-en, --deadline, --zone, --id, --programme, "
+        "--funder-it, --funder-en, --budget; indicateli sulla riga di comando"
+    ), made.stderr
     wrong = new_call(project, *ARGS[:-1], "un milione", env=env)
     assert '--budget "un milione": scrivete l\'importo in euro solo con le cifre' in wrong.stderr, wrong.stderr
     existing = new_call(project, "--slug", "clusters-go-international-2020", *ARGS[2:], env=env)
-    refusal = ("Nessun file scritto. data/calls/clusters-go-international-2020.yml esiste già: scegliete un altro "
-               "--slug, o modificate quel bando")
+    refusal = (
+        "Nessun file scritto. data/calls/clusters-go-international-2020.yml esiste già: scegliete un altro "
+        "--slug, o modificate quel bando"
+    )
     assert existing.stderr.strip() == refusal
     assert refusal in (ROOT / "GUIDA-REDAZIONE.md").read_text(encoding="utf-8")  # as the guide quotes it
     helped = new_call(project, "--help", env=env)
@@ -166,25 +216,58 @@ def test_new_call_can_create_a_two_stage_call(tmp_path):
     project = copy_project(tmp_path / "project")
     args = list(ARGS)
     at = args.index("--deadline")
-    args[at:at + 2] = ["--deadline", "2021-03-04 17:00", "--stage-it", "Prima fase", "--stage-en", "First stage",
-                       "--deadline", "2021-09-16 17:00", "--stage-it", "Seconda fase", "--stage-en", "Second stage"]
+    args[at : at + 2] = [
+        "--deadline",
+        "2021-03-04 17:00",
+        "--stage-it",
+        "Prima fase",
+        "--stage-en",
+        "First stage",
+        "--deadline",
+        "2021-09-16 17:00",
+        "--stage-it",
+        "Seconda fase",
+        "--stage-en",
+        "Second stage",
+    ]
     made = new_call(project, *args)
     assert made.returncode == 0, made.stdout + made.stderr
     result = build(project, tmp_path / "site", site_now="2021-04-01T12:00:00+02:00")
     assert result.returncode == 0, result.output
     page = soup(tmp_path / "site" / "en" / "bandi" / SLUG / "index.html")
     assert [s.select_one(".call-stage__label").get_text() for s in page.select(".call-box .call-stage")] == [
-        "First stage:", "Second stage:"]
+        "First stage:",
+        "Second stage:",
+    ]
     assert page.select_one(".call-box--deadline")["data-deadline"] == "2021-09-16T15:00:00Z"
     assert not page.select(".call-links__heading")  # no official links yet: no empty heading
 
 
-@pytest.mark.parametrize("change, message", [
-    (["--deadline", "2021-09-16 17:00", "--stage-it", "Prima fase"], "--stage-it: give the name of each of the 2 stages"),
-    (["--stage-en", "First stage"], "--stage-en: stage names are for a call with several deadlines"),
-    (["--deadline", "2021-01-16 17:00", "--stage-it", "A", "--stage-it", "B", "--stage-en", "A", "--stage-en", "B"],
-     '--deadline "2021-01-16 17:00": it is not after the deadline before it'),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            ["--deadline", "2021-09-16 17:00", "--stage-it", "Prima fase"],
+            "--stage-it: give the name of each of the 2 stages",
+        ),
+        (["--stage-en", "First stage"], "--stage-en: stage names are for a call with several deadlines"),
+        (
+            [
+                "--deadline",
+                "2021-01-16 17:00",
+                "--stage-it",
+                "A",
+                "--stage-it",
+                "B",
+                "--stage-en",
+                "A",
+                "--stage-en",
+                "B",
+            ],
+            '--deadline "2021-01-16 17:00": it is not after the deadline before it',
+        ),
+    ],
+)
 def test_new_call_refuses_bad_stages_and_writes_nothing(tmp_path, change, message):
     project = copy_project(tmp_path)
     before = files_in(project)

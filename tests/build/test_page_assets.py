@@ -1,5 +1,6 @@
 """What every built page downloads of the site's own: one stylesheet and one script, each made of
 the files mkdocs.yml lists, minified and named by their content; and the page itself minified."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,10 @@ def site_file(page_path: str, ref: str) -> str:
 
 def assets(page) -> dict[str, list[str]]:
     html = soup(page.file)
-    refs = {"css": [str(link["href"]) for link in html.select("link[rel=stylesheet]")],
-            "js": [str(s["src"]) for s in html.select("script[src]")]}
+    refs = {
+        "css": [str(link["href"]) for link in html.select("link[rel=stylesheet]")],
+        "js": [str(s["src"]) for s in html.select("script[src]")],
+    }
     return {kind: [site_file(page.path, ref) for ref in found] for kind, found in refs.items()}
 
 
@@ -51,7 +54,9 @@ def test_every_page_loads_one_own_stylesheet_and_one_own_script_named_by_their_c
             assert hashlib.sha256(content).hexdigest()[:8] == match.group(1), own[0]
             seen.add(own[0])
         # Material's bundle first, ours after it, as mkdocs.yml lists them after the theme's
-        assert loaded["js"][0].startswith("assets/javascripts/bundle.") and BUNDLE.fullmatch(loaded["js"][-1]), page.path
+        assert loaded["js"][0].startswith("assets/javascripts/bundle.") and BUNDLE.fullmatch(loaded["js"][-1]), (
+            page.path
+        )
     assert len(seen) == 2  # every language and the 404 page load the same two files
 
 
@@ -80,8 +85,12 @@ def test_every_page_is_served_minified(site_dir):
 def test_a_listed_file_that_does_not_exist_stops_the_build_naming_it(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - assets/css/quality.css\n", "  - assets/css/quality.css\n  - assets/css/missing.css\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - assets/css/quality.css\n", "  - assets/css/quality.css\n  - assets/css/missing.css\n", 1
+        ),
+        encoding="utf-8",
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "mkdocs.yml: extra_css: 'assets/css/missing.css' is not a file in docs/;" in result.output, result.output

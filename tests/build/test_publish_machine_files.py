@@ -1,4 +1,5 @@
 """The built site's files for machines: sitemap, robots.txt, Atom feeds, calls.json, JSON-LD, head links."""
+
 from __future__ import annotations
 
 import json
@@ -33,14 +34,16 @@ def jsonld_of(page) -> dict:
 
 def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternates(site_dir):
     root = ET.parse(site_dir / "sitemap.xml").getroot()
-    urls = {u.findtext(f"{SM}loc"): {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
-            for u in root.findall(f"{SM}url")}
+    urls = {
+        u.findtext(f"{SM}loc"): {link.get("hreflang"): link.get("href") for link in u.findall(f"{XHTML}link")}
+        for u in root.findall(f"{SM}url")
+    }
     pages = [p for p in html_pages(site_dir) if p.name == "index.html"]
     for page in pages:
         rel = page.parent.relative_to(site_dir).as_posix()
         loc = SITE_URL + ("" if rel == "." else rel + "/")
         assert loc in urls, loc
-        it_path = loc[len(SITE_URL):].removeprefix("en/")
+        it_path = loc[len(SITE_URL) :].removeprefix("en/")
         assert urls[loc] == {"it": SITE_URL + it_path, "en": SITE_URL + "en/" + it_path}, loc
     assert len(urls) == len(pages)
 
@@ -68,7 +71,7 @@ def test_each_language_has_an_atom_feed_of_calls_in_that_language(site_dir, loca
         datetime.fromisoformat(entry.findtext(f"{ATOM}updated", ""))
         href = entry.find(f"{ATOM}link").get("href")
         assert href.startswith(SITE_URL + PREFIX[locale] + "bandi/")
-        page = site_dir / href[len(SITE_URL):] / "index.html"
+        page = site_dir / href[len(SITE_URL) :] / "index.html"
         assert soup(page).html["lang"] == locale
         assert entry.find(f"{ATOM}title").text.startswith(soup(page).select_one("article h1").get_text(strip=True))
 
@@ -80,8 +83,9 @@ def test_each_feed_entry_links_its_page_as_an_html_alternate_in_the_feed_languag
     assert entries
     for entry in entries:
         links = entry.findall(f"{ATOM}link")
-        assert [(link.get("rel"), link.get("type"), link.get("hreflang")) for link in links] == \
-            [("alternate", "text/html", locale)], etree.tostring(entry)
+        assert [(link.get("rel"), link.get("type"), link.get("hreflang")) for link in links] == [
+            ("alternate", "text/html", locale)
+        ], etree.tostring(entry)
         assert links[0].get("href") == entry.findtext(f"{ATOM}id")
 
 
@@ -101,7 +105,7 @@ def test_calls_json_validates_against_the_shipped_schema(site_dir):
     document = json.loads((site_dir / "calls.json").read_text(encoding="utf-8"))
     schema_url = document["$schema"]
     assert schema_url.startswith(SITE_URL)
-    schema = json.loads((site_dir / schema_url[len(SITE_URL):]).read_text(encoding="utf-8"))
+    schema = json.loads((site_dir / schema_url[len(SITE_URL) :]).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
     assert document["generated"] == "2020-11-20T11:00:00Z"  # SITE_NOW_DURING_CALL, in UTC
@@ -147,8 +151,11 @@ def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
 
 
 def test_only_call_pages_carry_json_ld(site_dir):
-    carriers = {p.relative_to(site_dir).as_posix() for p in html_pages(site_dir)
-                if soup(p).select('script[type="application/ld+json"]')}
+    carriers = {
+        p.relative_to(site_dir).as_posix()
+        for p in html_pages(site_dir)
+        if soup(p).select('script[type="application/ld+json"]')
+    }
     assert carriers == {f"{PREFIX[loc]}bandi/{SLUG}/index.html" for loc in LOCALES}
 
 

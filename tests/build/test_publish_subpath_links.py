@@ -1,5 +1,6 @@
 """The built site served under a sub-path (/bandi/, as GitHub Pages serves a project site): an offline
 crawl of every file finds no broken link, asset, feed, sitemap or open-data address."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ def test_crawler_reports_what_a_wrong_sub_path_would_break(site_dir, tmp_path):
     copy = shutil.copytree(site_dir, tmp_path / "site")
     page = copy / "chi-siamo" / "index.html"
     html = page.read_text(encoding="utf-8")
-    for before, after in (("href=../assets/stylesheets/", "href=/assets/stylesheets/"),  # root-absolute asset
-                          ("href=../glossario/>", "href=../glossario/#no-such-term>")):
+    for before, after in (
+        ("href=../assets/stylesheets/", "href=/assets/stylesheets/"),  # root-absolute asset
+        ("href=../glossario/>", "href=../glossario/#no-such-term>"),
+    ):
         assert before in html  # the page as published: minified, attribute values unquoted where allowed
         html = html.replace(before, after, 1)
     page.write_text(html, encoding="utf-8")
@@ -30,8 +33,8 @@ def test_crawler_reports_what_a_wrong_sub_path_would_break(site_dir, tmp_path):
     found = {(b.source, b.reason.split(" ")[0]) for b in broken_links(copy, "/bandi/", SITE_URL)}
     assert ("chi-siamo/index.html", "leaves") in found
     assert ("chi-siamo/index.html", "no") in found
-    assert ("en/index.html", "no") in found          # its head links the English feed
-    assert ("404.html", "no") in found               # the root 404 page (Italian chrome) links the Italian feed
+    assert ("en/index.html", "no") in found  # its head links the English feed
+    assert ("404.html", "no") in found  # the root 404 page (Italian chrome) links the Italian feed
 
 
 def test_the_same_site_under_another_sub_path_breaks_its_absolute_links(site_dir):

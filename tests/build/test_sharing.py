@@ -1,11 +1,11 @@
 """Sharing (DESIGN.md contract 10): Open Graph and Twitter card on every page, a card image per call."""
+
 from __future__ import annotations
 
 import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from PIL import Image
 
 from sitebuild import build, html_pages, soup
@@ -51,7 +51,9 @@ def test_og_title_and_description_speak_the_page_language(site_dir):
 
 
 def test_a_call_page_shares_the_call_card_and_other_pages_the_site_card(site_dir):
-    call = meta(soup(site_dir / "en" / "bandi" / "clusters-go-international-2020" / "webinar" / "index.html"), "og:image")
+    call = meta(
+        soup(site_dir / "en" / "bandi" / "clusters-go-international-2020" / "webinar" / "index.html"), "og:image"
+    )
     other = meta(soup(site_dir / "glossario" / "index.html"), "og:image")
     assert call == [SITE_URL + "assets/cards/clusters-go-international-2020.png"]
     assert other == [SITE_URL + "assets/cards/site.png"]

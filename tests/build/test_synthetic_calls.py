@@ -1,4 +1,5 @@
 """Several invented calls in a temporary copy of the site: the generator serves them unchanged."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,11 +20,16 @@ def site(tmp_path_factory):
         "tokyo-soon": call_yaml("2021-03-04 17:00", "Tokyo soon", zone="Asia/Tokyo"),
         "not-yet-open": call_yaml("2021-12-01 17:00", "Not yet open", opening="2021-06-01 09:00"),
         "just-closed": call_yaml("2021-02-26 17:00", "Just closed"),
-        "with-webinar": call_yaml("2021-05-01 17:00", "With <b>webinar</b> & co", webinar={
-            "local": "2021-03-28 15:00", "zone": "Europe/Brussels", "registration": True}),
+        "with-webinar": call_yaml(
+            "2021-05-01 17:00",
+            "With <b>webinar</b> & co",
+            webinar={"local": "2021-03-28 15:00", "zone": "Europe/Brussels", "registration": True},
+        ),
     }
-    pages = {"docs/chi-siamo.it.md": "---\ntitle: Chi siamo\ndescription: Chi siamo\n---\n\n# Chi siamo\n\nScade il <!-- call:deadline-text tokyo-soon -->.\n",
-             "docs/chi-siamo.en.md": "---\ntitle: About\ndescription: About\n---\n\n# About\n\nDue on <!-- call:deadline-text tokyo-soon -->.\n"}
+    pages = {
+        "docs/chi-siamo.it.md": "---\ntitle: Chi siamo\ndescription: Chi siamo\n---\n\n# Chi siamo\n\nScade il <!-- call:deadline-text tokyo-soon -->.\n",
+        "docs/chi-siamo.en.md": "---\ntitle: About\ndescription: About\n---\n\n# About\n\nDue on <!-- call:deadline-text tokyo-soon -->.\n",
+    }
     project = make_site(tmp, calls, pages)
     out = tmp / "site"
     result = build(project, out, site_now=NOW)
@@ -71,7 +77,9 @@ def test_exact_webinar_time_is_counted_down_with_its_own_calendar_file(site):
     [box] = boxes
     assert box["data-deadline"] == "2021-03-28T13:00:00Z"  # 15:00 CEST, the day clocks go forward
     assert box.time.get_text() == "28 marzo 2021, ore 15:00 CEST"
-    assert box.select_one(".call-box__left").get_text() == "Inizia tra: 27 giorni e 2 ore"  # 11:00 UTC on 1 March to 13:00 UTC on 28 March
+    assert (
+        box.select_one(".call-box__left").get_text() == "Inizia tra: 27 giorni e 2 ore"
+    )  # 11:00 UTC on 1 March to 13:00 UTC on 28 March
     href = box.select_one(".call-box__calendar a")["href"]
     ics = (site / "bandi" / "with-webinar" / href).resolve()
     vevent = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")[0]

@@ -1,8 +1,9 @@
 """A third language is configuration and translation only: French added to a copy, nothing else touched."""
+
 from __future__ import annotations
 
-import hashlib
 import copy
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -32,8 +33,11 @@ CALL = "data/calls/clusters-go-international-2020.yml"
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def add_french(project: Path) -> None:
@@ -43,14 +47,17 @@ def add_french(project: Path) -> None:
     head, sep, tail = text.partition("\nhooks:")
     config.write_text(head.rstrip("\n") + "\n" + FRENCH + sep + tail, encoding="utf-8")
     for page in (project / "docs").rglob("*.en.md"):
-        page.with_name(page.name.replace(".en.md", ".fr.md")).write_text(page.read_text(encoding="utf-8"),
-                                                                     encoding="utf-8")
+        page.with_name(page.name.replace(".en.md", ".fr.md")).write_text(
+            page.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     strings = project / "data" / "strings"
     (strings / "fr.yml").write_text((strings / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
     # Every per-language text of the calls: an fr line after each en line.
     for data in (project / "data" / "calls").glob("*.yml"):
-        data.write_text(re.sub(r"^(\s+)en: (.*)$", r"\1en: \2\n\1fr: (fr) \2", data.read_text(encoding="utf-8"),
-                               flags=re.M), encoding="utf-8")
+        data.write_text(
+            re.sub(r"^(\s+)en: (.*)$", r"\1en: \2\n\1fr: (fr) \2", data.read_text(encoding="utf-8"), flags=re.M),
+            encoding="utf-8",
+        )
     # Every glossary entry: an fr block, written as the en block is.
     glossary = project / "data" / "glossary.yml"
     entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))

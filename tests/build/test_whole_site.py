@@ -1,5 +1,6 @@
 """Never half a site: a build interrupted while it writes the second language leaves the previous
 complete site in the output folder, as it was, and nothing of its own."""
+
 from __future__ import annotations
 
 import os
@@ -13,13 +14,13 @@ from conftest import SITE_NOW_DURING_CALL
 from sitebuild import build, copy_project
 
 # Slows the English build down, so that the signal surely arrives while it is being written.
-SLOW_HOOK = '''import time
+SLOW_HOOK = """import time
 
 def on_page_markdown(markdown, page, config, files):
     if config.theme["language"] == "en":
         time.sleep(0.2)
     return markdown
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,9 @@ def slow_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("slow-project"))
     (project / "hooks" / "slow_hook.py").write_text(SLOW_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/slow_hook.py\n", 1),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/slow_hook.py\n", 1), encoding="utf-8"
+    )
     return project
 
 
@@ -44,8 +46,13 @@ def test_an_interrupted_build_leaves_the_previous_complete_site(tmp_path, slow_p
     before = snapshot(site)
     assert "en/index.html" in before
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": "2026-11-26T09:00:00+01:00"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(slow_project / "mkdocs.yml"),
-                             "-d", str(site)], cwd=slow_project, env=env, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(slow_project / "mkdocs.yml"), "-d", str(site)],
+        cwd=slow_project,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stderr is not None
     for line in proc.stderr:
         if "Building 'en' documentation" in line:

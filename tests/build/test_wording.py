@@ -1,5 +1,6 @@
 """The site says what the call says, in natural Italian and English: no stronger claim, no calque,
 times from the data, punctuation from the strings (issue 17), on the built pages."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,19 +10,45 @@ from sitebuild import html_pages, soup
 
 # Claims stronger than the source, calques and terms the Commission does not use, per language.
 FORBIDDEN = {
-    "it": ["solo di attuazione", "solo azioni di attuazione", "non sono previste azioni preparatorie",
-           "deve fare un progetto", "tutti i settori", "call per proposte", "registrate alla",
-           "registrazione all'ECCP", "per andare sui mercati internazionali", "sarà disponibile",
-           "Paesi", "Torna ", "vai a ", "senza registrazione", "(strand) (strand)"],
-    "en": ["implementation only", "implementation actions only", "no preparatory actions", "must do",
-           "all sectors", "Section A", "Section B", "call for proposal ", "will be available",
-           "before the deadline", "POR FESR 2014-2020 (ERDF"],
+    "it": [
+        "solo di attuazione",
+        "solo azioni di attuazione",
+        "non sono previste azioni preparatorie",
+        "deve fare un progetto",
+        "tutti i settori",
+        "call per proposte",
+        "registrate alla",
+        "registrazione all'ECCP",
+        "per andare sui mercati internazionali",
+        "sarà disponibile",
+        "Paesi",
+        "Torna ",
+        "vai a ",
+        "senza registrazione",
+        "(strand) (strand)",
+    ],
+    "en": [
+        "implementation only",
+        "implementation actions only",
+        "no preparatory actions",
+        "must do",
+        "all sectors",
+        "Section A",
+        "Section B",
+        "call for proposal ",
+        "will be available",
+        "before the deadline",
+        "POR FESR 2014-2020 (ERDF",
+    ],
 }
 SOURCE_WORDING = {  # "dovrebbero basarsi sulle strategie ... e concentrarsi sulle azioni relative all'attuazione"
     "it": ["strategie di internazionalizzazione esistenti", "concentrarsi sulle azioni di attuazione"],
     "en": ["existing internationalisation strategies", "focus on implementation actions"],
 }
-ZONE_NOTE = {"it": "Gli orari sono quelli di Bruxelles (CET, UTC+1).", "en": "All times are Brussels time (CET, UTC+1)."}
+ZONE_NOTE = {
+    "it": "Gli orari sono quelli di Bruxelles (CET, UTC+1).",
+    "en": "All times are Brussels time (CET, UTC+1).",
+}
 
 
 def _pages(site_dir, locale):
@@ -94,13 +121,17 @@ def test_the_root_404_page_has_italian_chrome_and_offers_both_languages(site_dir
 
 
 def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(tmp_path):
-    from sitebuild import build, copy_project
     from conftest import SITE_NOW_DURING_CALL
+    from sitebuild import build, copy_project
+
     project = copy_project(tmp_path / "project")
     record = project / "data" / "quality" / "last-check.yml"
     record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text("axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
-                      "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n", encoding="utf-8")
+    record.write_text(
+        "axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
+        "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n",
+        encoding="utf-8",
+    )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode == 0, result.output
     it = _text(tmp_path / "site" / "accessibilita" / "index.html")

@@ -1,4 +1,5 @@
 """Editors' tools keep the pages and data as the build reads them: UTF-8, LF, a final newline."""
+
 from __future__ import annotations
 
 import configparser

@@ -1,5 +1,6 @@
 """The GitHub Actions workflows: actionlint finds nothing, and the publishing rules hold (build and
 test before any deploy, deploy from main only, least permissions, no racing deploys, daily rebuild)."""
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,12 @@ def test_workflows_lint_clean_with_actionlint():
 
 def test_actionlint_reports_a_mistake_in_a_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
-                      .replace("github.event_name", "github.event_nam", 1), encoding="utf-8")
+    broken.write_text(
+        (ROOT / ".github" / "workflows" / "site.yml")
+        .read_text(encoding="utf-8")
+        .replace("github.event_name", "github.event_nam", 1),
+        encoding="utf-8",
+    )
     assert [p["kind"] for p in actionlint(broken)] == ["expression"]
 
 
@@ -114,8 +119,13 @@ def test_deploy_runs_after_build_on_main_only_with_pages_permissions_and_never_r
 # The current major of each action the workflows use (checked in the actions' release notes when
 # written; Dependabot moves the pins on). A pin below its major here is a step backwards.
 CURRENT_MAJORS = {
-    "actions/checkout": 7, "actions/cache": 6, "actions/setup-node": 7, "actions/configure-pages": 6,
-    "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5, "actions/upload-artifact": 7,
+    "actions/checkout": 7,
+    "actions/cache": 6,
+    "actions/setup-node": 7,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+    "actions/upload-artifact": 7,
 }
 USES_LINE = re.compile(r"^\s*(?:- )?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
 
@@ -131,8 +141,9 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version_in_a_comment()
         assert len(found) == len(steps_using), f"{path.name}: write each `uses:` on one line with its comment"
         for m in found:
             assert re.fullmatch(r"[0-9a-f]{40}", m["ref"]), (path.name, m.group(0).strip())
-            assert m["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", m["comment"].strip()), \
+            assert m["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", m["comment"].strip()), (
                 f"{path.name}: {m['action']}: write the release after the commit, e.g. `# v1.2.3`"
+            )
 
 
 def test_every_action_is_at_its_current_major():
@@ -156,8 +167,13 @@ def zizmor(*paths: Path) -> list[dict]:
         message = "zizmor is pinned in requirements-test.txt: `make .venv/.test` installs it"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     # --offline: only the audits that need no GitHub API (tests have no network).
-    proc = subprocess.run([str(exe), "--offline", "--format=json", "--persona=auditor", *map(str, paths)],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [str(exe), "--offline", "--format=json", "--persona=auditor", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert proc.returncode in (0, 10, 11, 12, 13, 14), proc.stderr  # 1x: findings of severity x
     return json.loads(proc.stdout)
 
@@ -176,9 +192,13 @@ def test_zizmor_reports_a_template_injection_and_persisted_credentials(tmp_path)
     broken = tmp_path / ".github" / "workflows" / "broken.yml"
     broken.parent.mkdir(parents=True)
     text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
-    text = text.replace("          persist-credentials: false  # nothing here pushes: keep the token out of .git/config\n", "")
-    text = text.replace('run: git config --global --add safe.directory "$GITHUB_WORKSPACE"',
-                        "run: echo \"${{ github.event.pull_request.title }}\"")
+    text = text.replace(
+        "          persist-credentials: false  # nothing here pushes: keep the token out of .git/config\n", ""
+    )
+    text = text.replace(
+        'run: git config --global --add safe.directory "$GITHUB_WORKSPACE"',
+        'run: echo "${{ github.event.pull_request.title }}"',
+    )
     broken.write_text(text, encoding="utf-8")
     assert {"artipacked", "template-injection"} <= set(zizmor_findings(broken))
 
@@ -197,8 +217,11 @@ def test_dependabot_keeps_pip_npm_and_actions_current_weekly_in_groups():
     folders = lambda u: u.get("directories") or [u["directory"]]  # noqa: E731
     assert all((ROOT / d.strip("/") / "requirements.txt").exists() for d in folders(by_ecosystem["pip"]))
     npm_folders = {d.strip("/") for d in folders(by_ecosystem["npm"])}
-    lock_files = {str(p.parent.relative_to(ROOT)).replace(".", "") for p in ROOT.glob("**/package-lock.json")
-                  if "node_modules" not in p.parts}
+    lock_files = {
+        str(p.parent.relative_to(ROOT)).replace(".", "")
+        for p in ROOT.glob("**/package-lock.json")
+        if "node_modules" not in p.parts
+    }
     assert npm_folders == lock_files, "every package-lock.json of the project, and only those"
     assert folders(by_ecosystem["github-actions"]) == ["/"]
 
@@ -225,4 +248,4 @@ def test_every_pull_request_uploads_its_built_site_under_the_sub_path_and_says_h
         assert steps(build)[i]["if"] == "github.event_name == 'pull_request'"
     assert steps(build)[upload]["with"]["path"] == "preview/"
     assert "GITHUB_STEP_SUMMARY" in steps(build)[explain]["run"]
-    assert "cp -R site/. \"preview/${sub_path}/\"" in steps(build)[arrange]["run"]
+    assert 'cp -R site/. "preview/${sub_path}/"' in steps(build)[arrange]["run"]

@@ -1,6 +1,7 @@
 """The project's Python (hooks, tools, benchmarks, tests) passes ruff's lint, its format check and
 mypy with the settings in pyproject.toml: `make lint` runs the same three, `make lint-fix` fixes
 what ruff can."""
+
 from __future__ import annotations
 
 import subprocess
@@ -20,4 +21,6 @@ CHECKS = {
 @pytest.mark.parametrize("name", CHECKS)
 def test_the_python_code_passes(name):
     proc = subprocess.run([sys.executable, *CHECKS[name]], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, f"{name} found problems (fix: make lint-fix, then by hand):\n{proc.stdout}{proc.stderr}"
+    assert proc.returncode == 0, (
+        f"{name} found problems (fix: make lint-fix, then by hand):\n{proc.stdout}{proc.stderr}"
+    )

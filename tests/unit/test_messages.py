@@ -1,5 +1,6 @@
 """Editors' messages in their language: gettext catalogues (hooks/sitekit/locale), complete and true to
 the code, and the language chosen by SITE_MESSAGES or the site's configuration."""
+
 from __future__ import annotations
 
 import ast
@@ -30,8 +31,24 @@ def read(path: Path):
 def extracted(tmp_path_factory) -> dict:
     """The messages in the code now, extracted as `make messages` does."""
     pot = tmp_path_factory.mktemp("messages") / "sitekit.pot"
-    subprocess.run([PYBABEL, "extract", "-F", "babel.cfg", "--no-location", "--sort-output", "--omit-header",
-                    "-o", str(pot), "hooks", "tools"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            PYBABEL,
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(pot),
+            "hooks",
+            "tools",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return {message.id: message for message in read(pot) if message.id}
 
 
@@ -48,17 +65,21 @@ def test_the_committed_template_is_what_the_code_says(extracted):
     assert committed == set(extracted), (
         "hooks/sitekit/locale/sitekit.pot is stale: run `make messages`, then translate what is new\n"
         f"in the code only: {sorted(map(str, set(extracted) - committed))}\n"
-        f"in the template only: {sorted(map(str, committed - set(extracted)))}")
+        f"in the template only: {sorted(map(str, committed - set(extracted)))}"
+    )
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=[path.parts[-3] for path in CATALOGUES])
 def test_every_message_has_a_translation_with_the_same_placeholders(po, extracted):
     catalogue = {message.id: message for message in read(po) if message.id}
     untranslated, fuzzy, wrong = [], [], []
-    for msgid, source in extracted.items():
+    for msgid in extracted:
         message = catalogue.get(msgid)
-        forms = message.string if message is not None and isinstance(message.string, tuple) else (
-            (message.string,) if message is not None else ())
+        forms = (
+            message.string
+            if message is not None and isinstance(message.string, tuple)
+            else ((message.string,) if message is not None else ())
+        )
         if not forms or not all(forms):
             untranslated.append(msgid)
         elif message.fuzzy:
@@ -85,8 +106,11 @@ def _calls_in(path: Path):
             yield node
 
 
-@pytest.mark.parametrize("path", sorted([*ROOT.glob("hooks/**/*.py"), *ROOT.glob("tools/*.py")]),
-                         ids=lambda path: str(path.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    sorted([*ROOT.glob("hooks/**/*.py"), *ROOT.glob("tools/*.py")]),
+    ids=lambda path: str(path.relative_to(ROOT)),
+)
 def test_messages_are_written_whole_with_named_placeholders(path):
     """No f-string inside _() (the catalogue would hold a message with its values in it), and no
     positional {} that a translation could not reorder."""
@@ -110,8 +134,10 @@ def test_the_language_is_site_messages_else_the_site_default(monkeypatch):
 def test_without_hooks_the_default_language_is_read_from_the_configuration(monkeypatch, tmp_path):
     """No language is written in the code: the one with `default: true` in mkdocs.yml."""
     config = tmp_path / "mkdocs.yml"
-    config.write_text("plugins:\n  - i18n:\n      languages:\n        - locale: en\n        - locale: fr\n"
-                      "          default: true\n", encoding="utf-8")
+    config.write_text(
+        "plugins:\n  - i18n:\n      languages:\n        - locale: en\n        - locale: fr\n          default: true\n",
+        encoding="utf-8",
+    )
     monkeypatch.delenv("SITE_MESSAGES")
     monkeypatch.setattr(messages, "PROJECT_CONFIG", config)
     monkeypatch.setattr(messages, "_site_language", None)
@@ -119,13 +145,16 @@ def test_without_hooks_the_default_language_is_read_from_the_configuration(monke
     assert _("nothing") == "rien"
 
 
-@pytest.mark.parametrize("chosen, heading, empty", [
-    ("it", "2 problemi da correggere prima di poter costruire il sito:", "(senza nome)"),
-    ("en", "2 problems to fix before the site can be built:", "(no name)"),
-    ("fr", "2 problèmes à corriger avant de pouvoir construire le site :", "(sans nom)"),
-    ("de", "2 problems to fix before the site can be built:", "(no name)"),  # no catalogue: the msgids
-    ("it_IT.UTF-8", "2 problemi da correggere prima di poter costruire il sito:", "(senza nome)"),
-])
+@pytest.mark.parametrize(
+    "chosen, heading, empty",
+    [
+        ("it", "2 problemi da correggere prima di poter costruire il sito:", "(senza nome)"),
+        ("en", "2 problems to fix before the site can be built:", "(no name)"),
+        ("fr", "2 problèmes à corriger avant de pouvoir construire le site :", "(sans nom)"),
+        ("de", "2 problems to fix before the site can be built:", "(no name)"),  # no catalogue: the msgids
+        ("it_IT.UTF-8", "2 problemi da correggere prima di poter costruire il sito:", "(senza nome)"),
+    ],
+)
 def test_messages_in_the_chosen_language(monkeypatch, chosen, heading, empty):
     monkeypatch.setenv("SITE_MESSAGES", chosen)
     error = SiteDataError([Problem("a.yml", 1, "", "x"), Problem("a.yml", 2, "b", "y")])
@@ -135,8 +164,11 @@ def test_messages_in_the_chosen_language(monkeypatch, chosen, heading, empty):
 @pytest.mark.parametrize("count, italian", [(1, "1 problema"), (2, "2 problemi"), (0, "0 problemi")])
 def test_plural_forms_follow_the_language(monkeypatch, count, italian):
     monkeypatch.setenv("SITE_MESSAGES", "it")
-    text = ngettext("{count} problem to fix before the site can be built:",
-                    "{count} problems to fix before the site can be built:", count).format(count=count)
+    text = ngettext(
+        "{count} problem to fix before the site can be built:",
+        "{count} problems to fix before the site can be built:",
+        count,
+    ).format(count=count)
     assert text.startswith(italian + " ")
 
 
@@ -146,14 +178,17 @@ def test_impossible_dates_say_the_day_does_not_exist_in_that_month_in_italian(mo
     monkeypatch.setenv("SITE_MESSAGES", "it")
     with pytest.raises(ValueError) as raised:
         parse_naive("2021-02-30 10:00")
-    assert str(raised.value) == ('"2021-02-30 10:00": il giorno 30 non esiste nel mese 2021-02 (quel mese ha 28 '
-                                 "giorni); controllate la data")
+    assert str(raised.value) == (
+        '"2021-02-30 10:00": il giorno 30 non esiste nel mese 2021-02 (quel mese ha 28 giorni); controllate la data'
+    )
 
 
 def test_invisible_characters_are_named_in_every_language(monkeypatch):
     monkeypatch.setenv("SITE_MESSAGES", "it")
-    assert str(Problem("a.yml", 3, "title", "trovato \"x\u200by\"; serve un testo")) == \
-        'a.yml:3: title: trovato "x<U+200B>y"; serve un testo'
+    assert (
+        str(Problem("a.yml", 3, "title", 'trovato "x\u200by"; serve un testo'))
+        == 'a.yml:3: title: trovato "x<U+200B>y"; serve un testo'
+    )
 
 
 def test_cached_results_follow_a_change_of_language(monkeypatch):
@@ -172,7 +207,7 @@ def test_a_stale_compiled_catalogue_is_not_used(monkeypatch, tmp_path):
     folder.mkdir(parents=True)
     po = folder / "sitekit.po"
     po.write_bytes((LOCALE_DIR / "it" / "LC_MESSAGES" / "sitekit.po").read_bytes())
-    (folder / "sitekit.mo").write_bytes(messages.compiled(po, "it").replace("niente".encode(), "NIENTE".encode()))
+    (folder / "sitekit.mo").write_bytes(messages.compiled(po, "it").replace(b"niente", b"NIENTE"))
     monkeypatch.setattr(messages, "LOCALE_DIR", tmp_path)
     messages._catalogue.cache_clear()
     try:

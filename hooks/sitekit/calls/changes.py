@@ -1,8 +1,9 @@
 """When a call last changed for its readers: its data file was committed, or its status flipped."""
+
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .model import Call
@@ -12,8 +13,13 @@ def last_commit_times(folder: Path) -> dict[str, datetime]:
     """{file name: time of the last commit that touched it} for the files in `folder`, in one git
     call (one per file would cost ~20 ms each); empty outside git."""
     try:
-        out = subprocess.run(["git", "log", "--format=commit %cI", "--name-only", "--relative", "--", "."],
-                             cwd=folder, capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            ["git", "log", "--format=commit %cI", "--name-only", "--relative", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return {}
     if out.returncode != 0:
@@ -30,8 +36,9 @@ def last_commit_times(folder: Path) -> dict[str, datetime]:
 
 def status_changes(call: Call, closing_days: float) -> list[datetime]:
     """The instants at which the call's status changes: opening, "closing soon", each deadline."""
-    moments = [moment for stage in call.stages
-               for moment in (stage.instant - timedelta(days=closing_days), stage.instant)]
+    moments = [
+        moment for stage in call.stages for moment in (stage.instant - timedelta(days=closing_days), stage.instant)
+    ]
     if call.opening is not None:
         moments.append(call.opening.instant)
     return sorted(moments)
@@ -43,4 +50,4 @@ def last_changed(call: Call, now: datetime, closing_days: float, committed: date
     past = [m for m in status_changes(call, closing_days) if m <= now]
     if committed is not None and committed <= now:
         past.append(committed)
-    return max(past, default=now).astimezone(timezone.utc)
+    return max(past, default=now).astimezone(UTC)

@@ -5,12 +5,13 @@ together line by line, in the order `Calendar.to_ical()` gives, because building
 whole components cost 0.4 ms a file; the lines that do not depend on the entry are made once.
 tests/unit/calls/test_ics.py checks the bytes against icalendar's whole-component output.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
-from typing import Sequence
+from datetime import UTC, date, datetime, timedelta
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Parameters, Timezone, vDDDTypes, vText, vUri
@@ -29,8 +30,9 @@ class CalendarEntry:
     reminder: timedelta | None = None
 
 
-def calendar_file(entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str,
-                  language: str) -> bytes:
+def calendar_file(
+    entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str, language: str
+) -> bytes:
     """One VCALENDAR with one VEVENT per entry (zero length: a deadline is an instant; a call
     with several deadlines has one event each), each VTIMEZONE before its first use; each
     VEVENT's properties in icalendar's order (SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by
@@ -54,7 +56,8 @@ def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> bytes:
     parts = [
         b"BEGIN:VEVENT\r\n",
         _line("SUMMARY", vText(entry.summary), text),
-        _line("DTSTART", start), _line("DTEND", start),
+        _line("DTSTART", start),
+        _line("DTEND", start),
         _stamp(stamp),
         _line("UID", vText(entry.uid)),
         _line("DESCRIPTION", vText(entry.description), text),
@@ -79,7 +82,7 @@ def _line(name: str, value, parameters: Parameters | None = None) -> bytes:
 TRANSPARENT = _line("TRANSP", vText("TRANSPARENT"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _head(product: str) -> bytes:
     """BEGIN:VCALENDAR and its properties, as icalendar writes the calendar."""
     cal = Calendar()
@@ -87,29 +90,32 @@ def _head(product: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     text = cal.to_ical()
-    return text[:text.index(b"END:VCALENDAR\r\n")]
+    return text[: text.index(b"END:VCALENDAR\r\n")]
 
 
 @lru_cache(maxsize=4)
 def _stamp(stamp: datetime) -> bytes:
-    return _line("DTSTAMP", vDDDTypes(stamp.astimezone(timezone.utc)))
+    return _line("DTSTAMP", vDDDTypes(stamp.astimezone(UTC)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _alarm(reminder: timedelta) -> tuple[bytes, bytes]:
     """A VALARM's lines before and after its DESCRIPTION (the entry's summary)."""
-    return (b"BEGIN:VALARM\r\n" + _line("ACTION", vText("DISPLAY")),
-            _line("TRIGGER", vDDDTypes(-reminder)) + b"END:VALARM\r\n")
+    return (
+        b"BEGIN:VALARM\r\n" + _line("ACTION", vText("DISPLAY")),
+        _line("TRIGGER", vDDDTypes(-reminder)) + b"END:VALARM\r\n",
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
     """The zone's rules around the years of its events (computing them is slow, and a whole
     century is not needed)."""
-    return Timezone.from_tzinfo(ZoneInfo(zone), first_date=date(first_year - 1, 1, 1),
-                                last_date=date(last_year + 2, 1, 1))
+    return Timezone.from_tzinfo(
+        ZoneInfo(zone), first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vtimezone_ical(zone: str, first_year: int, last_year: int) -> bytes:
     return _vtimezone(zone, first_year, last_year).to_ical()

@@ -7,13 +7,14 @@ any nesting, indented, inline), and a marker written in code is there as text (`
 a comment. A comment that looks like a marker but is none (`<!-- Call:facts -->`) and a `<!--`
 that is never closed (Markdown leaves it as text) are reported with a "did you mean".
 """
+
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable, Iterable
 
 from ..messages import _
 
@@ -43,8 +44,12 @@ class MarkerMistake:
     message: str
 
 
-def replace_markers(html: str, render: Callable[[Marker], str], known: Iterable[str] = (),
-                    report: Callable[[MarkerMistake], None] = lambda mistake: None) -> str:
+def replace_markers(
+    html: str,
+    render: Callable[[Marker], str],
+    known: Iterable[str] = (),
+    report: Callable[[MarkerMistake], None] = lambda mistake: None,
+) -> str:
     """`html` (what Markdown made of a page) with each marker comment replaced by `render(marker)`;
     a near miss of one of the `known` markers, or a `<!--` never closed, goes to `report`."""
     known = sorted(set(known))
@@ -61,8 +66,13 @@ def replace_markers(html: str, render: Callable[[Marker], str], known: Iterable[
     out = COMMENT.sub(one, html) if OPENING in html else html
     if "&lt;!--" in html:
         for text in unclosed_openings(html):
-            report(MarkerMistake(text, OPENING, _("is never closed, so the page shows it as text; end the "
-                                                  "comment with -->, or remove it")))
+            report(
+                MarkerMistake(
+                    text,
+                    OPENING,
+                    _("is never closed, so the page shows it as text; end the comment with -->, or remove it"),
+                )
+            )
     return out
 
 
@@ -75,9 +85,13 @@ def near_miss(comment: str, body: str, known: list[str]) -> MarkerMistake | None
     close = difflib.get_close_matches(written.lower(), known, n=1, cutoff=0.75)
     if not close:
         return None
-    return MarkerMistake(comment, comment.strip(), _(
-        "is not a marker this site knows; did you mean {marker}? (markers are written in lower case, exactly)")
-        .format(marker=f"<!-- {close[0]} -->"))
+    return MarkerMistake(
+        comment,
+        comment.strip(),
+        _(
+            "is not a marker this site knows; did you mean {marker}? (markers are written in lower case, exactly)"
+        ).format(marker=f"<!-- {close[0]} -->"),
+    )
 
 
 class _TextOutsideCode(HTMLParser):
@@ -96,7 +110,7 @@ class _TextOutsideCode(HTMLParser):
 
     def handle_data(self, data):
         if not self.in_code and OPENING in data:
-            self.found.append(data[data.index(OPENING):].split("\n", 1)[0].strip())
+            self.found.append(data[data.index(OPENING) :].split("\n", 1)[0].strip())
 
 
 def unclosed_openings(html: str) -> list[str]:

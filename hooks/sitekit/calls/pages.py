@@ -4,14 +4,16 @@ Plain Python over plain values: the hook hands in the page's Markdown and front 
 `render(template, **values)` function for the Jinja2 partials; problems are collected, not raised,
 so that one build reports every marker and front matter mistake at once.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import count
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..dates.formatting import format_number, zone_note
@@ -21,8 +23,19 @@ from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
 from .model import Call
 from .urls import CALLS_FOLDER, FEED_FILE
-from .view import (budget_text, deadline_view, event_view, facts_view, index_groups, index_order, links_view,
-                   programme_choices, reference_links, way_view, with_calendar)
+from .view import (
+    budget_text,
+    deadline_view,
+    event_view,
+    facts_view,
+    index_groups,
+    index_order,
+    links_view,
+    programme_choices,
+    reference_links,
+    way_view,
+    with_calendar,
+)
 
 Render = Callable[..., str]
 FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
@@ -37,6 +50,7 @@ REMINDER = timedelta(days=1)
 @dataclass
 class PageSource:
     """The parts of a MkDocs page this module needs."""
+
     markdown: str
     meta: Mapping[str, Any]
     url: str  # "bandi/x/" or "en/bandi/x/"
@@ -82,7 +96,9 @@ class CallPages:
         if call is None:
             return markdown
         if self.is_call_page(page.url, call.slug):
-            self._call_pages.setdefault(call.slug, {})[page.url] = page.title or page.meta.get("title") or call.title[self.locale]
+            self._call_pages.setdefault(call.slug, {})[page.url] = (
+                page.title or page.meta.get("title") or call.title[self.locale]
+            )
         box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
         markdown = _after_first_heading(markdown, "\n" + self._block(box, kind=BOX) + "\n")
         return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
@@ -93,9 +109,16 @@ class CallPages:
             return None
         if isinstance(slug, str) and slug in self.calls:
             return self.calls[slug]
-        self.problems.append(Problem(page.shown_path, front_matter_line(page.source_text(), "call"), "call",
-                                     _('"{call}" is not a call in data/calls/; expected one of: {known}')
-                                     .format(call=slug, known=self._known())))
+        self.problems.append(
+            Problem(
+                page.shown_path,
+                front_matter_line(page.source_text(), "call"),
+                "call",
+                _('"{call}" is not a call in data/calls/; expected one of: {known}').format(
+                    call=slug, known=self._known()
+                ),
+            )
+        )
         return None
 
     def _marker(self, marker: Marker, page_call: Call | None, page: PageSource) -> str:
@@ -106,21 +129,40 @@ class CallPages:
 
         if handler is None:
             close = difflib.get_close_matches(marker.key, MARKERS, n=1, cutoff=0.6)
-            message = (_("is not a marker this site knows; did you mean {marker}? expected one of: {known}") if close
-                       else _("is not a marker this site knows; expected one of: {known}"))
-            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->", message.format(
-                marker=f"<!-- {close[0]} -->" if close else "", known=", ".join(sorted(MARKERS)))))
+            message = (
+                _("is not a marker this site knows; did you mean {marker}? expected one of: {known}")
+                if close
+                else _("is not a marker this site knows; expected one of: {known}")
+            )
+            self.problems.append(
+                Problem(
+                    page.shown_path,
+                    line(),
+                    f"<!-- {marker.key} -->",
+                    message.format(marker=f"<!-- {close[0]} -->" if close else "", known=", ".join(sorted(MARKERS))),
+                )
+            )
             return ""
         if marker.family == "calls":
             return handler(self, None, page.url)
         call = self.calls.get(marker.arg) if marker.arg else page_call
         if call is None:
-            message = (_('names "{call}", which is not a call in data/calls/; expected `call: <call>` in the front '
-                         "matter or {marker} with one of: {known}") if marker.arg else
-                       _("names no call; expected `call: <call>` in the front matter or {marker} with one of: "
-                         "{known}"))
-            self.problems.append(Problem(page.shown_path, line(), f"<!-- {marker.key} -->", message.format(
-                call=marker.arg, marker=f"<!-- {marker.key} <call> -->", known=self._known())))
+            message = (
+                _(
+                    'names "{call}", which is not a call in data/calls/; expected `call: <call>` in the front '
+                    "matter or {marker} with one of: {known}"
+                )
+                if marker.arg
+                else _("names no call; expected `call: <call>` in the front matter or {marker} with one of: {known}")
+            )
+            self.problems.append(
+                Problem(
+                    page.shown_path,
+                    line(),
+                    f"<!-- {marker.key} -->",
+                    message.format(call=marker.arg, marker=f"<!-- {marker.key} <call> -->", known=self._known()),
+                )
+            )
             return ""
         return handler(self, call, page.url)
 
@@ -133,8 +175,9 @@ class CallPages:
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-deadline.ics", page_url)
         view = self._deadlines.get(call.slug)
         if view is None:  # formatted once per call and build: the box, facts, text and index reuse it
-            view = self._deadlines[call.slug] = deadline_view(call, self.locale, self.strings, self.now,
-                                                              self.closing_days)
+            view = self._deadlines[call.slug] = deadline_view(
+                call, self.locale, self.strings, self.now, self.closing_days
+            )
         return with_calendar(view, href)
 
     def facts(self, call: Call, page_url: str) -> str:
@@ -187,26 +230,37 @@ class CallPages:
         position = {choice["name"]: choice["index"] for choice in programmes}
         for key, year, calls in index_groups(list(self.calls.values()), self.now, self.closing_days):
             texts = self.strings["index"]
-            groups.append({
-                "id": f"calls-{key}" + (f"-{year}" if year else ""),
-                "heading": texts[key].format(year=year) if year else texts[key],
-                "count": texts["count"].format(count=len(calls)),
-                "calls": [{**self._listed(call, page_url), "programme_index": position.get(call.programme)}
-                          for call in calls],
-            })
-        return self.render("partials/calls-index.html", groups=groups, programmes=programmes, strings=self.strings,
-                           filter_css=self._href(FILTER_CSS, page_url))
+            groups.append(
+                {
+                    "id": f"calls-{key}" + (f"-{year}" if year else ""),
+                    "heading": texts[key].format(year=year) if year else texts[key],
+                    "count": texts["count"].format(count=len(calls)),
+                    "calls": [
+                        {**self._listed(call, page_url), "programme_index": position.get(call.programme)}
+                        for call in calls
+                    ],
+                }
+            )
+        return self.render(
+            "partials/calls-index.html",
+            groups=groups,
+            programmes=programmes,
+            strings=self.strings,
+            filter_css=self._href(FILTER_CSS, page_url),
+        )
 
     def home(self, _call: None, page_url: str) -> str:
         ordered = index_order(list(self.calls.values()), self.now, self.closing_days)
         live = [c for c in ordered if self._deadline(c, page_url)["state"] != "closed"]
-        closed = [c for c in ordered if self._deadline(c, page_url)["state"] == "closed"][:self.home_closed]
+        closed = [c for c in ordered if self._deadline(c, page_url)["state"] == "closed"][: self.home_closed]
         return self.render(
-            "partials/calls-home.html", strings=self.strings,
+            "partials/calls-home.html",
+            strings=self.strings,
             live=[self._listed(call, page_url) for call in live],
             closed=[self._listed(call, page_url) for call in closed],
             index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
-            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url))
+            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url),
+        )
 
     def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
         """(call, index, name, known names) for each name in a call's `pages:` that is no page of
@@ -215,8 +269,11 @@ class CallPages:
         for slug, urls in self._call_pages.items():
             call, main = self.calls[slug], self._call_url(self.calls[slug])
             names = {url.removeprefix(main).strip("/") or "index" for url in urls}
-            found += [(slug, index, name, ", ".join(sorted(names)))
-                      for index, name in enumerate(call.pages) if name not in names]
+            found += [
+                (slug, index, name, ", ".join(sorted(names)))
+                for index, name in enumerate(call.pages)
+                if name not in names
+            ]
         return found
 
     @property
@@ -242,19 +299,37 @@ class CallPages:
             title = call.title[self.locale]
             page = f"{self.site_url.rstrip('/')}/{self.prefix}bandi/{call.slug}/"
             texts, several = self.strings["calendar"], len(call.stages) > 1
-            files = {"deadline": [
-                CalendarEntry(uid=f"{call.slug}-deadline{f'-{number}' if several else ''}@{host}", start=stage.instant,
-                              summary=(texts["stage"].format(title=title, label=(stage.label or {}).get(self.locale, "")) if several
-                                       else texts["deadline"].format(title=title)),
-                              description=call.summary[self.locale], url=page, reminder=REMINDER)
-                for number, stage in enumerate(call.stages, start=1)]}
+            files = {
+                "deadline": [
+                    CalendarEntry(
+                        uid=f"{call.slug}-deadline{f'-{number}' if several else ''}@{host}",
+                        start=stage.instant,
+                        summary=(
+                            texts["stage"].format(title=title, label=(stage.label or {}).get(self.locale, ""))
+                            if several
+                            else texts["deadline"].format(title=title)
+                        ),
+                        description=call.summary[self.locale],
+                        url=page,
+                        reminder=REMINDER,
+                    )
+                    for number, stage in enumerate(call.stages, start=1)
+                ]
+            }
             if call.webinar is not None and call.webinar.instant is not None:
-                files["webinar"] = [CalendarEntry(uid=f"{call.slug}-webinar@{host}", start=call.webinar.instant,
-                                                  summary=texts["webinar"].format(title=title),
-                                                  description=call.summary[self.locale], url=page)]
+                files["webinar"] = [
+                    CalendarEntry(
+                        uid=f"{call.slug}-webinar@{host}",
+                        start=call.webinar.instant,
+                        summary=texts["webinar"].format(title=title),
+                        description=call.summary[self.locale],
+                        url=page,
+                    )
+                ]
             for kind, entries in files.items():
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
-                    entries, self.now, product, self.locale)
+                    entries, self.now, product, self.locale
+                )
         return out
 
     # -- markers, in the HTML Markdown made of the page; the deadline box, after search -------
@@ -269,15 +344,25 @@ class CallPages:
         def report(mistake: MarkerMistake) -> None:
             if STAND_IN.fullmatch(mistake.text):
                 return  # the deadline box's own stand-in
-            self.problems.append(Problem(page.shown_path, line_in(page.source_text(), mistake.text),
-                                         mistake.field, mistake.message))
+            self.problems.append(
+                Problem(page.shown_path, line_in(page.source_text(), mistake.text), mistake.field, mistake.message)
+            )
 
         for comment in _inline_markers_made_blocks(html, page.source_text()):
-            report(MarkerMistake(comment, comment, _("starts a line inside a sentence, so Markdown ends the "
-                                                     "sentence (or the list) before it; move it after a word on "
-                                                     "the line above")))
-        return replace_markers(html, lambda marker: self._marker(marker, call, page),
-                               [*MARKERS, *self.other_markers], report)
+            report(
+                MarkerMistake(
+                    comment,
+                    comment,
+                    _(
+                        "starts a line inside a sentence, so Markdown ends the "
+                        "sentence (or the list) before it; move it after a word on "
+                        "the line above"
+                    ),
+                )
+            )
+        return replace_markers(
+            html, lambda marker: self._marker(marker, call, page), [*MARKERS, *self.other_markers], report
+        )
 
     def _block(self, html: str, kind: str = BOX) -> str:
         """A stand-in for a block of HTML that Markdown never parses: `page_boxes` puts it in."""
@@ -365,4 +450,4 @@ def _after_first_heading(markdown: str, block: str) -> str:
     match = FIRST_HEADING.search(markdown)
     if match is None:
         return block + markdown
-    return markdown[:match.end()] + "\n" + block + markdown[match.end():]
+    return markdown[: match.end()] + "\n" + block + markdown[match.end() :]

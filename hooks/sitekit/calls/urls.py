@@ -1,4 +1,5 @@
 """Where a call's pages are published: docs/bandi/<slug>/index.<locale>.md -> <site_url><prefix>bandi/<slug>/."""
+
 from __future__ import annotations
 
 from ..languages import Language

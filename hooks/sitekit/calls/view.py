@@ -1,20 +1,23 @@
 """Plain values that the call partials in overrides/partials/ render: computed here, escaped there."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ..dates.formatting import format_day, format_left, format_moment, format_money, format_month
 from ..dates.localtime import local_iso, utc_iso
 from .model import Call, Deadline, Event
-from .urls import CALLS_FOLDER
 from .status import call_status, instant_status, stage_status
+from .urls import CALLS_FOLDER
 
 Strings = Mapping[str, Any]  # the `calls` block of data/strings/<locale>.yml
 
 
-def deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_days: float,
-                  ics_href: str | None = None) -> dict[str, Any]:
+def deadline_view(
+    call: Call, locale: str, s: Strings, now: datetime, closing_days: float, ics_href: str | None = None
+) -> dict[str, Any]:
     """The deadline of `call` as the deadline markup contract (DESIGN.md, 3) wants it."""
     return with_calendar(_deadline_view(call, locale, s, now, closing_days), ics_href)
 
@@ -48,13 +51,17 @@ def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_d
         "intl_locale": fmt["locale"].replace("_", "-"),
         "ics_href": None,
         "calendar_label": s["add_to_calendar"],
-        "stages": [stage_view(call, stage, locale, s, now, closing_days) for stage in stages] if len(stages) > 1 else [],
+        "stages": [stage_view(call, stage, locale, s, now, closing_days) for stage in stages]
+        if len(stages) > 1
+        else [],
         "following": [utc_iso(stage.instant) for stage in stages if stage.instant > upcoming.instant],
         "stages_heading": s["stages"]["heading"],
     }
 
 
-def stage_view(call: Call, stage: Deadline, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:
+def stage_view(
+    call: Call, stage: Deadline, locale: str, s: Strings, now: datetime, closing_days: float
+) -> dict[str, Any]:
     """One deadline: its instant, its label (several stages), its own state, the earlier time if moved."""
     fmt, moved = s["formats"], s["moved"]
     previous = stage.previous_instant
@@ -68,13 +75,16 @@ def stage_view(call: Call, stage: Deadline, locale: str, s: Strings, now: dateti
         "passed_text": s["stages"]["passed"],
         "previous_local": local_iso(previous) if previous else None,
         "previous_text": format_moment(previous, fmt) if previous else None,
-        "moved_word": (moved["extended"] if previous < stage.instant else moved["brought_forward"]) if previous else None,
+        "moved_word": (moved["extended"] if previous < stage.instant else moved["brought_forward"])
+        if previous
+        else None,
         "was": moved["was"],
     }
 
 
-def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
-               ics_href: str | None = None) -> dict[str, Any]:
+def event_view(
+    call: Call, event: Event, name: str, s: Strings, now: datetime, ics_href: str | None = None
+) -> dict[str, Any]:
     """An event of the call (the webinar): counted down when its time is known, else honest words."""
     fmt, texts = s["formats"], s[name]
     if event.instant is None:
@@ -86,8 +96,13 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
         end = event.approximate_end
         over = end is not None and now >= end
         template = texts["took_place"] if over else texts["to_be_announced"]
-        return {"kind": "approximate", "heading": texts["label"], "text": template.format(when=when), "over": over,
-                "labelled": s["labelled"]}
+        return {
+            "kind": "approximate",
+            "heading": texts["label"],
+            "text": template.format(when=when),
+            "over": over,
+            "labelled": s["labelled"],
+        }
     instant = event.instant
     state = instant_status(instant, now, closing_days=0)
     return {
@@ -109,7 +124,10 @@ def event_view(call: Call, event: Event, name: str, s: Strings, now: datetime,
         "intl_locale": fmt["locale"].replace("_", "-"),
         "ics_href": ics_href if state != "closed" else None,
         "calendar_label": s["add_to_calendar"],
-        "label": None, "previous_local": None, "stages": [], "following": [],
+        "label": None,
+        "previous_local": None,
+        "stages": [],
+        "following": [],
     }
 
 
@@ -139,8 +157,9 @@ def index_order(calls: list[Call], now: datetime, closing_days: float) -> list[C
     """Open (and forthcoming) calls first, nearest deadline first; then closed ones, latest first."""
     live = [c for c in calls if call_status(c, now, closing_days) != "closed"]
     closed = [c for c in calls if call_status(c, now, closing_days) == "closed"]
-    return (sorted(live, key=lambda c: (c.next_deadline(now).instant, c.slug))
-            + sorted(closed, key=lambda c: (c.final.instant, c.slug), reverse=True))
+    return sorted(live, key=lambda c: (c.next_deadline(now).instant, c.slug)) + sorted(
+        closed, key=lambda c: (c.final.instant, c.slug), reverse=True
+    )
 
 
 def index_groups(calls: list[Call], now: datetime, closing_days: float) -> list[tuple[str, int | None, list[Call]]]:
@@ -170,12 +189,21 @@ def programme_choices(calls: list[Call]) -> list[dict[str, Any]]:
     names = sorted({call.programme for call in calls}, key=lambda name: (name.casefold(), name))
     if not 1 < len(names) <= PROGRAMME_FILTER_MAX:
         return []
-    return [{"index": number, "name": name, "count": sum(call.programme == name for call in calls)}
-            for number, name in enumerate(names, start=1)]
+    return [
+        {"index": number, "name": name, "count": sum(call.programme == name for call in calls)}
+        for number, name in enumerate(names, start=1)
+    ]
 
 
-def way_view(call: Call, pages: Mapping[str, str], here: str, locale: str, prefix: str, s: Strings,
-             href: Callable[[str, str], str]) -> dict[str, Any]:
+def way_view(
+    call: Call,
+    pages: Mapping[str, str],
+    here: str,
+    locale: str,
+    prefix: str,
+    s: Strings,
+    href: Callable[[str, str], str],
+) -> dict[str, Any]:
     """The way around a call's pages (DESIGN.md contract 8): breadcrumb, the call's own pages in
     the order of `pages:` in its data (else the main page first, then by address), previous/next.
     `pages`: {url: title} of this language's pages of the call; `href(target, here)` links."""
@@ -185,8 +213,10 @@ def way_view(call: Call, pages: Mapping[str, str], here: str, locale: str, prefi
     items = [{"title": pages[url], "href": href(url, here), "current": url == here} for url in urls]
     at = urls.index(here)
     texts = s["way"]
-    crumbs = [{"title": texts["home"], "href": href(prefix, here)},
-              {"title": texts["calls"], "href": href(f"{prefix}{CALLS_FOLDER}/", here)}]
+    crumbs = [
+        {"title": texts["home"], "href": href(prefix, here)},
+        {"title": texts["calls"], "href": href(f"{prefix}{CALLS_FOLDER}/", here)},
+    ]
     if here != main:
         crumbs.append({"title": call.title[locale], "href": href(main, here)})
     return {

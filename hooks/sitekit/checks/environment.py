@@ -1,6 +1,7 @@
 """The settings a build takes from mkdocs.yml and the environment, checked before anything runs:
 SITE_URL / site_url, extra.closing_threshold_days, and what front matter names in the theme
 (template, icon, status)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -19,20 +20,27 @@ def site_url_problems(url: str | None, from_environment: bool, layout: SiteLayou
     """The published address: http(s), a host, no query, fragment or spaces (MkDocs adds the final /)."""
     if not url:
         return []
-    where, field = ((_("environment variable SITE_URL"), "SITE_URL") if from_environment
-                    else (layout.config_file, "site_url"))
+    where, field = (
+        (_("environment variable SITE_URL"), "SITE_URL") if from_environment else (layout.config_file, "site_url")
+    )
     line = None if from_environment else layout.lines.get(("site_url",))
     parts = urlsplit(url)
     wrong = None
     if any(char.isspace() for char in url):
-        wrong = N_("{url} has a space in it; write the address the site is published at, e.g. "
-                   "https://clust-er.github.io/bandi/")
+        wrong = N_(
+            "{url} has a space in it; write the address the site is published at, e.g. "
+            "https://clust-er.github.io/bandi/"
+        )
     elif parts.scheme not in ("http", "https") or not parts.hostname:
-        wrong = N_("{url} is not a web address; write the address the site is published at, e.g. "
-                   "https://clust-er.github.io/bandi/")
+        wrong = N_(
+            "{url} is not a web address; write the address the site is published at, e.g. "
+            "https://clust-er.github.io/bandi/"
+        )
     elif parts.query or parts.fragment or url.rstrip("/").endswith(("?", "#")):
-        wrong = N_("{url} has a query (?…) or a fragment (#…); write the address the site is published at, "
-                   "e.g. https://clust-er.github.io/bandi/")
+        wrong = N_(
+            "{url} has a query (?…) or a fragment (#…); write the address the site is published at, "
+            "e.g. https://clust-er.github.io/bandi/"
+        )
     if wrong is None:
         return []
     return [Problem(where, line, field, _(wrong).format(url=shown_text(url)))]
@@ -43,9 +51,14 @@ def threshold_problems(layout: SiteLayout) -> list[Problem]:
     value = layout.extra.get("closing_threshold_days", 7)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 366:
         return []
-    return [Problem(layout.config_file, layout.lines.get(("extra", "closing_threshold_days")),
-                    "extra.closing_threshold_days", _("found {found}; write a number of days greater than 0, "
-                                                      "e.g. 7").format(found=shown_text(value)))]
+    return [
+        Problem(
+            layout.config_file,
+            layout.lines.get(("extra", "closing_threshold_days")),
+            "extra.closing_threshold_days",
+            _("found {found}; write a number of days greater than 0, e.g. 7").format(found=shown_text(value)),
+        )
+    ]
 
 
 def theme_names_problems(layout: SiteLayout) -> list[Problem]:
@@ -59,18 +72,41 @@ def theme_names_problems(layout: SiteLayout) -> list[Problem]:
             continue
         template, icon, status = (doc.data.get(key) for key in ("template", "icon", "status"))
         if isinstance(template, str) and not any((folder / template).is_file() for folder in folders):
-            problems.append(Problem(doc.path, doc.line_of(("template",)), "template", _(
-                "{found} is not a template of the theme; write the name of a file in overrides/ (e.g. main.html), "
-                "or remove the line").format(found=shown_text(template))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("template",)),
+                    "template",
+                    _(
+                        "{found} is not a template of the theme; write the name of a file in overrides/ (e.g. main.html), "
+                        "or remove the line"
+                    ).format(found=shown_text(template)),
+                )
+            )
         if isinstance(icon, str) and not any((folder / ".icons" / f"{icon}.svg").is_file() for folder in folders):
-            problems.append(Problem(doc.path, doc.line_of(("icon",)), "icon", _(
-                "{found} is not an icon of the theme; write one such as material/calendar (see Material's icon "
-                "search), or remove the line").format(found=shown_text(icon))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("icon",)),
+                    "icon",
+                    _(
+                        "{found} is not an icon of the theme; write one such as material/calendar (see Material's icon "
+                        "search), or remove the line"
+                    ).format(found=shown_text(icon)),
+                )
+            )
         if isinstance(status, str) and status not in statuses:
-            problems.append(Problem(doc.path, doc.line_of(("status",)), "status", _(
-                "{found} is not a status the theme knows; write one of: {statuses} (more can be added under "
-                "extra.status in {config})").format(found=shown_text(status), statuses=", ".join(statuses),
-                                                     config=layout.config_file)))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("status",)),
+                    "status",
+                    _(
+                        "{found} is not a status the theme knows; write one of: {statuses} (more can be added under "
+                        "extra.status in {config})"
+                    ).format(found=shown_text(status), statuses=", ".join(statuses), config=layout.config_file),
+                )
+            )
     return problems
 
 

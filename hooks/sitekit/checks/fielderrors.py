@@ -1,8 +1,10 @@
 """Turn a schema library's complaints into editors' messages: "found ...; expected ...", with a hint."""
+
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
@@ -19,7 +21,7 @@ def close_match(word: str, known: Iterable[str]) -> str | None:
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """"did you mean `deadline`?" for a typo, else the list of what is accepted."""
+    """ "did you mean `deadline`?" for a typo, else the list of what is accepted."""
     known = sorted(set(known))
     close = close_match(word, known)
     if close:

@@ -1,9 +1,10 @@
 """The front matter of a page (the fields between the two `---` lines at its top), checked by a schema."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -20,7 +21,7 @@ _BLOCK = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(\n|\Z)", re.DOT
 class SearchOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     exclude: bool = False
-    boost: Optional[float] = None
+    boost: float | None = None
 
 
 class FrontMatter(BaseModel):
@@ -31,13 +32,13 @@ class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
     title: str
     description: str
-    call: Optional[str] = None
-    template: Optional[str] = None
+    call: str | None = None
+    template: str | None = None
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
-    icon: Optional[str] = None
-    status: Optional[str] = None
-    subtitle: Optional[str] = None
-    search: Optional[SearchOptions] = None
+    icon: str | None = None
+    status: str | None = None
+    subtitle: str | None = None
+    search: SearchOptions | None = None
 
     @field_validator("title", "description")
     @classmethod
@@ -55,21 +56,50 @@ def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Prob
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it "
-                                                     "again choosing the UTF-8 encoding").format(byte=err.start))]
+        return None, [
+            Problem(
+                shown,
+                None,
+                _("file"),
+                _("is not UTF-8 text (byte {byte} cannot be read); save it again choosing the UTF-8 encoding").format(
+                    byte=err.start
+                ),
+            )
+        ]
     if not _OPENING.match(text):
-        return None, [Problem(shown, 1, _("front matter"), _("not found; start the page with a line `---`, then "
-                                                          "`title:` and `description:`, then another line `---`"))]
+        return None, [
+            Problem(
+                shown,
+                1,
+                _("front matter"),
+                _(
+                    "not found; start the page with a line `---`, then "
+                    "`title:` and `description:`, then another line `---`"
+                ),
+            )
+        ]
     block = _BLOCK.match(text)
     if not block:
-        return None, [Problem(shown, 1, _("front matter"), _("starts with `---` but has no closing `---` line; "
-                                                          "add one after the last field"))]
+        return None, [
+            Problem(
+                shown,
+                1,
+                _("front matter"),
+                _("starts with `---` but has no closing `---` line; add one after the last field"),
+            )
+        ]
     doc = parse_yaml(block.group(1) or "", shown, first_line=2)
     if isinstance(doc, Problem):
         return None, [doc]
     if not isinstance(doc.data, dict):
-        return None, [Problem(shown, 2, _("front matter"), _("is not a list of fields; write it as `title: ...` "
-                                                          "and `description: ...`, one per line"))]
+        return None, [
+            Problem(
+                shown,
+                2,
+                _("front matter"),
+                _("is not a list of fields; write it as `title: ...` and `description: ...`, one per line"),
+            )
+        ]
     return doc, []
 
 
@@ -78,8 +108,9 @@ def front_matter_problems(path: Path, shown: str, call_slugs: set[str]) -> list[
     return front_matter_doc_problems(*read_front_matter(path, shown), shown, call_slugs)
 
 
-def front_matter_doc_problems(doc: YamlDoc | None, problems: list[Problem], shown: str,
-                              call_slugs: set[str]) -> list[Problem]:
+def front_matter_doc_problems(
+    doc: YamlDoc | None, problems: list[Problem], shown: str, call_slugs: set[str]
+) -> list[Problem]:
     """front_matter_problems of a page already read by read_front_matter (its two results)."""
     if doc is None:
         return problems
@@ -88,11 +119,19 @@ def front_matter_doc_problems(doc: YamlDoc | None, problems: list[Problem], show
     except ValidationError as err:
         return [schema_problem(doc, e, KNOWN_FIELDS) for e in err.errors()]
     except TypeError:  # keys that are not text, e.g. `1: x`
-        return [Problem(shown, 2, _("front matter"), _("has a field whose name is not text; check the names before "
-                                                    "`:`"))]
+        return [
+            Problem(shown, 2, _("front matter"), _("has a field whose name is not text; check the names before `:`"))
+        ]
     if meta.call is not None and meta.call not in call_slugs:
         known = ", ".join(sorted(call_slugs)) or _("none yet")
-        problems.append(Problem(shown, doc.line_of(("call",)), "call",
-                                _('"{call}" names no file in data/calls/; expected one of: {known}')
-                                .format(call=meta.call, known=known)))
+        problems.append(
+            Problem(
+                shown,
+                doc.line_of(("call",)),
+                "call",
+                _('"{call}" names no file in data/calls/; expected one of: {known}').format(
+                    call=meta.call, known=known
+                ),
+            )
+        )
     return problems

@@ -1,10 +1,12 @@
 """Editors' problems where editors are on GitHub: each one as an `::error` workflow command, so that
 it shows on the changed line of the pull request, and all of them as a list in the job summary."""
+
 from __future__ import annotations
 
 import contextlib
 import re
-from typing import Iterable, Mapping, TextIO
+from collections.abc import Iterable, Mapping
+from typing import TextIO
 
 from ..problems import Problem, SiteDataError
 
@@ -47,8 +49,10 @@ def markdown_text(text: str) -> str:
     """Text that reads the same in GitHub's Markdown: the messages' `code` stays code, anything an
     editor typed (`<b>`, `*`, `[x](y)`) stays text."""
     parts = _CODE_SPAN.split(" ".join(text.split()))
-    return "".join(part if part.startswith("`") and part.endswith("`") and len(part) > 1
-                   else part.translate(_MARKDOWN) for part in parts)
+    return "".join(
+        part if part.startswith("`") and part.endswith("`") and len(part) > 1 else part.translate(_MARKDOWN)
+        for part in parts
+    )
 
 
 def step_summary(problems: Iterable[Problem]) -> str:

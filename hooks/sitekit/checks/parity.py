@@ -1,9 +1,11 @@
 """Translation parity: every page, nav title, call text and interface string in every language."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..calls.model import read_call_yaml
 from ..inputs.yamlfile import YamlDoc, load_yaml
@@ -24,7 +26,7 @@ def page_language(path: Path) -> tuple[str, str | None]:
 
 
 def _lower_language(stem: str) -> str:
-    """"chi-siamo.IT" -> "chi-siamo.it": a language suffix written in capitals, lowered."""
+    """ "chi-siamo.IT" -> "chi-siamo.it": a language suffix written in capitals, lowered."""
     base, dot, suffix = stem.rpartition(".")
     return f"{base}.{suffix.lower()}" if dot and re.fullmatch(r"[A-Za-z]{2}", suffix) else stem
 
@@ -37,22 +39,49 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         base, locale = page_language(path)
         shown = layout.shown(path)
         if not path.name.endswith(".md"):
-            stem = path.name[:path.name.lower().rindex(".m")]
-            problems.append(Problem(shown, None, _("file name"), _(
-                "ends in {suffix}, which the site does not check or translate; rename it {name}")
-                .format(suffix=path.name[len(stem):], name=f"{_lower_language(stem)}.md")))
+            stem = path.name[: path.name.lower().rindex(".m")]
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    _("file name"),
+                    _("ends in {suffix}, which the site does not check or translate; rename it {name}").format(
+                        suffix=path.name[len(stem) :], name=f"{_lower_language(stem)}.md"
+                    ),
+                )
+            )
             continue
         if locale is None and _lower_language(base) != base:
-            problems.append(Problem(shown, None, _("file name"), _("has its language in capitals; rename it {name}")
-                                    .format(name=f"{_lower_language(base)}.md")))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    _("file name"),
+                    _("has its language in capitals; rename it {name}").format(name=f"{_lower_language(base)}.md"),
+                )
+            )
         elif locale is None:
-            problems.append(Problem(shown, None, _("file name"), _(
-                "has no language; rename it {name} and write the other languages beside it")
-                .format(name=f"{base}.{layout.default_locale}.md")))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    _("file name"),
+                    _("has no language; rename it {name} and write the other languages beside it").format(
+                        name=f"{base}.{layout.default_locale}.md"
+                    ),
+                )
+            )
         elif locale not in layout.locales:
-            problems.append(Problem(shown, None, _("file name"), _(
-                'language "{language}" is not configured in {config}; expected one of: {languages}')
-                .format(language=locale, config=layout.config_file, languages=", ".join(layout.locales))))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    _("file name"),
+                    _('language "{language}" is not configured in {config}; expected one of: {languages}').format(
+                        language=locale, config=layout.config_file, languages=", ".join(layout.locales)
+                    ),
+                )
+            )
         else:
             found.setdefault(path.parent / base, {})[locale] = path
     for twin, versions in sorted(found.items()):
@@ -60,9 +89,16 @@ def page_problems(layout: SiteLayout) -> list[Problem]:
         for locale in layout.locales:
             if locale not in versions:
                 missing = twin.parent / f"{twin.name}.{locale}.md"
-                problems.append(Problem(layout.shown(missing), None, _("page"), _(
-                    'is missing ("{language}" version of {source}); copy {name} to {copy} and translate it')
-                    .format(language=locale, source=layout.shown(source), name=source.name, copy=missing.name)))
+                problems.append(
+                    Problem(
+                        layout.shown(missing),
+                        None,
+                        _("page"),
+                        _(
+                            'is missing ("{language}" version of {source}); copy {name} to {copy} and translate it'
+                        ).format(language=locale, source=layout.shown(source), name=source.name, copy=missing.name),
+                    )
+                )
     return problems
 
 
@@ -84,10 +120,18 @@ def page_call_problems(layout: SiteLayout) -> list[Problem]:
             if expected is None or found is None:
                 continue  # a missing or unreadable page is reported by its own check
             if found.data.get("call") != expected.data.get("call"):
-                problems.append(Problem(found.path, found.line_of(("call",)), "call",
-                                        _("found {found}; expected {expected}, as in {page}").format(
-                                            found=_shown_call(found.data.get("call")),
-                                            expected=_shown_call(expected.data.get("call")), page=expected.path)))
+                problems.append(
+                    Problem(
+                        found.path,
+                        found.line_of(("call",)),
+                        "call",
+                        _("found {found}; expected {expected}, as in {page}").format(
+                            found=_shown_call(found.data.get("call")),
+                            expected=_shown_call(expected.data.get("call")),
+                            page=expected.path,
+                        ),
+                    )
+                )
     return problems
 
 
@@ -102,9 +146,17 @@ def nav_problems(layout: SiteLayout) -> list[Problem]:
         translations = layout.nav_translations.get(locale, {})
         for nav in layout.nav:
             if not str(translations.get(nav.title, "")).strip():
-                problems.append(Problem(layout.config_file, nav.line, f"nav_translations ({locale})", _(
-                    '"{title}" has no "{language}" translation; add `{title}: ...` under nav_translations of the '
-                    'language "{language}"').format(title=nav.title, language=locale)))
+                problems.append(
+                    Problem(
+                        layout.config_file,
+                        nav.line,
+                        f"nav_translations ({locale})",
+                        _(
+                            '"{title}" has no "{language}" translation; add `{title}: ...` under nav_translations of the '
+                            'language "{language}"'
+                        ).format(title=nav.title, language=locale),
+                    )
+                )
     return problems
 
 
@@ -123,8 +175,11 @@ def call_text_problems(layout: SiteLayout, calls_dir: Path) -> list[Problem]:
             texts.append(("funder",))
         stages = doc.data.get("deadlines")
         if isinstance(stages, list):
-            texts += [("deadlines", index, "label") for index, stage in enumerate(stages)
-                      if isinstance(stage, dict) and isinstance(stage.get("label"), dict)]
+            texts += [
+                ("deadlines", index, "label")
+                for index, stage in enumerate(stages)
+                if isinstance(stage, dict) and isinstance(stage.get("label"), dict)
+            ]
         for loc in texts:
             problems.extend(_missing_texts(doc, loc, layout.locales))
     return problems
@@ -144,11 +199,17 @@ def _missing_texts(doc: YamlDoc, loc: tuple, locales: tuple[str, ...]) -> Iterat
     field = ".".join(str(part) for part in loc)
     for locale in locales:
         if not str(value.get(locale) or "").strip():
-            message = (_('the "{language}" text is missing; add a line `{language}: ...` in this entry')
-                       if isinstance(loc[-1], int) else
-                       _('the "{language}" text is missing; add a line `{language}: ...` under {key}:'))
-            yield Problem(doc.path, doc.line_of(loc + (locale,)), f"{field}.{locale}",
-                          message.format(language=locale, key=loc[-1]))
+            message = (
+                _('the "{language}" text is missing; add a line `{language}: ...` in this entry')
+                if isinstance(loc[-1], int)
+                else _('the "{language}" text is missing; add a line `{language}: ...` under {key}:')
+            )
+            yield Problem(
+                doc.path,
+                doc.line_of(loc + (locale,)),
+                f"{field}.{locale}",
+                message.format(language=locale, key=loc[-1]),
+            )
 
 
 def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
@@ -159,8 +220,16 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
     for locale in layout.locales:
         path = strings_dir / f"{locale}.yml"
         if not path.exists():
-            problems.append(Problem(layout.shown(path), None, _("file"), _("is missing; copy {file} and translate it")
-                                    .format(file=layout.shown(strings_dir / (layout.default_locale + ".yml")))))
+            problems.append(
+                Problem(
+                    layout.shown(path),
+                    None,
+                    _("file"),
+                    _("is missing; copy {file} and translate it").format(
+                        file=layout.shown(strings_dir / (layout.default_locale + ".yml"))
+                    ),
+                )
+            )
             continue
         doc = load_yaml(path, layout.shown(path))
         if isinstance(doc, Problem):
@@ -176,14 +245,25 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
         have = dict(leaves(doc.data))
         for key in expected:
             if key not in have or not str(have[key] or "").strip():
-                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        _("is missing; translate the text at line {line} of {file}")
-                                        .format(line=reference.line_of(key), file=reference.path)))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(key),
+                        ".".join(key),
+                        _("is missing; translate the text at line {line} of {file}").format(
+                            line=reference.line_of(key), file=reference.path
+                        ),
+                    )
+                )
         for key in have:
             if key not in expected:
                 close = close_match(".".join(key), [".".join(k) for k in expected if k[:-1] == key[:-1]])
-                message = (_("is not in {file}; did you mean `{name}`?") if close
-                           else _("is not in {file}; remove it or add it there too"))
-                problems.append(Problem(doc.path, doc.line_of(key), ".".join(key),
-                                        message.format(file=reference.path, name=close)))
+                message = (
+                    _("is not in {file}; did you mean `{name}`?")
+                    if close
+                    else _("is not in {file}; remove it or add it there too")
+                )
+                problems.append(
+                    Problem(doc.path, doc.line_of(key), ".".join(key), message.format(file=reference.path, name=close))
+                )
     return problems

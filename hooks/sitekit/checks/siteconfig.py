@@ -1,4 +1,5 @@
 """What the editors' checks need from mkdocs.yml (languages, navigation titles), read without MkDocs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -80,8 +81,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         lines=lines,
         custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
         language_lines={
-            lang["locale"]: lines.get(base + (index,))
-            for index, lang in enumerate(i18n.get("languages") or [])
+            lang["locale"]: lines.get(base + (index,)) for index, lang in enumerate(i18n.get("languages") or [])
         },
     )
 

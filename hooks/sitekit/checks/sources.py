@@ -1,15 +1,15 @@
 """The editors' pages as one check pass sees them: the docs folder walked once, each page's front
 matter read once, shared by every check that needs it."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..inputs.yamlfile import YamlDoc
 from ..problems import Problem
 from .frontmatter import read_front_matter
-
 
 # What MkDocs publishes as a page (.markdown, .mkd ...) or would copy as it is (.MD): every such
 # file is listed, so that a page the checks do not read is refused (checks.parity), never published raw.
@@ -19,9 +19,12 @@ PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 def markdown_files(folder: Path) -> tuple[Path, ...]:
     """Every page file under `folder` (any of PAGE_SUFFIXES, in any case), sorted, from one walk
     (rglob lists every folder twice; each check walking again listed the whole site again)."""
-    found = [Path(parent, name)
-             for parent, _, names in os.walk(folder, followlinks=True)  # as MkDocs finds pages
-             for name in names if name.lower().endswith(PAGE_SUFFIXES)]
+    found = [
+        Path(parent, name)
+        for parent, _, names in os.walk(folder, followlinks=True)  # as MkDocs finds pages
+        for name in names
+        if name.lower().endswith(PAGE_SUFFIXES)
+    ]
     return tuple(sorted(found))
 
 

@@ -1,8 +1,9 @@
 """One pass over every editor's file before the build: every problem at once, as file:line: field."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..calls.model import NO_DEADLINE, Call, load_calls
 from ..calls.urls import CALLS_FOLDER
@@ -12,8 +13,7 @@ from ..problems import Problem, SiteDataError
 from .environment import site_url_problems, theme_names_problems, threshold_problems
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_doc_problems
-from .parity import (call_text_problems, nav_problems, page_call_problems, page_problems,
-                     strings_problems)
+from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
 from .siteconfig import SiteLayout, read_layout
 
 Check = Callable[[SiteLayout], list[Problem]]
@@ -34,8 +34,12 @@ def check_calls(layout: SiteLayout) -> list[Problem]:
 def _for_editors(problem: Problem) -> Problem:
     if problem.message == _("is not a field this file knows; check its spelling"):
         name = problem.field.rsplit(".", 1)[-1]
-        return Problem(problem.file, problem.line, problem.field, _("is not a field this file knows; {hint}")
-                       .format(hint=did_you_mean(name, _CALL_FIELDS)))
+        return Problem(
+            problem.file,
+            problem.line,
+            problem.field,
+            _("is not a field this file knows; {hint}").format(hint=did_you_mean(name, _CALL_FIELDS)),
+        )
     if problem.message in (_("is missing; add it"), _(NO_DEADLINE)) and "." not in problem.field:
         return Problem(problem.file, None, problem.field, problem.message)  # no line to point at
     return problem
@@ -47,9 +51,14 @@ def check_data_file_names(layout: SiteLayout) -> list[Problem]:
     for folder in (layout.calls_dir, layout.root / "data" / "strings"):
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             if path.is_file() and path.suffix != ".yml" and not path.name.startswith("."):
-                problems.append(Problem(layout.shown(path), None, _("file name"),
-                                        _("is never read: only .yml files are; rename it {name}")
-                                        .format(name=f"{path.stem}.yml")))
+                problems.append(
+                    Problem(
+                        layout.shown(path),
+                        None,
+                        _("file name"),
+                        _("is never read: only .yml files are; rename it {name}").format(name=f"{path.stem}.yml"),
+                    )
+                )
     return problems
 
 
@@ -59,10 +68,17 @@ def check_call_pages(layout: SiteLayout) -> list[Problem]:
     for slug in sorted(layout.call_slugs()):
         page = layout.docs_dir / CALLS_FOLDER / slug / f"index.{layout.default_locale}.md"
         if page not in layout.pages:
-            problems.append(Problem(layout.shown(layout.calls_dir / f"{slug}.yml"), None, _("file"),
-                                    _("has no page: write {page} (and its translations), with `call: {call}` "
-                                      "in its front matter; the feed and calendars link to it")
-                                    .format(page=layout.shown(page), call=slug)))
+            problems.append(
+                Problem(
+                    layout.shown(layout.calls_dir / f"{slug}.yml"),
+                    None,
+                    _("file"),
+                    _(
+                        "has no page: write {page} (and its translations), with `call: {call}` "
+                        "in its front matter; the feed and calendars link to it"
+                    ).format(page=layout.shown(page), call=slug),
+                )
+            )
     return problems
 
 

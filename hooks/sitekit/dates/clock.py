@@ -1,9 +1,10 @@
 """The build clock: SITE_NOW (ISO 8601 with a UTC offset) stands in for "now" in every build."""
+
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
-from typing import Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from ..messages import _
 from .localtime import FIRST_YEAR, LAST_YEAR
@@ -18,17 +19,28 @@ def site_now(environ: Mapping[str, str] = os.environ) -> datetime:
     """
     text = (environ.get("SITE_NOW") or "").strip()
     if not text:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError("SITE_NOW: " + _('"{text}" is not a date and time; write it in ISO 8601 with a UTC '
-                                          "offset, e.g. {example}").format(text=text, example=EXAMPLE)) from None
+        raise ValueError(
+            "SITE_NOW: "
+            + _('"{text}" is not a date and time; write it in ISO 8601 with a UTC offset, e.g. {example}').format(
+                text=text, example=EXAMPLE
+            )
+        ) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("SITE_NOW: " + _('"{text}" has no UTC offset, so the moment is ambiguous; add one, '
-                                          "e.g. {example}").format(text=text, example=EXAMPLE))
+        raise ValueError(
+            "SITE_NOW: "
+            + _('"{text}" has no UTC offset, so the moment is ambiguous; add one, e.g. {example}').format(
+                text=text, example=EXAMPLE
+            )
+        )
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise ValueError("SITE_NOW: " + _('"{text}" is outside the years this site handles ({first}-{last}); '
-                                          "check the year, e.g. {example}")
-                         .format(text=text, first=FIRST_YEAR, last=LAST_YEAR, example=EXAMPLE))
+        raise ValueError(
+            "SITE_NOW: "
+            + _(
+                '"{text}" is outside the years this site handles ({first}-{last}); check the year, e.g. {example}'
+            ).format(text=text, first=FIRST_YEAR, last=LAST_YEAR, example=EXAMPLE)
+        )
     return moment

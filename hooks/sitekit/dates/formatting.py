@@ -3,17 +3,18 @@
 `fmt` is the `calls.formats` block of data/strings/<locale>.yml: the Babel locale and the few
 pattern pieces that differ by language ("{date}, ore {time} {zone}"), so no language lives here.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from copy import copy
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from typing import Literal, Mapping
+from functools import cache, lru_cache
+from typing import Literal
 
 from babel import Locale
-from babel.dates import (format_date, format_datetime, format_time, format_timedelta, get_timezone,
-                         get_timezone_location)
+from babel.dates import format_date, format_datetime, format_time, format_timedelta, get_timezone, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import NumberPattern, format_currency, format_decimal
 
@@ -82,8 +83,9 @@ _Unit = Literal["day", "hour", "minute"]
 
 def _amount(value: int, unit: _Unit, fmt: Formats) -> str:
     seconds = {"day": 86400, "hour": 3600, "minute": 60}[unit]
-    return format_timedelta(timedelta(seconds=value * seconds), granularity=unit,
-                            threshold=math.inf, locale=fmt["locale"])
+    return format_timedelta(
+        timedelta(seconds=value * seconds), granularity=unit, threshold=math.inf, locale=fmt["locale"]
+    )
 
 
 def format_number(number: float, fmt: Formats) -> str:
@@ -102,7 +104,7 @@ def _money(amount: int, currency: str, locale: str) -> str:
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
 
-@lru_cache(maxsize=None)  # parsing the locale and copying its pattern once, not for every amount
+@cache  # parsing the locale and copying its pattern once, not for every amount
 def _currency_pattern(locale: str, whole: bool) -> NumberPattern:
     pattern = copy(Locale.parse(locale).currency_formats["standard"])
     if whole:

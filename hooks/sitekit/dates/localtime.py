@@ -1,4 +1,5 @@
 """Wall-clock times in an IANA zone: parse editors' "2020-12-02 17:00", refuse what is ambiguous."""
+
 from __future__ import annotations
 
 import calendar
@@ -21,10 +22,12 @@ def parse_zone(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         hint = next((z for z in sorted(available_timezones()) if z.lower() == str(name).lower()), None)
         if hint:
-            raise ValueError(_('"{name}" is not a known time zone; did you mean {zone}?')
-                             .format(name=name, zone=hint)) from None
-        raise ValueError(_('"{name}" is not a known time zone; expected an IANA time zone such as Europe/Brussels')
-                         .format(name=name)) from None
+            raise ValueError(
+                _('"{name}" is not a known time zone; did you mean {zone}?').format(name=name, zone=hint)
+            ) from None
+        raise ValueError(
+            _('"{name}" is not a known time zone; expected an IANA time zone such as Europe/Brussels').format(name=name)
+        ) from None
 
 
 def parse_naive(text: str) -> datetime:
@@ -34,8 +37,11 @@ def parse_naive(text: str) -> datetime:
     except ValueError:
         raise ValueError(_not_a_date(str(text))) from None
     if not FIRST_YEAR <= naive.year <= LAST_YEAR:
-        raise ValueError(_('"{text}" is outside the years this site handles ({first}-{last}); check the year')
-                         .format(text=text, first=FIRST_YEAR, last=LAST_YEAR))
+        raise ValueError(
+            _('"{text}" is outside the years this site handles ({first}-{last}); check the year').format(
+                text=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     return naive
 
 
@@ -51,11 +57,17 @@ def parse_wall_time(text: str, zone: ZoneInfo) -> datetime:
     # A skipped time also has two offsets: test for the gap first, so the message says which it is.
     round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
-        raise ValueError(_('"{text}" does not exist in {zone} (clocks go forward that night); choose a time '
-                           "one hour later").format(text=text, zone=zone.key))
+        raise ValueError(
+            _('"{text}" does not exist in {zone} (clocks go forward that night); choose a time one hour later').format(
+                text=text, zone=zone.key
+            )
+        )
     if first.utcoffset() != second.utcoffset():
-        raise ValueError(_('"{text}" happens twice in {zone} (clocks go back that night); choose a time one '
-                           "hour earlier or later").format(text=text, zone=zone.key))
+        raise ValueError(
+            _(
+                '"{text}" happens twice in {zone} (clocks go back that night); choose a time one hour earlier or later'
+            ).format(text=text, zone=zone.key)
+        )
     return first
 
 
@@ -65,14 +77,16 @@ def _not_a_date(text: str) -> str:
     if shape:
         year, month, day, hour, minute = map(int, shape.groups())
         if 1 <= month <= 12 and day > 0 and year > 0 and day > calendar.monthrange(year, month)[1]:
-            return _('"{text}": day {day} does not exist in {month} (that month has {days} days); check the '
-                     "date").format(text=text, day=day, month=f"{year}-{month:02d}",
-                                    days=calendar.monthrange(year, month)[1])
-        if month in range(1, 13) and 1 <= day and (hour > 23 or minute > 59):
+            return _(
+                '"{text}": day {day} does not exist in {month} (that month has {days} days); check the date'
+            ).format(text=text, day=day, month=f"{year}-{month:02d}", days=calendar.monthrange(year, month)[1])
+        if month in range(1, 13) and day >= 1 and (hour > 23 or minute > 59):
             return _('"{text}": {time} is not a time of day; write hours 00-23 and minutes 00-59').format(
-                text=text, time=f"{hour:02d}:{minute:02d}")
-    return _('"{text}" is not a date and time; write it as {example} (year-month-day hours:minutes, 24-hour '
-             "clock)").format(text=text, example=WALL_TIME_EXAMPLE)
+                text=text, time=f"{hour:02d}:{minute:02d}"
+            )
+    return _(
+        '"{text}" is not a date and time; write it as {example} (year-month-day hours:minutes, 24-hour clock)'
+    ).format(text=text, example=WALL_TIME_EXAMPLE)
 
 
 def utc_iso(moment: datetime) -> str:
@@ -83,5 +97,3 @@ def utc_iso(moment: datetime) -> str:
 def local_iso(moment: datetime) -> str:
     """ISO 8601 with the moment's own offset: 2020-12-02T17:00:00+01:00."""
     return moment.isoformat(timespec="seconds")
-
-

@@ -1,8 +1,9 @@
 """Wrap glossary terms in a page's running text as <abbr title="expansion: definition">, first one linked."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -10,16 +11,41 @@ from lxml import html as lxml_html
 from .model import LocalTerm
 
 # Text inside these elements is never annotated (DESIGN contract 4, plus what is not prose).
-SKIP_TAGS = frozenset({
-    "a", "abbr", "acronym", "button", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "kbd",
-    "label", "math", "option", "pre", "samp", "script", "select", "style", "svg", "template",
-    "textarea", "title", "var",
-})
+SKIP_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "button",
+        "code",
+        "dfn",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "kbd",
+        "label",
+        "math",
+        "option",
+        "pre",
+        "samp",
+        "script",
+        "select",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "title",
+        "var",
+    }
+)
 SKIP_CLASS = "no-glossary"
 SKIP_ATTRIBUTE = "data-deadline"
 LINK_CLASS = "glossary-link"
 
-HrefFor = Callable[[str], Optional[str]]  # slug -> link to its glossary entry, or None
+HrefFor = Callable[[str], str | None]  # slug -> link to its glossary entry, or None
 
 
 class Annotator:
@@ -36,7 +62,9 @@ class Annotator:
         # The look-ahead at a term's possible first letters adds no condition, but lets the regex
         # engine pass over every other position at once: half the time on a call page.
         first_letters = "".join(sorted({re.escape(form[0]) for form in forms}))
-        self.pattern = re.compile(rf"(?=[{first_letters}])(?<!\w)(?<!\w-)(?:{alternatives})(?!\w)(?!-\w)") if forms else None
+        self.pattern = (
+            re.compile(rf"(?=[{first_letters}])(?<!\w)(?<!\w-)(?:{alternatives})(?!\w)(?!-\w)") if forms else None
+        )
 
     def annotate(self, content: str, href_for: HrefFor = lambda slug: None) -> str:
         """`content` (an HTML fragment) with every term wrapped; the first of each term linked."""
@@ -45,7 +73,7 @@ class Annotator:
         root = lxml_html.fragment_fromstring(content, create_parent="div")
         _Pass(self, href_for).element(root)
         out = lxml_html.tostring(root, encoding="unicode", method="html")
-        return out[len("<div>"):-len("</div>")]
+        return out[len("<div>") : -len("</div>")]
 
 
 def _normal(form: str) -> str:
@@ -95,9 +123,9 @@ class _Pass:
         for i, match in enumerate(matches):
             node = self.wrap(match.group(0))
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            node.tail = text[match.end():end]
+            node.tail = text[match.end() : end]
             nodes.append(node)
-        return text[:matches[0].start()], nodes
+        return text[: matches[0].start()], nodes
 
     def wrap(self, words: str) -> etree._Element:
         term = self.annotator.by_form[_normal(words)]

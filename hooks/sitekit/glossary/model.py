@@ -1,10 +1,11 @@
 """The glossary model: data/glossary.yml, one entry per term keyed by a stable slug, every language."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -28,8 +29,9 @@ def _one_line(text: str) -> str:
 
 class TermText(_Strict):
     """What one language says about a term."""
+
     term: str
-    expansion: Optional[str] = None
+    expansion: str | None = None
     definition: str
     aliases: list[str] = []
 
@@ -43,7 +45,7 @@ class TermText(_Strict):
 
     @field_validator("expansion")
     @classmethod
-    def _expansion(cls, value: Optional[str]) -> Optional[str]:
+    def _expansion(cls, value: str | None) -> str | None:
         value = _one_line(value) if value is not None else None
         if value == "":
             raise ValueError(_("is empty; write what the acronym stands for, or remove the line"))
@@ -60,26 +62,29 @@ class TermText(_Strict):
 
 class SourceLink(_Strict):
     """An official source for an entry: a web address and its title in every language."""
+
     url: str
     title: dict[str, str]
-    confirmed: Optional[Confirmation] = None  # where the link was confirmed (a stored copy)
+    confirmed: Confirmation | None = None  # where the link was confirmed (a stored copy)
 
     @field_validator("url")
     @classmethod
     def _web_address(cls, url: str) -> str:
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(_('"{url}" is not a web address; write the full link, starting with https://')
-                             .format(url=url))
+            raise ValueError(
+                _('"{url}" is not a web address; write the full link, starting with https://').format(url=url)
+            )
         return url.strip()
 
 
 @dataclass(frozen=True)
 class LocalTerm:
     """One entry as one language shows it."""
+
     slug: str
     term: str
-    expansion: Optional[str]
+    expansion: str | None
     definition: str
     aliases: tuple[str, ...]
     links: tuple[tuple[str, str], ...]  # (url, title in this language)
@@ -131,8 +136,13 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
-        raise SiteDataError([Problem(shown, 1, _("file"), _("is not a list of entries; start each entry with its key, "
-                                                         "e.g. `escp-4i:`"))])
+        raise SiteDataError(
+            [
+                Problem(
+                    shown, 1, _("file"), _("is not a list of entries; start each entry with its key, e.g. `escp-4i:`")
+                )
+            ]
+        )
     entries: dict[str, Entry] = {}
     for slug, raw in data.items():
         entry = _entry(doc, str(slug), raw, locales, problems)
@@ -148,29 +158,60 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
 # Helper functions
 # ---------------------------------------------------------------------------------------------
 
+
 def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list[Problem]) -> Entry | None:
     line = doc.line_of((slug,))
     if not SLUG.match(slug):
-        problems.append(Problem(doc.path, line, slug, _('"{key}" is not a usable key; write it in lower case '
-                                                        "letters, digits and hyphens, e.g. escp-4i").format(key=slug)))
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                slug,
+                _(
+                    '"{key}" is not a usable key; write it in lower case letters, digits and hyphens, e.g. escp-4i'
+                ).format(key=slug),
+            )
+        )
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(doc.path, line, slug, _("has no languages; add {keys} each with term and definition")
-                                .format(keys=", ".join(f"{l}:" for l in locales))))
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                slug,
+                _("has no languages; add {keys} each with term and definition").format(
+                    keys=", ".join(f"{lang}:" for lang in locales)
+                ),
+            )
+        )
         return None
     texts: dict[str, TermText] = {}
     ok = True
     for key in raw:
         if key not in locales and key != LINKS_KEY:
-            problems.append(Problem(doc.path, doc.line_of((slug, key)), f"{slug}.{key}",
-                                    _("is not a language of the site ({languages}) nor {links}; check its spelling")
-                                    .format(languages=", ".join(locales), links=LINKS_KEY)))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of((slug, key)),
+                    f"{slug}.{key}",
+                    _("is not a language of the site ({languages}) nor {links}; check its spelling").format(
+                        languages=", ".join(locales), links=LINKS_KEY
+                    ),
+                )
+            )
             ok = False
     for locale in locales:
         if locale not in raw:
-            problems.append(Problem(doc.path, line, f"{slug}.{locale}",
-                                    _("is missing; add the term in this language ({language}: with term and "
-                                      "definition)").format(language=locale)))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    f"{slug}.{locale}",
+                    _("is missing; add the term in this language ({language}: with term and definition)").format(
+                        language=locale
+                    ),
+                )
+            )
             ok = False
             continue
         value = raw[locale]
@@ -182,8 +223,14 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
     links: list[SourceLink] = []
     raw_links = raw.get(LINKS_KEY) or []
     if not isinstance(raw_links, list):
-        problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY)), f"{slug}.{LINKS_KEY}",
-                                _("is not a list; write each link on a line starting with `- url:`")))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of((slug, LINKS_KEY)),
+                f"{slug}.{LINKS_KEY}",
+                _("is not a list; write each link on a line starting with `- url:`"),
+            )
+        )
         raw_links, ok = [], False
     for index, raw_link in enumerate(raw_links):
         try:
@@ -194,10 +241,14 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
             continue
         missing = [locale for locale in locales if not _one_line(link.title.get(locale, ""))]
         if missing:
-            problems.append(Problem(doc.path, doc.line_of((slug, LINKS_KEY, index, "title")),
-                                    f"{slug}.{LINKS_KEY}.{index}.title",
-                                    _("has no title in {languages}; add one line per language")
-                                    .format(languages=", ".join(missing))))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of((slug, LINKS_KEY, index, "title")),
+                    f"{slug}.{LINKS_KEY}.{index}.title",
+                    _("has no title in {languages}; add one line per language").format(languages=", ".join(missing)),
+                )
+            )
             ok = False
         links.append(link)
     return Entry(slug, texts, tuple(links)) if ok else None
@@ -206,8 +257,9 @@ def _entry(doc: YamlDoc, slug: str, raw: Any, locales: list[str], problems: list
 def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | TypeError) -> list[Problem]:
     field = ".".join(str(p) for p in prefix)
     if isinstance(err, TypeError):
-        return [Problem(doc.path, doc.line_of(prefix), field, _("is not a block of fields; write term:, "
-                                                                "definition: ..."))]
+        return [
+            Problem(doc.path, doc.line_of(prefix), field, _("is not a block of fields; write term:, definition: ..."))
+        ]
     out = []
     for e in err.errors():
         loc = prefix + tuple(p for p in e["loc"])
@@ -221,10 +273,12 @@ def _validation_problems(doc: YamlDoc, prefix: tuple, err: ValidationError | Typ
             message = _('is not a date; found "{found}"; write it as 2026-11-30').format(found=found)
         elif e["type"] == "list_type":
             message = _('is not a list; found "{found}"; write it as [{found}], forms separated by commas').format(
-                found=found)
+                found=found
+            )
         elif e["type"] in ("dict_type", "model_type"):
-            message = _('is not a block of fields; found "{found}"; write term: and definition: on the lines '
-                        "below, indented").format(found=found)
+            message = _(
+                'is not a block of fields; found "{found}"; write term: and definition: on the lines below, indented'
+            ).format(found=found)
         elif e["type"] == "string_type":
             message = _("is not text; found {found}; write it as text, in quotes if needed").format(found=repr(found))
         else:  # our own validators already say what was found
@@ -250,14 +304,20 @@ def _clashes(doc: YamlDoc, entries: dict[str, Entry], locales: list[str]) -> lis
                     other_slug, other_kind = owner[folded]
                     line = doc.line_of((entry.slug, locale, kind))
                     if kind == "term" and other_kind == "term":
-                        message = _('"{form}" is also the term of {entry}; each term has one entry: merge the two '
-                                    "entries or write a different term").format(form=form, entry=other_slug)
+                        message = _(
+                            '"{form}" is also the term of {entry}; each term has one entry: merge the two '
+                            "entries or write a different term"
+                        ).format(form=form, entry=other_slug)
                     elif other_kind == "term":
-                        message = _('"{form}" is also the term of {entry}; a word can lead to one entry only: '
-                                    "remove it from one of the two").format(form=form, entry=other_slug)
+                        message = _(
+                            '"{form}" is also the term of {entry}; a word can lead to one entry only: '
+                            "remove it from one of the two"
+                        ).format(form=form, entry=other_slug)
                     else:
-                        message = _('"{form}" is also the alias of {entry}; a word can lead to one entry only: '
-                                    "remove it from one of the two").format(form=form, entry=other_slug)
+                        message = _(
+                            '"{form}" is also the alias of {entry}; a word can lead to one entry only: '
+                            "remove it from one of the two"
+                        ).format(form=form, entry=other_slug)
                     problems.append(Problem(doc.path, line, f"{entry.slug}.{locale}.{kind}", message))
                 else:
                     owner[folded] = (entry.slug, kind)

@@ -1,7 +1,9 @@
 """The generated glossary page: entries sorted by the language's own collation, rendered by a partial."""
+
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import icu
 
@@ -39,8 +41,12 @@ def letter_index(terms: Iterable[LocalTerm], locale: str) -> list[tuple[str, str
     return letters
 
 
-def render_entries(render: Callable[..., str], terms: list[LocalTerm], strings: dict[str, Any],
-                   letters: list[tuple[str, str]] | None = None) -> str:
+def render_entries(
+    render: Callable[..., str],
+    terms: list[LocalTerm],
+    strings: dict[str, Any],
+    letters: list[tuple[str, str]] | None = None,
+) -> str:
     """The HTML of the glossary's entries, in the given order, after the index of `letters`
     (`render`: sitekit.theme.partials.renderer)."""
     return render(PARTIAL, terms=terms, strings=strings, letters=letters or [])
@@ -50,12 +56,26 @@ def glossary_strings(strings: dict[str, Any], shown_path: str, example_path: str
     """The `glossary:` block of one language's strings file, complete, or SiteDataError saying what to add."""
     block = strings.get("glossary")
     if not isinstance(block, dict):
-        raise SiteDataError([Problem(shown_path, None, "glossary", _(
-            "is missing; copy the glossary block of {file} to the end of this file and translate it")
-            .format(file=example_path))])
+        raise SiteDataError(
+            [
+                Problem(
+                    shown_path,
+                    None,
+                    "glossary",
+                    _("is missing; copy the glossary block of {file} to the end of this file and translate it").format(
+                        file=example_path
+                    ),
+                )
+            ]
+        )
     missing = [key for key in STRING_KEYS if not isinstance(block.get(key), str)]
     if missing:
-        raise SiteDataError([Problem(shown_path, None, f"glossary.{key}", _("is missing; add it, as in {file}")
-                                     .format(file=example_path))
-                             for key in missing])
+        raise SiteDataError(
+            [
+                Problem(
+                    shown_path, None, f"glossary.{key}", _("is missing; add it, as in {file}").format(file=example_path)
+                )
+                for key in missing
+            ]
+        )
     return block

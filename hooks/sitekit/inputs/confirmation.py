@@ -1,8 +1,8 @@
 """Where an official link was confirmed: a stored copy of the page, the day it was looked at."""
+
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -12,32 +12,37 @@ from ..messages import _
 
 class Confirmation(BaseModel):
     """`confirmed:` under a link: `copy` (the stored copy's address), `checked` (a date), `note`."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     stored_copy: str = Field(alias="copy")  # `copy` in YAML (the name would shadow BaseModel.copy)
     checked: date
-    note: Optional[str] = None
+    note: str | None = None
 
     @field_validator("stored_copy")
     @classmethod
     def _web_address(cls, url: str) -> str:
         parts = urlsplit(str(url).strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(_('"{url}" is not a web address; write the full address of the stored copy, '
-                               "starting with https://").format(url=url))
+            raise ValueError(
+                _(
+                    '"{url}" is not a web address; write the full address of the stored copy, starting with https://'
+                ).format(url=url)
+            )
         return str(url).strip()
 
     @field_validator("checked")
     @classmethod
     def _not_in_the_future(cls, day: date) -> date:
         if day > date.today():
-            raise ValueError(_('"{day}" is in the future; write the day the copy was looked at')
-                             .format(day=day.isoformat()))
+            raise ValueError(
+                _('"{day}" is in the future; write the day the copy was looked at').format(day=day.isoformat())
+            )
         return day
 
     @field_validator("note")
     @classmethod
-    def _note(cls, text: Optional[str]) -> Optional[str]:
+    def _note(cls, text: str | None) -> str | None:
         if text is not None and not " ".join(text.split()):
             raise ValueError(_("is empty; say what the copy shows, or remove the line"))
         return " ".join(text.split()) if text is not None else None

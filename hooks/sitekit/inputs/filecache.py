@@ -1,5 +1,6 @@
 """A data file's text, read again only when the file changed: the checks, every hook and both
 language builds ask for the same files, and under `mkdocs serve` an edited file is read afresh."""
+
 from __future__ import annotations
 
 import os

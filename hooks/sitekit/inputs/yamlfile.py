@@ -9,18 +9,28 @@ data is built here from them, in one pass, so that:
   `true`/`false`, `null`/`~`, whole numbers written plainly and decimal numbers are not text.
 The cost is linear in the size of the file.
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                                ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.reader import ReaderError
 
 from ..messages import N_, _, language
@@ -59,12 +69,21 @@ class YamlProblem(Exception):
 
 # What the parser says, and what editors read instead (the first match wins; translated at use).
 _PARSER_WORDS = [
-    ("mapping values are not allowed", N_("a `:` followed by a space inside a value; put the whole value in "
-                                          "quotes (\"...\"), or check the indentation of this line")),
-    ("cannot start any token", N_("found a character that cannot start a value here (a tab?); indent with "
-                                  "spaces and put values starting with @ or ` in quotes")),
-    ("unknown escape character", N_("a backslash (\\) inside double quotes; use single quotes ('...') or "
-                                    "write \\\\")),
+    (
+        "mapping values are not allowed",
+        N_(
+            "a `:` followed by a space inside a value; put the whole value in "
+            'quotes ("..."), or check the indentation of this line'
+        ),
+    ),
+    (
+        "cannot start any token",
+        N_(
+            "found a character that cannot start a value here (a tab?); indent with "
+            "spaces and put values starting with @ or ` in quotes"
+        ),
+    ),
+    ("unknown escape character", N_("a backslash (\\) inside double quotes; use single quotes ('...') or write \\\\")),
     ("end of stream", N_("a quote or a bracket is opened but never closed; close it on this line")),
     ("found duplicate anchor", N_("the same &name is written twice; write each value out instead")),
 ]
@@ -87,8 +106,10 @@ def parse_with_lines(text: str, tags: bool = False, first_line: int = 1) -> tupl
         data = builder.node((), 0)
         next(events)  # document end
         if isinstance(next(events), DocumentStartEvent):
-            raise YamlProblem(start.start_mark.line + first_line, _("holds more than one document (a line `---` "
-                              "inside the file); keep one, without `---` lines"))
+            raise YamlProblem(
+                start.start_mark.line + first_line,
+                _("holds more than one document (a line `---` inside the file); keep one, without `---` lines"),
+            )
     except StopIteration:  # pragma: no cover - the parser always ends the stream
         return None, lines
     return data, lines
@@ -108,9 +129,13 @@ def _check_flow_depth(text: str, first_line: int) -> None:
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlProblem(text.count("\n", 0, index) + first_line,
-                                  _("has brackets nested more than {depth} deep; data here needs far fewer: "
-                                    "check the [ and {{ on this line").format(depth=MAX_DEPTH))
+                raise YamlProblem(
+                    text.count("\n", 0, index) + first_line,
+                    _(
+                        "has brackets nested more than {depth} deep; data here needs far fewer: "
+                        "check the [ and {{ on this line"
+                    ).format(depth=MAX_DEPTH),
+                )
         elif char in "]}" and depth:
             depth -= 1
 
@@ -121,8 +146,13 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
         yield from YAML(typ="safe", pure=True).parse(text)
     except ReaderError as err:
         line = text.count("\n", 0, err.position) + first_line
-        raise YamlProblem(line, _("contains the invisible character {character}, which a data file cannot hold; "
-                                  "delete it (retype the line)").format(character=f"<U+{err.character:04X}>")) from None
+        raise YamlProblem(
+            line,
+            _(
+                "contains the invisible character {character}, which a data file cannot hold; "
+                "delete it (retype the line)"
+            ).format(character=f"<U+{err.character:04X}>"),
+        ) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         said = f"{err.problem or ''} {err.context or ''}"
@@ -141,16 +171,30 @@ class _Builder:
         line = event.start_mark.line + self.first_line
         self.lines.setdefault(loc, line)
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(line, _("uses an anchor or alias (&name, *name); this file does not allow them: "
-                                      "write the value out in full"), _field(loc))
+            raise YamlProblem(
+                line,
+                _("uses an anchor or alias (&name, *name); this file does not allow them: write the value out in full"),
+                _field(loc),
+            )
         if depth > MAX_DEPTH:
-            raise YamlProblem(line, _("is nested more than {depth} levels deep; data here needs far fewer: "
-                                      "check the indentation").format(depth=MAX_DEPTH), _field(loc[:2]))
+            raise YamlProblem(
+                line,
+                _("is nested more than {depth} levels deep; data here needs far fewer: check the indentation").format(
+                    depth=MAX_DEPTH
+                ),
+                _field(loc[:2]),
+            )
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             if not self.tags:
-                raise YamlProblem(line, _("has the tag {tag}; this file does not use tags: remove it "
-                                          "(put the value in quotes to make it text)").format(tag=tag), _field(loc))
+                raise YamlProblem(
+                    line,
+                    _(
+                        "has the tag {tag}; this file does not use tags: remove it "
+                        "(put the value in quotes to make it text)"
+                    ).format(tag=tag),
+                    _field(loc),
+                )
             self._skip(event)
             return None
         if isinstance(event, ScalarEvent):
@@ -168,13 +212,24 @@ class _Builder:
         while not isinstance(key_event := next(self.events), MappingEndEvent):
             line = key_event.start_mark.line + self.first_line
             if not isinstance(key_event, ScalarEvent) or getattr(key_event, "anchor", None):
-                raise YamlProblem(line, _("has a key that is not plain text (a list, a block or an alias before "
-                                          "`:`); write a name, then `:`"), _field(loc))
+                raise YamlProblem(
+                    line,
+                    _(
+                        "has a key that is not plain text (a list, a block or an alias before "
+                        "`:`); write a name, then `:`"
+                    ),
+                    _field(loc),
+                )
             key = scalar(key_event.value, plain=key_event.style is None)
             if key in key_lines:
-                raise YamlProblem(line, _("appears twice (lines {first} and {second}); YAML would silently keep only "
-                                          "the last one: keep one, or rename one")
-                                  .format(first=key_lines[key], second=line), str(key))
+                raise YamlProblem(
+                    line,
+                    _(
+                        "appears twice (lines {first} and {second}); YAML would silently keep only "
+                        "the last one: keep one, or rename one"
+                    ).format(first=key_lines[key], second=line),
+                    str(key),
+                )
             key_lines[key] = line
             self.lines[loc + (key,)] = line
             mapping[key] = self.node(loc + (key,), depth + 1)
@@ -217,11 +272,21 @@ def load_yaml(path: Path, display_path: str | None = None) -> YamlDoc | Problem:
     try:
         text = read_text(path)
     except UnicodeDecodeError as err:
-        return Problem(shown, None, _("file"), _("is not UTF-8 text (byte {byte} cannot be read); save it again "
-                                              "choosing the UTF-8 encoding").format(byte=err.start))
+        return Problem(
+            shown,
+            None,
+            _("file"),
+            _("is not UTF-8 text (byte {byte} cannot be read); save it again choosing the UTF-8 encoding").format(
+                byte=err.start
+            ),
+        )
     except OSError as err:
-        return Problem(shown, None, _("file"), _("cannot be read ({reason}); check that it exists and is a file")
-                       .format(reason=err.strerror or err))
+        return Problem(
+            shown,
+            None,
+            _("file"),
+            _("cannot be read ({reason}); check that it exists and is a file").format(reason=err.strerror or err),
+        )
     return parse_yaml(text, shown)
 
 

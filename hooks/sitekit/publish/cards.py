@@ -4,14 +4,15 @@ the site, drawn with Pillow and a font installed on the machine (Debian fonts-de
 No status on a card: social networks keep an image for weeks. A card is redrawn only when what
 it shows changes (a file cache keyed by its texts, the font and this module's layout version).
 """
+
 from __future__ import annotations
 
 import hashlib
 import io
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ..calls.model import Call
 from ..dates.formatting import format_moment
@@ -39,8 +40,9 @@ class Line:
     colour: str = INK
 
 
-def social_cards(calls: Iterable[Call], strings: Mapping[str, Mapping], site_name: str,
-                 cache_dir: Path | None = None) -> dict[str, bytes]:
+def social_cards(
+    calls: Iterable[Call], strings: Mapping[str, Mapping], site_name: str, cache_dir: Path | None = None
+) -> dict[str, bytes]:
     """{path below the site root: PNG} for each call's card and the site's."""
     cards = {SITE_CARD: card_png(site_card_lines([site_name], strings), cache_dir)}
     for call in calls:
@@ -60,16 +62,20 @@ def call_card_lines(call: Call, strings: Mapping[str, Mapping]) -> list[Line]:
     lines += [Line(title, 52 if len(titles) == 1 else 44, True) for title in titles]
     for locale in locales:
         s = strings[locale]
-        dates = "; ".join((f"{stage.label[locale]}: " if stage.label and len(call.stages) > 1 else "")
-                          + format_moment(stage.instant, s["calls"]["formats"]) for stage in call.stages)
-        lines.append(Line(f'{s["sharing"]["card_deadline"]}: {dates}', 28, False, MUTED))
+        dates = "; ".join(
+            (f"{stage.label[locale]}: " if stage.label and len(call.stages) > 1 else "")
+            + format_moment(stage.instant, s["calls"]["formats"])
+            for stage in call.stages
+        )
+        lines.append(Line(f"{s['sharing']['card_deadline']}: {dates}", 28, False, MUTED))
     return lines
 
 
 def site_card_lines(site_names: Iterable[str], strings: Mapping[str, Mapping]) -> list[Line]:
     names = list(dict.fromkeys(site_names))
-    return ([Line(name, 56, True) for name in names[:1]]
-            + [Line(s["sharing"]["card_site"], 34, False, MUTED) for s in strings.values()])
+    return [Line(name, 56, True) for name in names[:1]] + [
+        Line(s["sharing"]["card_site"], 34, False, MUTED) for s in strings.values()
+    ]
 
 
 def font_files() -> dict[str, Path]:
@@ -77,16 +83,22 @@ def font_files() -> dict[str, Path]:
         paths = {style: Path(folder) / name for style, name in FONTS.items()}
         if all(path.exists() for path in paths.values()):
             return paths
-    raise FontMissing(_("social cards: the fonts {fonts} for the social cards are not installed; install the "
-                        "Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)")
-                      .format(fonts=", ".join(FONTS.values())))
+    raise FontMissing(
+        _(
+            "social cards: the fonts {fonts} for the social cards are not installed; install the "
+            "Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)"
+        ).format(fonts=", ".join(FONTS.values()))
+    )
 
 
 def card_png(lines: list[Line], cache_dir: Path | None = None) -> bytes:
     """The card as PNG bytes, from the cache when the same card was drawn before."""
     fonts = font_files()
-    key = hashlib.sha256(repr((LAYOUT_VERSION, SIZE, lines, sorted((k, str(v), v.stat().st_size) for k, v in fonts.items())))
-                         .encode("utf-8")).hexdigest()
+    key = hashlib.sha256(
+        repr((LAYOUT_VERSION, SIZE, lines, sorted((k, str(v), v.stat().st_size) for k, v in fonts.items()))).encode(
+            "utf-8"
+        )
+    ).hexdigest()
     cached = cache_dir / f"{key}.png" if cache_dir else None
     if cached is not None and cached.exists():
         return cached.read_bytes()

@@ -1,9 +1,11 @@
 """Every link to another site written in the pages and data, with where it is written (offline)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..inputs.yamlfile import YamlDoc, load_yaml
 
@@ -30,7 +32,7 @@ def collect_external_links(root: Path, docs_dir: Path | None = None) -> dict[str
 
 
 def _confirmation(data: Any, loc: tuple) -> str:
-    """"; confirmed: <stored copy>, <day>" when the link's mapping says where it was confirmed."""
+    """ "; confirmed: <stored copy>, <day>" when the link's mapping says where it was confirmed."""
     if loc[-1:] != ("url",):
         return ""
     for key in loc[:-1]:

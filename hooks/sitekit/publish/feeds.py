@@ -1,10 +1,11 @@
 """Atom feed of calls, one per language (RFC 4287, written with lxml): an entry changes when its data
 or status does."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Mapping
 
 from lxml import etree
 
@@ -23,11 +24,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 @dataclass(frozen=True)
 class FeedTexts:
     """The feed's words in one language, from data/strings/<locale>.yml (`publishing:`)."""
+
     title: str
     subtitle: str
     author: str
-    entry: str            # "{title}: {status}"
-    summary: str          # "{summary} Deadline: {deadline}."
+    entry: str  # "{title}: {status}"
+    summary: str  # "{summary} Deadline: {deadline}."
     status: Mapping[str, str]
     stage: str = "{label}: {deadline}"  # one of several deadlines
     moved: str = "{deadline} ({word}; {previous})"  # a moved deadline, with the earlier one
@@ -36,11 +38,21 @@ class FeedTexts:
     formats: Mapping[str, str] = field(default_factory=dict)  # calls.formats: the pages' way of writing a time
 
     @classmethod
-    def from_strings(cls, strings: Mapping) -> "FeedTexts":
+    def from_strings(cls, strings: Mapping) -> FeedTexts:
         feed = strings["publishing"]["feed"]
-        return cls(feed["title"], feed["subtitle"], feed["author"], feed["entry"], feed["summary"],
-                   strings["publishing"]["status"], feed["stage"], feed["moved"], feed["separator"],
-                   strings["calls"]["moved"], strings["calls"]["formats"])
+        return cls(
+            feed["title"],
+            feed["subtitle"],
+            feed["author"],
+            feed["entry"],
+            feed["summary"],
+            strings["publishing"]["status"],
+            feed["stage"],
+            feed["moved"],
+            feed["separator"],
+            strings["calls"]["moved"],
+            strings["calls"]["formats"],
+        )
 
 
 def moment_text(instant: datetime, zone: str, formats: Mapping[str, str]) -> str:
@@ -56,16 +68,24 @@ def deadline_text(call: Call, locale: str, texts: FeedTexts) -> str:
         text = moment_text(stage.instant, stage.zone, texts.formats)
         if stage.previous_instant is not None:
             word = texts.moved_words["extended" if stage.previous_instant < stage.instant else "brought_forward"]
-            text = texts.moved.format(deadline=text, word=word,
-                                      previous=moment_text(stage.previous_instant, stage.zone, texts.formats))
+            text = texts.moved.format(
+                deadline=text, word=word, previous=moment_text(stage.previous_instant, stage.zone, texts.formats)
+            )
         if stage.label is not None and len(call.stages) > 1:
             text = texts.stage.format(label=stage.label[locale], deadline=text)
         parts.append(text)
     return texts.separator.join(parts)
 
 
-def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site_url: str, now: datetime,
-               closing_days: float, changed: Mapping[str, datetime]) -> bytes:
+def calls_feed(
+    calls: Iterable[Call],
+    language: Language,
+    texts: FeedTexts,
+    site_url: str,
+    now: datetime,
+    closing_days: float,
+    changed: Mapping[str, datetime],
+) -> bytes:
     """The Atom document for `language`; entries newest change first; `changed` maps slug -> instant."""
     feed_url = absolute(site_url, language.prefix + FILE)
     calls = sorted(calls, key=lambda call: (changed[call.slug], call.slug), reverse=True)
@@ -85,8 +105,13 @@ def calls_feed(calls: Iterable[Call], language: Language, texts: FeedTexts, site
         _text(entry, "title", texts.entry.format(title=call.title[language.locale], status=texts.status[status]))
         _text(entry, "updated", _timestamp(changed[call.slug]))
         _link(entry, url, "alternate", "text/html", language.locale)
-        _text(entry, "summary", texts.summary.format(summary=call.summary[language.locale],
-                                                     deadline=deadline_text(call, language.locale, texts)))
+        _text(
+            entry,
+            "summary",
+            texts.summary.format(
+                summary=call.summary[language.locale], deadline=deadline_text(call, language.locale, texts)
+            ),
+        )
         etree.SubElement(entry, _atom("category"), term=status, label=texts.status[status])
     etree.indent(feed)
     return etree.tostring(feed, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,5 +1,6 @@
 """schema.org JSON-LD for a call's page: a MonetaryGrant whose application ends at the deadline (an
 ApplyAction only while the call is not closed: search engines would offer to apply to a closed call)."""
+
 from __future__ import annotations
 
 from datetime import datetime

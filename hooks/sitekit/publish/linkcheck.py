@@ -1,27 +1,36 @@
 """Offline link checker for a built site served under a sub-path (GitHub Pages: /<repo>/): every link,
 asset, feed, sitemap and open-data address must name a file of the site, and every #fragment an id."""
+
 from __future__ import annotations
 
 import json
 import posixpath
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
 # Resolve the 404 page's relative links from a deep address: the host serves it at any missing one.
 NOT_FOUND_PAGE, NOT_FOUND_AT = "404.html", "no/such/page/"
-URL_ATTRS = {"a": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
-             "source": ("src", "srcset"), "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",)}
+URL_ATTRS = {
+    "a": ("href",),
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+}
 SKIPPED_SCHEMES = ("mailto", "tel", "javascript", "data")
 
 
 @dataclass(frozen=True)
 class BrokenLink:
-    source: str   # file of the site that holds the link, relative to the site folder
-    url: str      # the link as written
+    source: str  # file of the site that holds the link, relative to the site folder
+    url: str  # the link as written
     reason: str
 
     def __str__(self) -> str:
@@ -102,8 +111,11 @@ def _json_urls(value) -> Iterator[str]:
 
 
 def _robots_urls(path: Path) -> list[str]:
-    return [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.lower().startswith("sitemap:")]
+    return [
+        line.split(":", 1)[1].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.lower().startswith("sitemap:")
+    ]
 
 
 def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = None) -> list[BrokenLink]:
@@ -120,7 +132,7 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
     def target_of(url: str, served_at: str) -> tuple[Path | None, str, str]:
         """(file, fragment, reason) for `url` as written in a file served at `served_at`."""
         if site_url and url.startswith(site_url):
-            url = base_path + url[len(site_url):].lstrip("/")
+            url = base_path + url[len(site_url) :].lstrip("/")
         parts = urlsplit(urljoin("http://site.invalid" + served_at, url))
         if parts.netloc != "site.invalid":
             return None, "", ""
@@ -129,7 +141,7 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
             path += "/"
         if not (path + "/").startswith(base_path):
             return None, "", f"leaves the site's folder {base_path} (an absolute path without the sub-path?)"
-        file = site_dir / path[len(base_path):]
+        file = site_dir / path[len(base_path) :]
         if file.is_dir():
             file = file / "index.html"
         return (file, parts.fragment, "" if file.is_file() else "no such file in the site")
@@ -160,5 +172,9 @@ def broken_links(site_dir: Path, base_path: str = "/", site_url: str | None = No
             if reason:
                 broken.append(BrokenLink(rel, url, reason))
             elif target is not None and fragment and target.suffix == ".html" and fragment not in page(target).ids:
-                broken.append(BrokenLink(rel, url, f'no element with id="{fragment}" in {target.relative_to(site_dir).as_posix()}'))
+                broken.append(
+                    BrokenLink(
+                        rel, url, f'no element with id="{fragment}" in {target.relative_to(site_dir).as_posix()}'
+                    )
+                )
     return broken

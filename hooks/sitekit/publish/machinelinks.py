@@ -1,4 +1,5 @@
 """The machine-readable files every page announces in its head (<link rel="alternate">)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,8 +10,8 @@ from . import feeds, opendata
 
 @dataclass(frozen=True)
 class MachineLink:
-    key: str    # names the link's title in data/strings/<locale>.yml: publishing.links.<key>
-    path: str   # below the site root
+    key: str  # names the link's title in data/strings/<locale>.yml: publishing.links.<key>
+    path: str  # below the site root
     type: str
 
 

@@ -1,9 +1,11 @@
 """Open data: every call as one JSON document (calls.json), described by schemas/calls.schema.json."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from ..calls.model import Call, Deadline, Moment
 from ..calls.status import call_status, stage_status
@@ -20,21 +22,24 @@ def moment_record(moment: Moment) -> dict[str, str]:
     return {"utc": utc_iso(moment.instant), "local": local_iso(moment.instant), "zone": moment.zone}
 
 
-def deadline_record(call: Call, stage: Deadline, now: datetime, closing_days: float,
-                    languages: list[Language]) -> dict[str, Any]:
+def deadline_record(
+    call: Call, stage: Deadline, now: datetime, closing_days: float, languages: list[Language]
+) -> dict[str, Any]:
     """One deadline: its moment, label (several stages), own status and the earlier moment if moved."""
     previous = stage.previous_instant
     return {
         **moment_record(stage),
         "label": {lang.locale: stage.label[lang.locale] for lang in languages} if stage.label else None,
         "status": stage_status(call, stage, now, closing_days),
-        "previous": ({"utc": utc_iso(previous), "local": local_iso(previous), "zone": stage.zone}
-                     if previous else None),
+        "previous": (
+            {"utc": utc_iso(previous), "local": local_iso(previous), "zone": stage.zone} if previous else None
+        ),
     }
 
 
-def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
-                languages: Iterable[Language]) -> dict[str, Any]:
+def call_record(
+    call: Call, now: datetime, closing_days: float, site_url: str, languages: Iterable[Language]
+) -> dict[str, Any]:
     """One call as plain JSON values; `status` is as of `now`."""
     languages = list(languages)
     return {
@@ -54,8 +59,9 @@ def call_record(call: Call, now: datetime, closing_days: float, site_url: str,
     }
 
 
-def calls_document(calls: Iterable[Call], now: datetime, closing_days: float, site_url: str,
-                   languages: Iterable[Language]) -> dict[str, Any]:
+def calls_document(
+    calls: Iterable[Call], now: datetime, closing_days: float, site_url: str, languages: Iterable[Language]
+) -> dict[str, Any]:
     """The whole file: every call, nearest next deadline first, with the moment its statuses refer to."""
     languages = list(languages)
     ordered = sorted(calls, key=lambda call: (call.next_deadline(now).instant, call.slug))

@@ -1,4 +1,5 @@
 """robots.txt: every page may be indexed; the sitemap (both languages, with hreflang) is named."""
+
 from __future__ import annotations
 
 from ..calls.urls import absolute

@@ -1,8 +1,10 @@
 """Split the one merged search index of mkdocs-static-i18n into one index per language."""
+
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..languages import Language
 
@@ -24,6 +26,6 @@ def split_search_index(index: dict[str, Any], languages: Iterable[Language]) -> 
     for doc in index.get("docs", []):
         for lang in langs:
             if doc["location"].startswith(lang.prefix):
-                out[lang.prefix]["docs"].append({**doc, "location": doc["location"][len(lang.prefix):]})
+                out[lang.prefix]["docs"].append({**doc, "location": doc["location"][len(lang.prefix) :]})
                 break
     return out

@@ -1,7 +1,9 @@
 """Open Graph and Twitter card values of a page (DESIGN.md contract 10); the template writes them."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..calls.urls import absolute
 from .cards import SITE_CARD, call_card_path
@@ -12,8 +14,16 @@ def og_locales(strings: Mapping[str, Mapping]) -> dict[str, str]:
     return {locale: s["sharing"]["og_locale"] for locale, s in strings.items()}
 
 
-def sharing_meta(title: str, description: str, canonical_url: str, locale: str, locales: Mapping[str, str],
-                 site_url: str, site_name: str, call_slug: str | None) -> dict[str, Any]:
+def sharing_meta(
+    title: str,
+    description: str,
+    canonical_url: str,
+    locale: str,
+    locales: Mapping[str, str],
+    site_url: str,
+    site_name: str,
+    call_slug: str | None,
+) -> dict[str, Any]:
     """Plain values for the page's <meta property="og:…"> tags; the image is the call's card on
     the call's pages, else the site's."""
     return {
@@ -24,6 +34,7 @@ def sharing_meta(title: str, description: str, canonical_url: str, locale: str, 
         "locale": locales[locale],
         "alternates": [og for other, og in locales.items() if other != locale],
         "image": absolute(site_url, call_card_path(call_slug) if call_slug else SITE_CARD),
-        "image_width": 1200, "image_height": 630,
+        "image_width": 1200,
+        "image_height": 630,
         "card": "summary_large_image",
     }

@@ -5,10 +5,11 @@ open data sit at each language's root, so each language root needs one, or every
 (Pages' own `hreflang` alternates are written so that Material does not match them: see
 overrides/main.html.)
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..languages import Language
 
@@ -29,7 +30,7 @@ def split_sitemap(xml: bytes, site_url: str, languages: Iterable[Language]) -> d
         loc = url.findtext(f"{{{SITEMAP_NS}}}loc", default="")
         if not loc.startswith(base):
             continue
-        folder = loc[len(base):]
+        folder = loc[len(base) :]
         lang = next((lang for lang in langs if folder.startswith(lang.prefix)), None)
         if lang is not None:
             by_language[lang.prefix].append(url)

@@ -1,6 +1,7 @@
 """A Content-Security-Policy for every page (DESIGN contract 13): scripts only from the site itself
 and the inline scripts the page was built with, by hash, so that no inline event handler or injected
 script can run even if markup slipped through. GitHub Pages sets no headers: a <meta http-equiv>."""
+
 from __future__ import annotations
 
 import base64
@@ -51,8 +52,9 @@ def inline_script_hashes(html: str) -> list[str]:
     parser = _InlineScripts()
     parser.feed(html)
     parser.close()
-    hashes = ("'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-              for s in parser.scripts)
+    hashes = (
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in parser.scripts
+    )
     return list(dict.fromkeys(hashes))
 
 
@@ -70,4 +72,4 @@ def with_policy(html: str) -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return tag + html
-    return html[:anchor.end()] + tag + html[anchor.end():]
+    return html[: anchor.end()] + tag + html[anchor.end() :]

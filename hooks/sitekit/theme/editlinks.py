@@ -1,8 +1,10 @@
-""""Edit this page": the links to GitHub's editor for the files a page is made from (its own page
+""" "Edit this page": the links to GitHub's editor for the files a page is made from (its own page
 file, and the data file its generated parts come from), built from `repo_url` and `edit_uri`."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
 
@@ -17,8 +19,9 @@ def edit_root(repo_url: str | None, edit_uri: str | None, docs_dir_name: str) ->
     return f"{repo_url.rstrip('/')}/{folder.removesuffix(docs_dir_name).strip('/')}/"
 
 
-def edit_links(page_edit_url: str | None, root: str | None, meta: Mapping[str, Any],
-               generated_from: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+def edit_links(
+    page_edit_url: str | None, root: str | None, meta: Mapping[str, Any], generated_from: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     """[(kind, address)]: `page` (the page's own file, as MkDocs computes it from edit_uri), `call`
     (data/calls/<call>.yml, for a page that shows a call's facts) and `data` for each of
     `generated_from` (files, from the repository's root, that generate part of the page)."""

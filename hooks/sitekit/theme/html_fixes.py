@@ -3,6 +3,7 @@
 Each fix finds start tags with the standard-library HTML parser and rewrites only those tags,
 leaving every other byte of the page as it was.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -61,5 +62,5 @@ def _drop_in(html: str) -> str:
     parser.close()
     for offset, raw, attrs in reversed(parser.found):
         kept = [(name, value) for name, value in attrs if name != "autocomplete"]
-        html = html[:offset] + _start_tag("input", kept) + html[offset + len(raw):]
+        html = html[:offset] + _start_tag("input", kept) + html[offset + len(raw) :]
     return html

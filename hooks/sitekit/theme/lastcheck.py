@@ -1,10 +1,12 @@
 """The accessibility statement's last check: data/quality/last-check.yml (written by the test
 suite: each tool's version, day and problems found) said in the page's language, never more."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..dates.formatting import format_day
 from ..inputs.yamlfile import YamlDoc, load_yaml
@@ -27,5 +29,8 @@ def last_check_text(root: Path, strings: Mapping[str, Any], fmt: Mapping[str, st
         return strings["never"]
     return strings["last_check"].format(
         date=format_day(min(days), fmt),  # the older of the two runs: the statement claims no more
-        axe_version=values["axe"][0], axe_problems=values["axe"][1],
-        nu_version=values["nu"][0], nu_problems=values["nu"][1])
+        axe_version=values["axe"][0],
+        axe_problems=values["axe"][1],
+        nu_version=values["nu"][0],
+        nu_problems=values["nu"][1],
+    )

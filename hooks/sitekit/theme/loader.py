@@ -5,10 +5,12 @@ find the ones to copy to the site, then drops each path that has a part starting
 Material's icons only to drop them cost about 50 ms per language build. Templates in hidden folders
 (`{% include ".icons/..." %}`) still load: only the listing skips them.
 """
+
 from __future__ import annotations
 
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 

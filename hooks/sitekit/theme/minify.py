@@ -1,8 +1,9 @@
 """Minify what readers download: the site's own stylesheets and scripts (comments and indentation
 out; the sources in docs/assets/ stay commented) and every HTML page."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import minify_html
 import rcssmin

@@ -2,6 +2,7 @@
 to the same file, the last language built winning (#284, #349), and the host serves that file at
 every missing address. Its body speaks every language (overrides/404.html); its menus, search and
 header are the default language's."""
+
 from __future__ import annotations
 
 from pathlib import Path

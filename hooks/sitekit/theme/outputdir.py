@@ -1,5 +1,6 @@
 """Never half a site in the output folder: a failed build leaves nothing to publish (the folder is
 emptied, then removed if empty); a build is written beside it and swapped in whole (SiteSwap)."""
+
 from __future__ import annotations
 
 import atexit
@@ -27,6 +28,7 @@ def discard_output(site_dir: Path) -> None:
 
 
 # -- a whole site or none: build beside the output folder, then swap ----------------------------
+
 
 class SiteSwap:
     """One run of `mkdocs build`: every language is written into a hidden folder beside the output

@@ -1,8 +1,10 @@
 """Render the Jinja2 partials of overrides/partials/ with autoescape: text from YAML stays text."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -27,8 +29,14 @@ def renderer(template_dirs: Iterable[str | Path]) -> Callable[..., str]:
 def partials_environment(template_dirs: Iterable[str | Path]) -> Environment:
     """A new environment for one build: each partial is read once per build (no check of the file
     before every render: a call page renders several) and compiled once per process."""
-    env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
     env.globals["fill"] = fill
     return share_compiled_templates(env, _COMPILED)
 
@@ -46,8 +54,9 @@ def _format_escaped(pattern: str, parts: dict[str, Markup]) -> str:
         before, _, after = rest.partition("{")
         name, closed, rest = after.partition("}")
         if not closed or name not in parts:
-            raise KeyError(f"{{{name}}} in the pattern {pattern!r}; expected one of: "
-                           + ", ".join(f"{{{key}}}" for key in parts))
+            raise KeyError(
+                f"{{{name}}} in the pattern {pattern!r}; expected one of: " + ", ".join(f"{{{key}}}" for key in parts)
+            )
         out += [str(escape(before)), str(parts[name])]
     out.append(str(escape(rest)))
     return "".join(out)

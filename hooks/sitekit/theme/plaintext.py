@@ -1,7 +1,9 @@
 """Editors' page titles and descriptions are plain text: escape them, since Material prints them raw."""
+
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -11,8 +13,10 @@ PLAIN_TEXT_FIELDS = ("title", "description", "subtitle")
 
 def escape_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """A copy of `meta` whose text fields are escaped once (Markup: later `|e` filters leave them be)."""
-    return {key: escape(value) if key in PLAIN_TEXT_FIELDS and isinstance(value, str) else value
-            for key, value in meta.items()}
+    return {
+        key: escape(value) if key in PLAIN_TEXT_FIELDS and isinstance(value, str) else value
+        for key, value in meta.items()
+    }
 
 
 def escape_nav_titles(items: Iterable[Any]) -> None:

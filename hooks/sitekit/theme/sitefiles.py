@@ -1,8 +1,9 @@
 """Write generated files below the site folder, each folder made once rather than once per file."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 
 def write_files(root: Path, files: Mapping[str, bytes]) -> None:

@@ -6,6 +6,7 @@ save under `mkdocs serve`). A bytecode cache kept for the life of the process ha
 builds the compiled code. Jinja2 keys each entry by the template's file name and checks it
 against a checksum of the template's source, so an edited template is compiled again.
 """
+
 from __future__ import annotations
 
 from jinja2 import BytecodeCache, Environment

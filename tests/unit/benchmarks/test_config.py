@@ -1,4 +1,5 @@
 """The hooks-cost benchmark builds the same configuration with its `hooks:` list cut out."""
+
 from __future__ import annotations
 
 import sys
@@ -6,7 +7,7 @@ import sys
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from builds import listed_hooks, without_hooks  # noqa: E402
+from builds import listed_hooks, without_hooks
 
 CONFIG = """\
 site_name: x

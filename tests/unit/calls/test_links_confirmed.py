@@ -1,4 +1,5 @@
 """Official links say where they were confirmed; a wrong `confirmed:` is an editor's message."""
+
 from __future__ import annotations
 
 from conftest import ROOT
@@ -12,8 +13,11 @@ CALL = ROOT / "data" / "calls" / "clusters-go-international-2020.yml"
 def test_every_official_link_of_the_site_names_the_stored_copy_that_confirms_it():
     calls = load_calls(ROOT / "data" / "calls", ROOT, ["it", "en"])
     links: list[Link | SourceLink] = [link for call in calls.values() for link in call.links.values()]
-    links += [link for entry in load_glossary(ROOT / "data" / "glossary.yml", ROOT, ["it", "en"]).entries.values()
-              for link in entry.links]
+    links += [
+        link
+        for entry in load_glossary(ROOT / "data" / "glossary.yml", ROOT, ["it", "en"]).entries.values()
+        for link in entry.links
+    ]
     assert links
     for link in links:
         assert link.confirmed is not None, link.url
@@ -34,13 +38,16 @@ def _problems(tmp_path, confirmed: str) -> list[str]:
 
 def test_a_confirmation_that_is_not_a_web_address_or_a_date_is_named_with_its_line(tmp_path):
     problems = _problems(tmp_path, "    confirmed:\n      copy: somewhere\n      checked: 30/11/2026\n")
-    assert any(p.startswith("data/calls/x.yml:") and "links.eccp.confirmed.copy" in p and "https://" in p
-               for p in problems), problems
-    assert any("links.eccp.confirmed.checked" in p and "is not a date" in p and "30/11/2026" in p
-               for p in problems), problems
+    assert any(
+        p.startswith("data/calls/x.yml:") and "links.eccp.confirmed.copy" in p and "https://" in p for p in problems
+    ), problems
+    assert any("links.eccp.confirmed.checked" in p and "is not a date" in p and "30/11/2026" in p for p in problems), (
+        problems
+    )
 
 
 def test_a_misspelt_field_of_a_confirmation_is_refused(tmp_path):
-    problems = _problems(tmp_path, "    confirmed:\n      copy: https://a.eu/\n      checked: 2026-01-01\n"
-                                   "      nota: x\n")
+    problems = _problems(
+        tmp_path, "    confirmed:\n      copy: https://a.eu/\n      checked: 2026-01-01\n      nota: x\n"
+    )
     assert any("links.eccp.confirmed.nota" in p and "is not a field" in p for p in problems), problems

@@ -1,5 +1,6 @@
 """Markers, the deadline box and the calls index, rendered with the real partials."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import markdown
 import pytest
@@ -10,19 +11,29 @@ from sitebuild import ROOT
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.theme.partials import renderer
 
-NOW = datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc)
+NOW = datetime(2020, 11, 20, 11, 0, tzinfo=UTC)
 RENDER = renderer([ROOT / "overrides"])
 
 
 def pages(calls, locale="it", now=NOW) -> CallPages:
-    return CallPages(calls={c.slug: c for c in calls}, locale=locale, prefix="" if locale == "it" else "en/",
-                     strings=STRINGS[locale], now=now, closing_days=7, site_url="https://example.org/bandi/",
-                     render=RENDER, page_url_exists=lambda url: True)
+    return CallPages(
+        calls={c.slug: c for c in calls},
+        locale=locale,
+        prefix="" if locale == "it" else "en/",
+        strings=STRINGS[locale],
+        now=now,
+        closing_days=7,
+        site_url="https://example.org/bandi/",
+        render=RENDER,
+        page_url_exists=lambda url: True,
+    )
 
 
 def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-call/") -> PageSource:
     front = f"---\ntitle: T\ncall: {call}\n---\n" if call else "---\ntitle: T\n---\n"
-    return PageSource(markdown, {"call": call} if call else {}, url, "docs/bandi/test-call/index.it.md", front + markdown)
+    return PageSource(
+        markdown, {"call": call} if call else {}, url, "docs/bandi/test-call/index.it.md", front + markdown
+    )
 
 
 def converted(p: CallPages, source: PageSource) -> str:
@@ -43,9 +54,11 @@ def built(p: CallPages, source: PageSource) -> str:
 
 
 def test_markers_in_code_stay_as_written_whatever_the_fences():
-    source = page("# T\n\n<!-- call:budget -->\n\n~~~~\n```\n<!-- call:budget -->\n```\n~~~~\n\n"
-                  "```\n~~~\n<!-- call:budget -->\n~~~\n```\n\n    <!-- call:budget -->\n\n"
-                  "Inline `<!-- call:budget -->` code.\n\n- item <!-- call:budget -->\n")
+    source = page(
+        "# T\n\n<!-- call:budget -->\n\n~~~~\n```\n<!-- call:budget -->\n```\n~~~~\n\n"
+        "```\n~~~\n<!-- call:budget -->\n~~~\n```\n\n    <!-- call:budget -->\n\n"
+        "Inline `<!-- call:budget -->` code.\n\n- item <!-- call:budget -->\n"
+    )
     p = pages([make_call()])
     out = html(built(p, source))
     assert p.problems == []
@@ -53,10 +66,15 @@ def test_markers_in_code_stay_as_written_whatever_the_fences():
     assert [c.get_text().count("<!-- call:budget -->") for c in out.select("code")] == [1, 1, 1, 1]
 
 
-@pytest.mark.parametrize("written, meant", [
-    ("<!-- Call:facts -->", "call:facts"), ("<!-- cal:facts -->", "call:facts"),
-    ("<!-- call:fact -->", "call:facts"), ("<!-- glossary:entry -->", "glossary:entries"),
-])
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("<!-- Call:facts -->", "call:facts"),
+        ("<!-- cal:facts -->", "call:facts"),
+        ("<!-- call:fact -->", "call:facts"),
+        ("<!-- glossary:entry -->", "glossary:entries"),
+    ],
+)
 def test_a_near_miss_of_a_marker_says_what_was_meant_at_its_line(written, meant):
     p = pages([make_call()])
     p.other_markers = ("glossary:entries",)
@@ -69,7 +87,8 @@ def test_an_unclosed_comment_is_a_problem_at_its_line():
     p = pages([make_call()])
     built(p, page("# T\n\nTesto\n\nAltro <!-- da rivedere\n\nFine.\n\n`<!-- in code -->`\n"))
     assert [(x.line, x.field, x.message.split(";")[0]) for x in p.problems] == [
-        (4 + 5, "<!--", "is never closed, so the page shows it as text")]
+        (4 + 5, "<!--", "is never closed, so the page shows it as text")
+    ]
 
 
 def test_box_goes_right_after_the_first_heading_and_link_definitions_are_appended():
@@ -82,8 +101,9 @@ def test_box_goes_right_after_the_first_heading_and_link_definitions_are_appende
 
 def test_text_from_yaml_is_escaped_everywhere():
     evil = "<script>alert(1)</script> & <b>co</b>"
-    call = make_call(title={"it": evil, "en": evil}, summary={"it": evil, "en": evil}, programme=evil, funder=evil,
-                     id="<i>ID</i>")
+    call = make_call(
+        title={"it": evil, "en": evil}, summary={"it": evil, "en": evil}, programme=evil, funder=evil, id="<i>ID</i>"
+    )
     out = converted(pages([call]), page("# T\n\n<!-- call:facts -->\n\n<!-- calls:index -->\n", url="bandi/"))
     soup = html(out)
     assert not soup.find("script") and not soup.find("b") and not soup.find("i")
@@ -123,11 +143,14 @@ def test_a_call_marker_without_any_call_is_a_problem():
     assert "names no call" in problem.message
 
 
-@pytest.mark.parametrize("now, state, left", [
-    (datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc), "open", "Tempo rimasto: 12 giorni e 5 ore"),
-    (datetime(2020, 12, 2, 15, 59, 59, tzinfo=timezone.utc), "closing", "Tempo rimasto: 0 minuti"),
-    (datetime(2020, 12, 2, 16, 0, 0, tzinfo=timezone.utc), "closed", None),
-])
+@pytest.mark.parametrize(
+    "now, state, left",
+    [
+        (datetime(2020, 11, 20, 11, 0, tzinfo=UTC), "open", "Tempo rimasto: 12 giorni e 5 ore"),
+        (datetime(2020, 12, 2, 15, 59, 59, tzinfo=UTC), "closing", "Tempo rimasto: 0 minuti"),
+        (datetime(2020, 12, 2, 16, 0, 0, tzinfo=UTC), "closed", None),
+    ],
+)
 def test_deadline_box_as_of_the_build(now, state, left):
     out = html(converted(pages([make_call()], now=now), page("# T\n")))
     box = out.select_one(".call-box")
@@ -143,7 +166,9 @@ def test_deadline_box_as_of_the_build(now, state, left):
 def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
     call = make_call(webinar={"local": "2020-11-25 10:00", "zone": "Europe/Brussels"})
     p = pages([call], locale="en")
-    box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(".call-box")[1]
+    box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(
+        ".call-box"
+    )[1]
     assert box["data-deadline"] == "2020-11-25T09:00:00Z" and box["data-state"] == "open"
     assert box.select_one(".call-box__left").get_text().startswith("Starts in: ")
     assert box.select_one(".call-box__calendar a")["href"] == "../../../calendar/test-call-webinar.ics"
@@ -152,9 +177,11 @@ def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
 
 def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file():
     call = make_call(webinar={"approximate": "2020-11", "part": "early"})
-    for locale, text in (("it", "inizio novembre 2020, data da comunicare"),
-                         ("en", "early November 2020, date to be announced")):
-        p = pages([call], locale=locale, now=datetime(2020, 11, 10, 22, 59, tzinfo=timezone.utc))
+    for locale, text in (
+        ("it", "inizio novembre 2020, data da comunicare"),
+        ("en", "early November 2020, date to be announced"),
+    ):
+        p = pages([call], locale=locale, now=datetime(2020, 11, 10, 22, 59, tzinfo=UTC))
         box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
         assert text in box.get_text() and not box.has_attr("data-deadline")
         assert not any("webinar" in path for path in p.calendar_files())
@@ -163,21 +190,36 @@ def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file(
 def test_index_lists_open_calls_by_deadline_then_closed_calls_latest_first():
     def call(slug, local):
         return make_call(slug=slug, deadline={"local": local, "zone": "Europe/Brussels"})
-    calls = [call("closed-old", "2019-01-10 12:00"), call("open-late", "2021-06-01 12:00"),
-             call("closed-new", "2020-10-01 12:00"), call("open-soon", "2020-11-25 12:00")]
+
+    calls = [
+        call("closed-old", "2019-01-10 12:00"),
+        call("open-late", "2021-06-01 12:00"),
+        call("closed-new", "2020-10-01 12:00"),
+        call("open-soon", "2020-11-25 12:00"),
+    ]
     out = html(converted(pages(calls), page("# T\n\n<!-- calls:index -->\n", call=None, url="bandi/")))
     items = out.select(".calls-index__item")
     assert [i.a["href"] for i in items] == ["open-soon/", "open-late/", "closed-new/", "closed-old/"]
     assert [i.select_one(".call-badge").get_text() for i in items] == ["In scadenza", "Aperto", "Chiuso", "Chiuso"]
 
 
-@pytest.mark.parametrize("part, over", [("early", datetime(2020, 11, 11, tzinfo=timezone.utc)),
-                                        ("mid", datetime(2020, 11, 21, tzinfo=timezone.utc)),
-                                        ("late", datetime(2020, 12, 1, tzinfo=timezone.utc)),
-                                        (None, datetime(2020, 12, 1, tzinfo=timezone.utc))])
+@pytest.mark.parametrize(
+    "part, over",
+    [
+        ("early", datetime(2020, 11, 11, tzinfo=UTC)),
+        ("mid", datetime(2020, 11, 21, tzinfo=UTC)),
+        ("late", datetime(2020, 12, 1, tzinfo=UTC)),
+        (None, datetime(2020, 12, 1, tzinfo=UTC)),
+    ],
+)
 def test_an_approximate_date_once_over_says_in_the_past_when_the_event_was_scheduled(part, over):
     call = make_call(webinar={"approximate": "2020-11", "part": part} if part else {"approximate": "2020-11"})
-    when = {"early": "inizio novembre 2020", "mid": "metà novembre 2020", "late": "fine novembre 2020", None: "novembre 2020"}[part]
+    when = {
+        "early": "inizio novembre 2020",
+        "mid": "metà novembre 2020",
+        "late": "fine novembre 2020",
+        None: "novembre 2020",
+    }[part]
     before = html(converted(pages([call], now=over - timedelta(seconds=1)), page("# T\n\n<!-- call:webinar -->\n")))
     after = html(converted(pages([call], now=over), page("# T\n\n<!-- call:webinar -->\n")))
     assert before.select(".call-box")[1].get_text(" ", strip=True).endswith(f"{when}, data da comunicare")
@@ -188,29 +230,39 @@ def test_an_approximate_date_once_over_says_in_the_past_when_the_event_was_sched
 
 
 def test_an_exact_webinar_date_added_later_replaces_the_approximate_one():
-    call = make_call(webinar={"approximate": "2020-11", "part": "early", "local": "2020-11-06 10:00",
-                              "zone": "Europe/Brussels"})
+    call = make_call(
+        webinar={"approximate": "2020-11", "part": "early", "local": "2020-11-06 10:00", "zone": "Europe/Brussels"}
+    )
     box = html(converted(pages([call]), page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
     assert box["data-deadline"] == "2020-11-06T09:00:00Z" and "inizio" not in box.get_text()
     assert "Il webinar si è tenuto il 6 novembre 2020" in box.get_text()
 
 
-@pytest.mark.parametrize("text", [
-    "1. **Leggete.** I documenti dell'invito\n   <!-- call:id -->; l'annuncio ne riassume i punti.\n",
-    "Il bilancio è di\n<!-- call:budget -->\nin tutto.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. **Leggete.** I documenti dell'invito\n   <!-- call:id -->; l'annuncio ne riassume i punti.\n",
+        "Il bilancio è di\n<!-- call:budget -->\nin tutto.\n",
+    ],
+)
 def test_an_inline_marker_that_starts_a_line_of_running_text_is_a_problem_at_its_line(text):
     p = pages([make_call()])
     out = built(p, page("# T\n\n" + text))
     assert [(x.line, x.message.split(";")[0]) for x in p.problems] == [
-        (4 + 4, "starts a line inside a sentence, so Markdown ends the sentence (or the list) before it")]
+        (4 + 4, "starts a line inside a sentence, so Markdown ends the sentence (or the list) before it")
+    ]
     assert "call-" in out  # the marker is still replaced: the page is right once the line is moved
 
 
 def test_an_inline_marker_inside_the_sentence_or_a_block_marker_alone_is_fine():
     p = pages([make_call()])
-    built(p, page("# T\n\nI documenti dell'invito <!-- call:id -->;\nl'annuncio.\n\n<!-- call:facts -->\n\n"
-                  "<!-- call:budget -->\n"))
+    built(
+        p,
+        page(
+            "# T\n\nI documenti dell'invito <!-- call:id -->;\nl'annuncio.\n\n<!-- call:facts -->\n\n"
+            "<!-- call:budget -->\n"
+        ),
+    )
     assert p.problems == []
 
 
@@ -220,5 +272,8 @@ def test_the_index_offers_a_programme_filter_only_with_several_programmes():
     several = pages([make_call(), make_call(slug="other-call", programme="Horizon Europe")])
     out = html(several.index(None, "bandi/"))
     assert [label.get_text() for label in out.select(".calls-filter label")] == [
-        "Tutti i programmi", "COSME (1)", "Horizon Europe (1)"]
+        "Tutti i programmi",
+        "COSME (1)",
+        "Horizon Europe (1)",
+    ]
     assert sorted(item["data-programme-index"] for item in out.select(".calls-index__item")) == ["1", "2"]

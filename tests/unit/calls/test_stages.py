@@ -1,5 +1,6 @@
 """Several deadlines (DESIGN.md 6) and moved ones (7): the model, the status, editors' messages."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,20 +22,23 @@ summary: {it: Sintesi, en: Summary}
 
 
 def utc(*parts) -> datetime:
-    return datetime(*parts).replace(tzinfo=timezone.utc)
+    return datetime(*parts).replace(tzinfo=UTC)
 
 
 def two_stage(**changes) -> Call:
     return make_call(deadline=None, deadlines=[FIRST, {**SECOND, **changes}])
 
 
-@pytest.mark.parametrize("now, state, stages", [
-    (utc(2021, 1, 1), "open", ["open", "open"]),
-    (utc(2021, 2, 5), "closing", ["closing", "open"]),
-    (utc(2021, 2, 10, 16), "open", ["closed", "open"]),  # the first stage has passed: the call follows the second
-    (utc(2021, 6, 5), "closing", ["closed", "closing"]),
-    (utc(2021, 6, 10, 15), "closed", ["closed", "closed"]),
-])
+@pytest.mark.parametrize(
+    "now, state, stages",
+    [
+        (utc(2021, 1, 1), "open", ["open", "open"]),
+        (utc(2021, 2, 5), "closing", ["closing", "open"]),
+        (utc(2021, 2, 10, 16), "open", ["closed", "open"]),  # the first stage has passed: the call follows the second
+        (utc(2021, 6, 5), "closing", ["closed", "closing"]),
+        (utc(2021, 6, 10, 15), "closed", ["closed", "closed"]),
+    ],
+)
 def test_the_call_follows_its_next_deadline_and_a_passed_stage_is_closed(now, state, stages):
     call = two_stage()
     assert call_status(call, now) == state
@@ -65,46 +69,79 @@ def test_a_single_deadline_keeps_working_as_before():
     assert view["stages"] == [] and view["label"] is None and view["previous_text"] is None
 
 
-@pytest.mark.parametrize("deadlines, line, field, says", [
-    ("""deadlines:
+@pytest.mark.parametrize(
+    "deadlines, line, field, says",
+    [
+        (
+            """deadlines:
   - local: 2021-02-10 17:00
     zone: Europe/Brussels
     label: {it: Prima fase, en: First stage}
   - local: 2021-06-10 17:00
     zone: Europe/Brussels
     label: {it: Seconda fase}
-""", 13, "deadlines.1.label", "'en'"),
-    ("""deadlines:
+""",
+            13,
+            "deadlines.1.label",
+            "'en'",
+        ),
+        (
+            """deadlines:
   - local: 2021-06-10 17:00
     zone: Europe/Brussels
     label: {it: Prima fase, en: First stage}
   - local: 2021-02-10 17:00
     zone: Europe/Brussels
     label: {it: Seconda fase, en: Second stage}
-""", 11, "deadlines.1.local", "earliest first"),
-    ("""deadlines:
+""",
+            11,
+            "deadlines.1.local",
+            "earliest first",
+        ),
+        (
+            """deadlines:
   - local: 2021-02-10 17:00
     zone: Europe/Brussels
     label: {it: Prima fase, en: First stage}
   - local: 2021-06-10 17:00
     zone: Europe/Brussels
-""", 11, "deadlines.1", "label"),
-    ("""deadline:
+""",
+            11,
+            "deadlines.1",
+            "label",
+        ),
+        (
+            """deadline:
   local: 2021-06-10 17:00
   zone: Europe/Brussels
   previous: 2021-06-10 17:00
-""", 10, "deadline.previous", "same time"),
-    ("""deadline:
+""",
+            10,
+            "deadline.previous",
+            "same time",
+        ),
+        (
+            """deadline:
   local: 2021-06-10 17:00
   zone: Europe/Brussels
   previous: 2021-13-10 17:00
-""", 10, "deadline.previous", "2021-13-10"),
-    ("", 1, "deadline", "deadlines:"),
-    ("""deadline: {local: 2021-06-10 17:00, zone: Europe/Brussels}
+""",
+            10,
+            "deadline.previous",
+            "2021-13-10",
+        ),
+        ("", 1, "deadline", "deadlines:"),
+        (
+            """deadline: {local: 2021-06-10 17:00, zone: Europe/Brussels}
 deadlines:
   - {local: 2021-06-10 17:00, zone: Europe/Brussels}
-""", 8, "deadlines", "keep one"),
-])
+""",
+            8,
+            "deadlines",
+            "keep one",
+        ),
+    ],
+)
 def test_bad_stage_data_names_file_line_and_field(tmp_path: Path, deadlines, line, field, says):
     path = tmp_path / "bad.yml"
     path.write_text(HEAD + deadlines, encoding="utf-8")

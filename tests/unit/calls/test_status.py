@@ -1,12 +1,13 @@
 """Call status at the boundaries: the deadline instant, the closing threshold, the opening."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from calldata import make_call
 from sitekit.calls.status import call_status
 
-DEADLINE = datetime(2020, 12, 2, 16, 0, tzinfo=timezone.utc)  # 17:00 CET
+DEADLINE = datetime(2020, 12, 2, 16, 0, tzinfo=UTC)  # 17:00 CET
 SECOND = timedelta(seconds=1)
 
 
@@ -35,10 +36,10 @@ def test_closing_starts_when_less_than_the_threshold_is_left(days):
 
 def test_forthcoming_until_the_opening_instant():
     call = make_call(opening={"local": "2020-10-01 09:00", "zone": "Europe/Brussels"})
-    opening = datetime(2020, 10, 1, 7, 0, tzinfo=timezone.utc)  # 09:00 CEST
+    opening = datetime(2020, 10, 1, 7, 0, tzinfo=UTC)  # 09:00 CEST
     assert call_status(call, opening - SECOND) == "forthcoming"
     assert call_status(call, opening) == "open"
 
 
 def test_without_an_opening_date_a_call_is_open_however_early():
-    assert call_status(make_call(), datetime(2000, 1, 1, tzinfo=timezone.utc)) == "open"
+    assert call_status(make_call(), datetime(2000, 1, 1, tzinfo=UTC)) == "open"

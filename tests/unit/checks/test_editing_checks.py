@@ -1,4 +1,5 @@
 """The editors' checks as plain functions, without MkDocs: parity, front matter, hints, clean-up, links."""
+
 from __future__ import annotations
 
 import sys
@@ -19,7 +20,7 @@ from sitekit.theme.outputdir import discard_output
 from sitekit.theme.plaintext import escape_meta
 
 sys.path.insert(0, str(ROOT / "tools"))
-from check_external_links import status_of  # noqa: E402
+from check_external_links import status_of
 
 
 def test_the_real_site_has_no_problem():
@@ -34,12 +35,15 @@ def test_layout_reads_languages_default_first_and_nav_lines():
         assert nav.line is not None and nav.title in lines[nav.line - 1]
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("chi-siamo.it.md", ("chi-siamo", "it")),
-    ("index.pt_BR.md", ("index", "pt_BR")),
-    ("chi-siamo.md", ("chi-siamo", None)),
-    ("release.v2.md", ("release.v2", None)),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("chi-siamo.it.md", ("chi-siamo", "it")),
+        ("index.pt_BR.md", ("index", "pt_BR")),
+        ("chi-siamo.md", ("chi-siamo", None)),
+        ("release.v2.md", ("release.v2", None)),
+    ],
+)
 def test_page_language_comes_from_the_file_name(name, expected):
     assert page_language(Path(name)) == expected
 
@@ -57,22 +61,43 @@ def test_pages_without_language_or_in_an_unconfigured_one_are_reported(tmp_path)
     }
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("# Titolo\n", "docs/p.it.md:1: front matter: not found; start the page with a line `---`, "
-                   "then `title:` and `description:`, then another line `---`"),
-    ("---\ntitle: T\ndescription: D\n\n# T\n", "docs/p.it.md:1: front matter: starts with `---` but has no "
-                                              "closing `---` line; add one after the last field"),
-    ("---\n- T\n---\n", "docs/p.it.md:2: front matter: is not a list of fields; write it as "
-                        "`title: ...` and `description: ...`, one per line"),
-    ("---\ntitle: T\ndescription: '  '\n---\n", "docs/p.it.md:3: description: found \"  \"; expected a short "
-                                               "text; it is shown in search results and browser tabs"),
-    ("---\ntitle: 2021\ndescription: true\n---\n", "docs/p.it.md:3: description: found true; expected text: "
-                                                 "put the value in quotes"),
-    (b"---\ntitle: Citt\xe0\n---\n", "docs/p.it.md: file: is not UTF-8 text (byte 15 cannot be read); "
-                                     "save it again choosing the UTF-8 encoding"),
-    ("---\ntitle: T\ndescription: D\nhide: [sidebar]\n---\n", "docs/p.it.md:4: hide.0: found \"sidebar\"; "
-     "expected one of: navigation, toc, footer, path, tags or feedback"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "# Titolo\n",
+            "docs/p.it.md:1: front matter: not found; start the page with a line `---`, "
+            "then `title:` and `description:`, then another line `---`",
+        ),
+        (
+            "---\ntitle: T\ndescription: D\n\n# T\n",
+            "docs/p.it.md:1: front matter: starts with `---` but has no "
+            "closing `---` line; add one after the last field",
+        ),
+        (
+            "---\n- T\n---\n",
+            "docs/p.it.md:2: front matter: is not a list of fields; write it as "
+            "`title: ...` and `description: ...`, one per line",
+        ),
+        (
+            "---\ntitle: T\ndescription: '  '\n---\n",
+            'docs/p.it.md:3: description: found "  "; expected a short '
+            "text; it is shown in search results and browser tabs",
+        ),
+        (
+            "---\ntitle: 2021\ndescription: true\n---\n",
+            "docs/p.it.md:3: description: found true; expected text: put the value in quotes",
+        ),
+        (
+            b"---\ntitle: Citt\xe0\n---\n",
+            "docs/p.it.md: file: is not UTF-8 text (byte 15 cannot be read); save it again choosing the UTF-8 encoding",
+        ),
+        (
+            "---\ntitle: T\ndescription: D\nhide: [sidebar]\n---\n",
+            'docs/p.it.md:4: hide.0: found "sidebar"; expected one of: navigation, toc, footer, path, tags or feedback',
+        ),
+    ],
+)
 def test_front_matter_problems_name_line_and_field(tmp_path, text, expected):
     page = tmp_path / "p.it.md"
     page.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
@@ -81,8 +106,11 @@ def test_front_matter_problems_name_line_and_field(tmp_path, text, expected):
 
 def test_material_front_matter_fields_are_accepted(tmp_path):
     page = tmp_path / "p.it.md"
-    page.write_text("---\ntitle: T\ndescription: D\ntemplate: main.html\nhide: [toc, navigation]\nicon: "
-                    "material/home\nstatus: new\nsubtitle: S\nsearch:\n  boost: 2\n---\n", encoding="utf-8")
+    page.write_text(
+        "---\ntitle: T\ndescription: D\ntemplate: main.html\nhide: [toc, navigation]\nicon: "
+        "material/home\nstatus: new\nsubtitle: S\nsearch:\n  boost: 2\n---\n",
+        encoding="utf-8",
+    )
     assert front_matter_problems(page, "p", set()) == []
 
 
@@ -102,8 +130,9 @@ def test_glossary_problems_come_through_the_adapter(monkeypatch, tmp_path):
         raise SiteDataError([Problem("data/glossary.yml", 9, "escp-4i.en", "is missing")])
 
     monkeypatch.setattr("sitekit.checks.validation.load_glossary", load_glossary)
-    assert [str(p) for p in check_glossary(read_layout(tmp_path / "mkdocs.yml"))] == \
-        ["data/glossary.yml:9: escp-4i.en: is missing"]
+    assert [str(p) for p in check_glossary(read_layout(tmp_path / "mkdocs.yml"))] == [
+        "data/glossary.yml:9: escp-4i.en: is missing"
+    ]
     assert seen == {"path": tmp_path / "data" / "glossary.yml", "root": tmp_path, "locales": ["it", "en"]}
 
 
@@ -130,18 +159,24 @@ def test_external_links_are_collected_with_where_they_are_written(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.it.md").write_text(
         "Vedi [il portale](https://ec.europa.eu/info/a) e <https://example.org/b>.\n\n"
-        "[ref]: https://example.org/c\nTesto https://example.org/d, poi fine.\n", encoding="utf-8")
+        "[ref]: https://example.org/c\nTesto https://example.org/d, poi fine.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "x.yml").write_text("links:\n  a:\n    url: https://example.org/b\nlist:\n"
-                                             "  - http://example.org/e\nnot: ftp://example.org/f\n"
-                                             "more:\n  url: https://example.org/g\n  confirmed:\n"
-                                             "    copy: https://copy.example/g\n    checked: 2026-11-30\n",
-                                             encoding="utf-8")
+    (tmp_path / "data" / "x.yml").write_text(
+        "links:\n  a:\n    url: https://example.org/b\nlist:\n"
+        "  - http://example.org/e\nnot: ftp://example.org/f\n"
+        "more:\n  url: https://example.org/g\n  confirmed:\n"
+        "    copy: https://copy.example/g\n    checked: 2026-11-30\n",
+        encoding="utf-8",
+    )
     assert collect_external_links(tmp_path) == {
         "http://example.org/e": ["data/x.yml:5 (list.0)"],
         "https://ec.europa.eu/info/a": ["docs/a.it.md:1"],
-        "https://example.org/b": ["docs/a.it.md:1", "data/x.yml:3 (links.a.url; not confirmed: add confirmed: "
-                                  "with the address of a stored copy)"],
+        "https://example.org/b": [
+            "docs/a.it.md:1",
+            "data/x.yml:3 (links.a.url; not confirmed: add confirmed: with the address of a stored copy)",
+        ],
         "https://example.org/c": ["docs/a.it.md:3"],
         "https://example.org/d": ["docs/a.it.md:4"],
         "https://example.org/g": ["data/x.yml:8 (more.url; confirmed: https://copy.example/g, 2026-11-30)"],
@@ -160,8 +195,9 @@ def test_data_files_the_site_would_not_read_are_reported(tmp_path):
     (tmp_path / "data" / "calls").mkdir(parents=True)
     for name in ("a.yml", "b.yaml", ".gitkeep"):
         (tmp_path / "data" / "calls" / name).write_text("", encoding="utf-8")
-    assert [str(p) for p in check_data_file_names(read_layout(tmp_path / "mkdocs.yml"))] == \
-        ["data/calls/b.yaml: file name: is never read: only .yml files are; rename it b.yml"]
+    assert [str(p) for p in check_data_file_names(read_layout(tmp_path / "mkdocs.yml"))] == [
+        "data/calls/b.yaml: file name: is never read: only .yml files are; rename it b.yml"
+    ]
 
 
 def test_an_interface_string_under_a_wrong_name_gets_a_hint(tmp_path):

@@ -1,6 +1,7 @@
 """Data files are read once while unchanged, and read again as soon as an editor changes them
 (`mkdocs serve` rebuilds in the same process); one check pass lists the pages once and reads each once;
 a call is validated once, whether asked for with every language or not, with the same messages."""
+
 from __future__ import annotations
 
 import os
@@ -122,13 +123,19 @@ def test_one_check_pass_lists_the_pages_once_and_reads_each_page_once(monkeypatc
     assert pages and sorted(pages) == sorted(set(pages)) == every_page
 
 
-@pytest.mark.parametrize("english, field, message", [
-    ("  en: Clusters Go International 2020\n", "title", "has no text for the language 'en'; add `en: ...`"),
-    ("  en: COSME funding for", "summary", "has no text for the language 'en'; add `en: ...`"),
-    ("  en: European Commission\n", "funder", "has no text for the language 'en'; add `en: ...`"),
-    ("      en: Call announcement on the ECCP\n", "links",
-     "call-news.title: has no text for the language 'en'; add `en: ...`"),
-])
+@pytest.mark.parametrize(
+    "english, field, message",
+    [
+        ("  en: Clusters Go International 2020\n", "title", "has no text for the language 'en'; add `en: ...`"),
+        ("  en: COSME funding for", "summary", "has no text for the language 'en'; add `en: ...`"),
+        ("  en: European Commission\n", "funder", "has no text for the language 'en'; add `en: ...`"),
+        (
+            "      en: Call announcement on the ECCP\n",
+            "links",
+            "call-news.title: has no text for the language 'en'; add `en: ...`",
+        ),
+    ],
+)
 def test_a_call_checked_for_every_language_names_the_text_missing(tmp_path, english, field, message):
     folder = calls_folder(tmp_path)
     path = folder / f"{CALL}.yml"

@@ -1,5 +1,6 @@
 """SITE_NOW, the build clock: parsed with its offset, refused when malformed or naive."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -8,19 +9,19 @@ from sitekit.dates.clock import site_now
 
 def test_site_now_reads_the_offset():
     now = site_now({"SITE_NOW": "2020-11-20T12:00:00+01:00"})
-    assert now == datetime(2020, 11, 20, 11, 0, tzinfo=timezone.utc)
+    assert now == datetime(2020, 11, 20, 11, 0, tzinfo=UTC)
     assert now.utcoffset() == timedelta(hours=1)
 
 
 def test_site_now_accepts_z_for_utc():
-    assert site_now({"SITE_NOW": "2020-12-02T16:00:00Z"}) == datetime(2020, 12, 2, 16, tzinfo=timezone.utc)
+    assert site_now({"SITE_NOW": "2020-12-02T16:00:00Z"}) == datetime(2020, 12, 2, 16, tzinfo=UTC)
 
 
 def test_unset_or_empty_site_now_is_the_real_time():
     for environ in ({}, {"SITE_NOW": ""}):
         now = site_now(environ)
         assert now.tzinfo is not None
-        assert abs(now - datetime.now(timezone.utc)) < timedelta(minutes=1)
+        assert abs(now - datetime.now(UTC)) < timedelta(minutes=1)
 
 
 @pytest.mark.parametrize("text", ["yesterday", "2020-13-01T12:00:00+01:00", "20/11/2020 12:00"])

@@ -1,11 +1,12 @@
 """Wall times in IANA zones, DST in Europe/Brussels, zones far from Europe, Babel formatting."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import ValidationError
 
 from calldata import STRINGS, make_call
-from sitekit.dates.formatting import format_day, format_left, format_money, format_moment
+from sitekit.dates.formatting import format_day, format_left, format_moment, format_money
 from sitekit.dates.localtime import local_iso, utc_iso
 
 
@@ -30,25 +31,33 @@ def test_summer_time_in_brussels_is_two_hours_ahead_of_utc():
 def test_the_days_around_the_spring_change_keep_their_wall_time():
     before = deadline("2021-03-27 17:00", "Europe/Brussels")
     after = deadline("2021-03-28 17:00", "Europe/Brussels")
-    assert after.astimezone(timezone.utc) - before.astimezone(timezone.utc) == timedelta(hours=23)  # the night of 28 March 2021 lasts one hour less
+    assert after.astimezone(UTC) - before.astimezone(UTC) == timedelta(
+        hours=23
+    )  # the night of 28 March 2021 lasts one hour less
     assert utc_iso(after) == "2021-03-28T15:00:00Z"
 
 
-@pytest.mark.parametrize("local, why", [
-    ("2021-03-28 02:30", "does not exist"),   # clocks jump from 02:00 to 03:00
-    ("2021-10-31 02:30", "happens twice"),    # clocks go back from 03:00 to 02:00
-])
+@pytest.mark.parametrize(
+    "local, why",
+    [
+        ("2021-03-28 02:30", "does not exist"),  # clocks jump from 02:00 to 03:00
+        ("2021-10-31 02:30", "happens twice"),  # clocks go back from 03:00 to 02:00
+    ],
+)
 def test_times_skipped_or_repeated_by_a_dst_change_are_refused(local, why):
     with pytest.raises(ValidationError, match=why):
         deadline(local, "Europe/Brussels")
 
 
-@pytest.mark.parametrize("zone, utc, it_text", [
-    ("Asia/Tokyo", "2020-12-02T08:00:00Z", "2 dicembre 2020, ore 17:00 JST"),
-    ("America/New_York", "2020-12-02T22:00:00Z", "2 dicembre 2020, ore 17:00 EST"),
-    ("Pacific/Auckland", "2020-12-02T04:00:00Z", "2 dicembre 2020, ore 17:00 NZDT"),  # southern summer
-    ("America/Sao_Paulo", "2020-12-02T20:00:00Z", "2 dicembre 2020, ore 17:00 GMT-03:00"),
-])
+@pytest.mark.parametrize(
+    "zone, utc, it_text",
+    [
+        ("Asia/Tokyo", "2020-12-02T08:00:00Z", "2 dicembre 2020, ore 17:00 JST"),
+        ("America/New_York", "2020-12-02T22:00:00Z", "2 dicembre 2020, ore 17:00 EST"),
+        ("Pacific/Auckland", "2020-12-02T04:00:00Z", "2 dicembre 2020, ore 17:00 NZDT"),  # southern summer
+        ("America/Sao_Paulo", "2020-12-02T20:00:00Z", "2 dicembre 2020, ore 17:00 GMT-03:00"),
+    ],
+)
 def test_zones_far_from_europe(zone, utc, it_text):
     instant = deadline("2020-12-02 17:00", zone)
     assert utc_iso(instant) == utc
@@ -61,20 +70,25 @@ def test_malformed_dates_are_refused_with_the_expected_form(local):
         deadline(local, "Europe/Brussels")
 
 
-@pytest.mark.parametrize("local, says", [
-    ("2020-02-30 17:00", r"day 30 does not exist in 2020-02 \(that month has 29 days\)"),
-    ("2021-02-29 17:00", r"day 29 does not exist in 2021-02 \(that month has 28 days\)"),
-    ("2020-12-02 24:30", "24:30 is not a time of day"),
-    ("9999-12-31 23:59", r"outside the years this site handles \(1990-2100\)"),
-    ("1899-12-31 23:59", r"outside the years this site handles \(1990-2100\)"),
-])
+@pytest.mark.parametrize(
+    "local, says",
+    [
+        ("2020-02-30 17:00", r"day 30 does not exist in 2020-02 \(that month has 29 days\)"),
+        ("2021-02-29 17:00", r"day 29 does not exist in 2021-02 \(that month has 28 days\)"),
+        ("2020-12-02 24:30", "24:30 is not a time of day"),
+        ("9999-12-31 23:59", r"outside the years this site handles \(1990-2100\)"),
+        ("1899-12-31 23:59", r"outside the years this site handles \(1990-2100\)"),
+    ],
+)
 def test_impossible_dates_say_what_is_wrong(local, says):
     with pytest.raises(ValidationError, match=says):
         deadline(local, "Europe/Brussels")
 
 
 def test_unknown_zone_is_refused_with_a_suggestion():
-    with pytest.raises(ValidationError, match='"europe/brussels" is not a known time zone; did you mean Europe/Brussels'):
+    with pytest.raises(
+        ValidationError, match='"europe/brussels" is not a known time zone; did you mean Europe/Brussels'
+    ):
         deadline("2020-12-02 17:00", "europe/brussels")
 
 
@@ -107,11 +121,17 @@ def test_a_late_evening_deadline_is_the_next_day_in_utc_but_formatted_on_its_own
 def test_the_zone_note_names_the_city_abbreviation_and_offset_of_the_deadline_in_the_language():
     from datetime import datetime
     from zoneinfo import ZoneInfo
+
     from sitekit.dates.formatting import zone_note
+
     winter = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Europe/Brussels"))
-    assert zone_note(winter, "Europe/Brussels", "All times are {city} time ({zone}, {offset}).",
-                     {"locale": "en_GB"}) == "All times are Brussels time (CET, UTC+1)."
-    assert zone_note(winter, "Europe/Brussels", "Gli orari sono quelli di {city} ({zone}, {offset}).",
-                     {"locale": "it"}) == "Gli orari sono quelli di Bruxelles (CET, UTC+1)."
+    assert (
+        zone_note(winter, "Europe/Brussels", "All times are {city} time ({zone}, {offset}).", {"locale": "en_GB"})
+        == "All times are Brussels time (CET, UTC+1)."
+    )
+    assert (
+        zone_note(winter, "Europe/Brussels", "Gli orari sono quelli di {city} ({zone}, {offset}).", {"locale": "it"})
+        == "Gli orari sono quelli di Bruxelles (CET, UTC+1)."
+    )
     kolkata = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert zone_note(kolkata, "Asia/Kolkata", "{offset}", {"locale": "en_GB"}) == "UTC+5:30"

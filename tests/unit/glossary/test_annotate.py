@@ -1,4 +1,5 @@
 """The annotation of glossary terms in a page's HTML, on tricky inputs."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,13 @@ def term(slug, text, definition="Definizione.", expansion=None, aliases=()):
 
 TERMS = [
     term("escp", "ESCP", "Sigla breve."),
-    term("escp-4i", "ESCP-4i", "Partenariati strategici.", expansion="European Strategic Cluster Partnerships for Going International",
-         aliases=["ESCP-4"]),
+    term(
+        "escp-4i",
+        "ESCP-4i",
+        "Partenariati strategici.",
+        expansion="European Strategic Cluster Partnerships for Going International",
+        aliases=["ESCP-4"],
+    ),
     term("sme", "PMI", "Piccole imprese.", expansion="piccole e medie imprese", aliases=["piccole e medie imprese"]),
     term("value-chain", "catena del valore", "Filiera.", aliases=["catene del valore"]),
     term("third-countries", "paesi terzi", "Fuori da COSME.", aliases=["paese terzo"]),
@@ -68,17 +74,23 @@ def test_without_a_glossary_page_terms_are_wrapped_but_not_linked():
     assert abbrs(soup) == ["PMI"] and soup.find("a") is None
 
 
-@pytest.mark.parametrize("html", [
-    "<p><code>PMI</code></p>",
-    "<pre><code>PMI e ESCP-4i</code></pre>",
-    '<p><a href="x">le PMI</a></p>',
-    "<h1>PMI</h1>", "<h2>Le PMI</h2>", "<h3><em>PMI</em></h3>", "<h6>PMI</h6>",
-    '<p><abbr title="già">PMI</abbr></p>',
-    '<p><span data-deadline="2020-12-02T16:00:00Z">PMI</span></p>',
-    '<div class="admonition no-glossary"><p>PMI</p></div>',
-    "<p><kbd>PMI</kbd> <samp>PMI</samp></p>",
-    "<script>var PMI = 1;</script>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><code>PMI</code></p>",
+        "<pre><code>PMI e ESCP-4i</code></pre>",
+        '<p><a href="x">le PMI</a></p>',
+        "<h1>PMI</h1>",
+        "<h2>Le PMI</h2>",
+        "<h3><em>PMI</em></h3>",
+        "<h6>PMI</h6>",
+        '<p><abbr title="già">PMI</abbr></p>',
+        '<p><span data-deadline="2020-12-02T16:00:00Z">PMI</span></p>',
+        '<div class="admonition no-glossary"><p>PMI</p></div>',
+        "<p><kbd>PMI</kbd> <samp>PMI</samp></p>",
+        "<script>var PMI = 1;</script>",
+    ],
+)
 def test_terms_are_never_wrapped_inside_code_links_headings_abbr_or_marked_elements(html):
     before = BeautifulSoup(html, "lxml")
     after = run(html)
@@ -110,7 +122,10 @@ def test_accented_term_matches_before_punctuation_and_at_the_end():
 def test_longest_match_wins_and_a_shorter_term_inside_it_is_not_wrapped():
     soup = run("<p>Gli ESCP-4i e gli ESCP-4 e gli ESCP.</p>")
     assert [(a.get_text(), a.a["href"] if a.a else None) for a in soup.find_all("abbr")] == [
-        ("ESCP-4i", "../glossario/#escp-4i"), ("ESCP-4", None), ("ESCP", "../glossario/#escp")]
+        ("ESCP-4i", "../glossario/#escp-4i"),
+        ("ESCP-4", None),
+        ("ESCP", "../glossario/#escp"),
+    ]
 
 
 def test_a_term_joined_to_a_word_by_a_hyphen_is_part_of_that_word():

@@ -1,4 +1,5 @@
 """The glossary entries partial: one entry per term, ids = slugs, every value escaped."""
+
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
@@ -9,8 +10,12 @@ from sitekit.glossary.page import INDEX_FROM, collated, letter_index, render_ent
 from sitekit.theme.partials import renderer
 
 RENDER = renderer([ROOT / "overrides"])
-STRINGS = {"sources": "Fonti ufficiali: {links}", "separator": "; ", "expansion": "({expansion})",
-           "letters": "Indice alfabetico"}
+STRINGS = {
+    "sources": "Fonti ufficiali: {links}",
+    "separator": "; ",
+    "expansion": "({expansion})",
+    "letters": "Indice alfabetico",
+}
 
 
 def render(terms: list[LocalTerm]) -> BeautifulSoup:
@@ -35,8 +40,14 @@ def test_links_are_listed_with_their_titles_after_the_label():
 
 
 def test_markup_written_in_the_data_comes_out_as_text():
-    term = LocalTerm('x"><script>', "<b>T</b>", "<i>E</i>", "<script>alert(1)</script>", (),
-                     (('https://a.eu/"onclick="x', "<img src=x>"),))
+    term = LocalTerm(
+        'x"><script>',
+        "<b>T</b>",
+        "<i>E</i>",
+        "<script>alert(1)</script>",
+        (),
+        (('https://a.eu/"onclick="x', "<img src=x>"),),
+    )
     html = render([term])
     assert html.select("script, b, i, img") == []
     assert html.select_one("dd p").get_text() == "<script>alert(1)</script>"
@@ -51,20 +62,30 @@ def test_a_language_without_the_glossary_strings_gets_a_clear_error():
 
     with pytest.raises(SiteDataError) as caught:
         glossary_strings({"not_found": {}}, "data/strings/fr.yml", "data/strings/it.yml")
-    assert str(caught.value.problems[0]) == ("data/strings/fr.yml: glossary: is missing; copy the glossary block of "
-                                             "data/strings/it.yml to the end of this file and translate it")
+    assert str(caught.value.problems[0]) == (
+        "data/strings/fr.yml: glossary: is missing; copy the glossary block of "
+        "data/strings/it.yml to the end of this file and translate it"
+    )
     with pytest.raises(SiteDataError) as caught:
-        glossary_strings({"glossary": {"sources": "Sources: {links}", "expansion": "({expansion})", "letters": "Index"}},
-                             "data/strings/fr.yml", "data/strings/it.yml")
+        glossary_strings(
+            {"glossary": {"sources": "Sources: {links}", "expansion": "({expansion})", "letters": "Index"}},
+            "data/strings/fr.yml",
+            "data/strings/it.yml",
+        )
     assert [str(p) for p in caught.value.problems] == [
-        "data/strings/fr.yml: glossary.separator: is missing; add it, as in data/strings/it.yml"]
+        "data/strings/fr.yml: glossary.separator: is missing; add it, as in data/strings/it.yml"
+    ]
     assert glossary_strings({"glossary": STRINGS}, "x", "y") == STRINGS
 
 
 def test_punctuation_around_the_expansion_and_the_sources_comes_from_the_strings():
     term = LocalTerm("x", "X", "Ex & Co", "Def.", (), (("https://a.eu/", "A<"),))
-    html = BeautifulSoup(render_entries(RENDER, [term], {**STRINGS, "sources": "Sources officielles : {links}",
-                                                         "expansion": "« {expansion} »"}), "lxml")
+    html = BeautifulSoup(
+        render_entries(
+            RENDER, [term], {**STRINGS, "sources": "Sources officielles : {links}", "expansion": "« {expansion} »"}
+        ),
+        "lxml",
+    )
     assert html.select_one(".glossary-entry__expansion").get_text() == "« Ex & Co »"
     sources = html.select_one(".glossary-entry__sources")
     assert sources.get_text(" ", strip=True) == "Sources officielles : A<"
@@ -80,4 +101,4 @@ def test_a_long_glossary_gets_an_index_of_letters_leading_to_the_first_entry_of_
     nav = html.select_one("nav.glossary-letters")
     assert nav["aria-label"] == "Indice alfabetico"
     assert [(a.get_text(), a["href"]) for a in nav.select("a")] == [(letter, f"#{s}") for letter, s in letters]
-    assert letter_index(terms[:INDEX_FROM - 1], "it") == []
+    assert letter_index(terms[: INDEX_FROM - 1], "it") == []

@@ -1,4 +1,5 @@
 """load_yaml parses a data file once and keeps dates as text and the line of every key."""
+
 from __future__ import annotations
 
 import tracemalloc
@@ -17,10 +18,19 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_dates_stay_text_and_keys_keep_their_lines(tmp_path):
-    doc = load_yaml(write(tmp_path, "id: X-1\ndeadline:\n  local: 2020-12-02 17:00\n  zone: Europe/Brussels\n"
-                                    "budget:\n  amount: 7500000\nlinks:\n  - a\n  - b\n"))
-    assert doc.data == {"id": "X-1", "deadline": {"local": "2020-12-02 17:00", "zone": "Europe/Brussels"},
-                        "budget": {"amount": 7500000}, "links": ["a", "b"]}
+    doc = load_yaml(
+        write(
+            tmp_path,
+            "id: X-1\ndeadline:\n  local: 2020-12-02 17:00\n  zone: Europe/Brussels\n"
+            "budget:\n  amount: 7500000\nlinks:\n  - a\n  - b\n",
+        )
+    )
+    assert doc.data == {
+        "id": "X-1",
+        "deadline": {"local": "2020-12-02 17:00", "zone": "Europe/Brussels"},
+        "budget": {"amount": 7500000},
+        "links": ["a", "b"],
+    }
     assert doc.line_of(("deadline", "local")) == 3
     assert doc.line_of(("budget", "amount")) == 6
     assert doc.line_of(("links", 1)) == 9
@@ -41,22 +51,29 @@ def test_empty_file_has_no_data(tmp_path):
 # -- bounded cost, YAML 1.2 as it looks -------------------------------------------------------------
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
 
 
-@pytest.mark.parametrize("text, line, words", [
-    (LAUGHS, 1, "anchor or alias"),
-    ("a: &a [*a]\n", 1, "anchor or alias"),
-    ("a: 1\nb: *a\n", 2, "anchor or alias"),
-    ("x: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", 1, f"nested more than {MAX_DEPTH} deep"),
-    ("".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "v\n", MAX_DEPTH + 2,
-     f"more than {MAX_DEPTH} levels"),
-    ("a: !!python/object:os.system x\n", 1, "tag"),
-    ("a: 1\n---\nb: 2\n", 1, "more than one document"),
-    ("a: 1\nb: 2\u200b\x07\n", 2, "U+0007"),
-    ("a:\n\tb: 1\n", 2, "indent with spaces"),
-    ("title: Chi siamo: privacy\n", 1, "put the whole value in quotes"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (LAUGHS, 1, "anchor or alias"),
+        ("a: &a [*a]\n", 1, "anchor or alias"),
+        ("a: 1\nb: *a\n", 2, "anchor or alias"),
+        ("x: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", 1, f"nested more than {MAX_DEPTH} deep"),
+        (
+            "".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "v\n",
+            MAX_DEPTH + 2,
+            f"more than {MAX_DEPTH} levels",
+        ),
+        ("a: !!python/object:os.system x\n", 1, "tag"),
+        ("a: 1\n---\nb: 2\n", 1, "more than one document"),
+        ("a: 1\nb: 2\u200b\x07\n", 2, "U+0007"),
+        ("a:\n\tb: 1\n", 2, "indent with spaces"),
+        ("title: Chi siamo: privacy\n", 1, "put the whole value in quotes"),
+    ],
+)
 def test_costly_or_surprising_yaml_is_a_problem_with_its_line(text, line, words):
     tracemalloc.start()
     problem = parse_yaml(text, "data/x.yml")
@@ -68,10 +85,25 @@ def test_costly_or_surprising_yaml_is_a_problem_with_its_line(text, line, words)
 
 
 def test_scalars_are_what_they_look_like():
-    doc = parse_yaml("a: yes\nb: 0x7500000\nc: 0750000\nd: 1:30\ne: 7_500_000\nf: 7500000\ng: true\n"
-                     "h: ~\ni: 2.5\nj: '12'\nk: no\nl: 2020-12-02\n", "x.yml")
-    assert doc.data == {"a": "yes", "b": "0x7500000", "c": "0750000", "d": "1:30", "e": "7_500_000",
-                        "f": 7500000, "g": True, "h": None, "i": 2.5, "j": "12", "k": "no", "l": "2020-12-02"}
+    doc = parse_yaml(
+        "a: yes\nb: 0x7500000\nc: 0750000\nd: 1:30\ne: 7_500_000\nf: 7500000\ng: true\n"
+        "h: ~\ni: 2.5\nj: '12'\nk: no\nl: 2020-12-02\n",
+        "x.yml",
+    )
+    assert doc.data == {
+        "a": "yes",
+        "b": "0x7500000",
+        "c": "0750000",
+        "d": "1:30",
+        "e": "7_500_000",
+        "f": 7500000,
+        "g": True,
+        "h": None,
+        "i": 2.5,
+        "j": "12",
+        "k": "no",
+        "l": "2020-12-02",
+    }
 
 
 def test_a_byte_order_mark_and_windows_line_ends_are_read_as_text_files():
@@ -81,16 +113,20 @@ def test_a_byte_order_mark_and_windows_line_ends_are_read_as_text_files():
 
 def test_front_matter_lines_count_from_the_file():
     problem = parse_yaml("title: a\ntitle: b\n", "docs/p.it.md", first_line=2)
-    assert str(problem) == ("docs/p.it.md:3: title: appears twice (lines 2 and 3); YAML would silently keep "
-                            "only the last one: keep one, or rename one")
+    assert str(problem) == (
+        "docs/p.it.md:3: title: appears twice (lines 2 and 3); YAML would silently keep "
+        "only the last one: keep one, or rename one"
+    )
 
 
 def test_an_alias_in_mkdocs_yml_is_a_problem_not_a_traceback(tmp_path):
     from sitekit.checks.siteconfig import read_layout
     from sitekit.problems import SiteDataError
+
     (tmp_path / "mkdocs.yml").write_text("site_name: &n x\nsite_description: *n\n", encoding="utf-8")
     with pytest.raises(SiteDataError) as err:
         read_layout(tmp_path / "mkdocs.yml")
     assert [str(p) for p in err.value.problems] == [
         "mkdocs.yml:1: site_name: uses an anchor or alias (&name, *name); this file does not allow them: "
-        "write the value out in full"]
+        "write the value out in full"
+    ]

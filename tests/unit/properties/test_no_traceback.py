@@ -2,11 +2,11 @@
 valid and invalid, are either accepted or reported as `file:line: field: message`, never raised.
 Hypothesis with a fixed seed (derandomize) and a bounded number of examples, so `make test` is
 repeatable and quick."""
+
 from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,20 +20,64 @@ from sitekit.inputs.yamlfile import parse_yaml
 from sitekit.problems import Problem, SiteDataError
 
 LOCALES = ["it", "en"]
-SETTINGS = settings(max_examples=60, derandomize=True, database=None, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 # What a schema or YAML library says, which an editor should never have to read.
-JARGON = re.compile(r"Input should|valid dictionary|instance of|pydantic|Value error|ScannerError|ParserError|"
-                    r"mapping values|could not find expected|type=")
+JARGON = re.compile(
+    r"Input should|valid dictionary|instance of|pydantic|Value error|ScannerError|ParserError|"
+    r"mapping values|could not find expected|type="
+)
 MESSAGE = re.compile(r"^[^\n:]+(:\d+)?: [^\n]+?: \S[^\n]*$")
 
 # What editors type by mistake, or what a pull request from outside could carry.
-TRICKY = st.sampled_from([":", ": ", "&a ", "*a", "!!python/object ", "{", "}", "[", "]", "\t", "\u200b", "\ufeff",
-                          '"', "'", "\n", "\n  ", "- ", "#", "%", "@", "`", "---\n", "\x07", "<b>", "{left}", "1:30",
-                          "0x10", "010", "yes", "~", "2020-02-30 17:00", "9999-12-31 23:59", "Europe/Bruxelles"])
+TRICKY = st.sampled_from(
+    [
+        ":",
+        ": ",
+        "&a ",
+        "*a",
+        "!!python/object ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\t",
+        "\u200b",
+        "\ufeff",
+        '"',
+        "'",
+        "\n",
+        "\n  ",
+        "- ",
+        "#",
+        "%",
+        "@",
+        "`",
+        "---\n",
+        "\x07",
+        "<b>",
+        "{left}",
+        "1:30",
+        "0x10",
+        "010",
+        "yes",
+        "~",
+        "2020-02-30 17:00",
+        "9999-12-31 23:59",
+        "Europe/Bruxelles",
+    ]
+)
 TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=12) | TRICKY
-JUNK = st.recursive(st.none() | st.booleans() | st.integers(-10**15, 10**15) | st.floats(allow_nan=False) | TEXT,
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3), max_leaves=6)
+JUNK = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats(allow_nan=False) | TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6,
+)
 
 
 def maybe(valid) -> st.SearchStrategy:
@@ -44,31 +88,96 @@ def texts(value: str) -> st.SearchStrategy:
     return st.fixed_dictionaries({"it": maybe(value), "en": maybe(value)}) | JUNK
 
 
-MOMENT = st.fixed_dictionaries({"local": maybe(st.sampled_from(["2020-12-02 17:00", "2021-03-28 02:30", "2020-10-25 02:30"])),
-                                "zone": maybe("Europe/Brussels")})
-CALL = st.fixed_dictionaries({
-    "id": maybe("COS-1"), "programme": maybe("COSME"), "funder": maybe(st.just("EC") | texts("Commissione")),
-    "budget": maybe(st.fixed_dictionaries({"amount": maybe(st.sampled_from([7500000, "7_500_000"])),
-                                           "currency": maybe("EUR")})),
-    "deadline": maybe(MOMENT), "title": texts("Titolo"), "summary": texts("Sintesi"),
-}, optional={"opening": maybe(MOMENT), "webinar": maybe(st.fixed_dictionaries(
-    {}, optional={"approximate": maybe("2020-11"), "part": maybe("early"), "local": maybe("2020-11-05 10:00"),
-                  "zone": maybe("Europe/Brussels"), "registration": maybe(False)})),
-    "links": maybe(st.dictionaries(st.sampled_from(["a", "b c", "1"]), st.fixed_dictionaries(
-        {"url": maybe("https://example.org/"), "title": texts("Sito")}), max_size=2)),
-    "dealine": JUNK})
-TERM = st.fixed_dictionaries({"term": maybe("PMI"), "definition": maybe("Piccole e medie imprese.")},
-                             optional={"expansion": maybe("Piccole e medie imprese"), "aliases": maybe(["PMI"])})
-GLOSSARY = st.dictionaries(st.sampled_from(["pmi", "escp-4i", "Bad Key"]) | TEXT, maybe(st.fixed_dictionaries(
-    {"it": maybe(TERM), "en": maybe(TERM)}, optional={"links": maybe([{"url": "https://x.org/", "title": {"it": "x", "en": "x"}}])})),
-    max_size=3)
-STRINGS = st.fixed_dictionaries({"calls": maybe(st.fixed_dictionaries({
-    "time_left": maybe(st.sampled_from(["Tempo rimasto: {left}", "{rimasto}", "{left", "{}", "{0}", "{left.x}", "{left!z}"])),
-    "formats": maybe(st.fixed_dictionaries({"locale": maybe(st.sampled_from(["it", "xx_YY", "en-GB"])),
-                                            "moment": maybe("{date}, ore {time} {zone}")}))}))})
-FRONT_MATTER = st.fixed_dictionaries({"title": maybe("Titolo"), "description": maybe("Descrizione")}, optional={
-    "call": maybe("test-call"), "hide": maybe(["toc"]), "search": maybe({"exclude": True}), "status": JUNK,
-    "template": JUNK, "icon": JUNK})
+MOMENT = st.fixed_dictionaries(
+    {
+        "local": maybe(st.sampled_from(["2020-12-02 17:00", "2021-03-28 02:30", "2020-10-25 02:30"])),
+        "zone": maybe("Europe/Brussels"),
+    }
+)
+CALL = st.fixed_dictionaries(
+    {
+        "id": maybe("COS-1"),
+        "programme": maybe("COSME"),
+        "funder": maybe(st.just("EC") | texts("Commissione")),
+        "budget": maybe(
+            st.fixed_dictionaries({"amount": maybe(st.sampled_from([7500000, "7_500_000"])), "currency": maybe("EUR")})
+        ),
+        "deadline": maybe(MOMENT),
+        "title": texts("Titolo"),
+        "summary": texts("Sintesi"),
+    },
+    optional={
+        "opening": maybe(MOMENT),
+        "webinar": maybe(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "approximate": maybe("2020-11"),
+                    "part": maybe("early"),
+                    "local": maybe("2020-11-05 10:00"),
+                    "zone": maybe("Europe/Brussels"),
+                    "registration": maybe(False),
+                },
+            )
+        ),
+        "links": maybe(
+            st.dictionaries(
+                st.sampled_from(["a", "b c", "1"]),
+                st.fixed_dictionaries({"url": maybe("https://example.org/"), "title": texts("Sito")}),
+                max_size=2,
+            )
+        ),
+        "dealine": JUNK,
+    },
+)
+TERM = st.fixed_dictionaries(
+    {"term": maybe("PMI"), "definition": maybe("Piccole e medie imprese.")},
+    optional={"expansion": maybe("Piccole e medie imprese"), "aliases": maybe(["PMI"])},
+)
+GLOSSARY = st.dictionaries(
+    st.sampled_from(["pmi", "escp-4i", "Bad Key"]) | TEXT,
+    maybe(
+        st.fixed_dictionaries(
+            {"it": maybe(TERM), "en": maybe(TERM)},
+            optional={"links": maybe([{"url": "https://x.org/", "title": {"it": "x", "en": "x"}}])},
+        )
+    ),
+    max_size=3,
+)
+STRINGS = st.fixed_dictionaries(
+    {
+        "calls": maybe(
+            st.fixed_dictionaries(
+                {
+                    "time_left": maybe(
+                        st.sampled_from(
+                            ["Tempo rimasto: {left}", "{rimasto}", "{left", "{}", "{0}", "{left.x}", "{left!z}"]
+                        )
+                    ),
+                    "formats": maybe(
+                        st.fixed_dictionaries(
+                            {
+                                "locale": maybe(st.sampled_from(["it", "xx_YY", "en-GB"])),
+                                "moment": maybe("{date}, ore {time} {zone}"),
+                            }
+                        )
+                    ),
+                }
+            )
+        )
+    }
+)
+FRONT_MATTER = st.fixed_dictionaries(
+    {"title": maybe("Titolo"), "description": maybe("Descrizione")},
+    optional={
+        "call": maybe("test-call"),
+        "hide": maybe(["toc"]),
+        "search": maybe({"exclude": True}),
+        "status": JUNK,
+        "template": JUNK,
+        "icon": JUNK,
+    },
+)
 
 
 def dump(data) -> str:
@@ -83,7 +192,7 @@ def yaml_text(draw, data: st.SearchStrategy) -> str:
     text = dump(draw(data))
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(TRICKY) + text[at + draw(st.integers(0, 2)):]
+        text = text[:at] + draw(TRICKY) + text[at + draw(st.integers(0, 2)) :]
     return text
 
 

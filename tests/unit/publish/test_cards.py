@@ -1,4 +1,5 @@
 """Social cards: what a call's card says (both languages, no status), and the cache."""
+
 from pathlib import Path
 
 from calldata import make_call
@@ -10,12 +11,26 @@ STRINGS = load_strings(ROOT / "data" / "strings", ["it", "en"])
 
 
 def test_a_call_card_has_title_programme_and_every_deadline_in_both_languages():
-    call = make_call(deadline=None, deadlines=[
-        {"local": "2021-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
-        {"local": "2021-06-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Seconda fase", "en": "Second stage"}}])
+    call = make_call(
+        deadline=None,
+        deadlines=[
+            {
+                "local": "2021-02-10 17:00",
+                "zone": "Europe/Brussels",
+                "label": {"it": "Prima fase", "en": "First stage"},
+            },
+            {
+                "local": "2021-06-10 17:00",
+                "zone": "Europe/Brussels",
+                "label": {"it": "Seconda fase", "en": "Second stage"},
+            },
+        ],
+    )
     texts = [line.text for line in cards.call_card_lines(call, STRINGS)]
     assert texts[0] == "COSME" and "Bando di prova" in texts and "Test call" in texts
-    assert "Scadenza: Prima fase: 10 febbraio 2021, ore 17:00 CET; Seconda fase: 10 giugno 2021, ore 17:00 CEST" in texts
+    assert (
+        "Scadenza: Prima fase: 10 febbraio 2021, ore 17:00 CET; Seconda fase: 10 giugno 2021, ore 17:00 CEST" in texts
+    )
     assert "Deadline: First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST" in texts
     assert not any(word in " ".join(texts) for word in ("Aperto", "Open", "Chiuso", "Closed"))
 

@@ -1,10 +1,11 @@
 """Plain functions behind the feeds, open data and JSON-LD, tested without MkDocs."""
+
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import jsonschema
 import pytest
@@ -24,7 +25,7 @@ from sitekit.strings import load_strings
 SITE_URL = "https://example.org/bandi/"
 LANGS = [Language("it", "/", True), Language("en", "/en/", False)]
 SLUG = "clusters-go-international-2020"
-DEADLINE = datetime(2020, 12, 2, 16, 0, tzinfo=timezone.utc)
+DEADLINE = datetime(2020, 12, 2, 16, 0, tzinfo=UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = json.loads((ROOT / "docs" / "schemas" / "calls.schema.json").read_text(encoding="utf-8"))
 
@@ -47,8 +48,14 @@ def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
     doc = calls_document(calls.values(), DEADLINE - timedelta(days=12), 7, SITE_URL, LANGS)
     validate(doc)
     call = next(c for c in doc["calls"] if c["slug"] == SLUG)
-    assert call["deadline"] == {"utc": "2020-12-02T16:00:00Z", "local": "2020-12-02T17:00:00+01:00",
-                                "zone": "Europe/Brussels", "label": None, "status": "open", "previous": None}
+    assert call["deadline"] == {
+        "utc": "2020-12-02T16:00:00Z",
+        "local": "2020-12-02T17:00:00+01:00",
+        "zone": "Europe/Brussels",
+        "label": None,
+        "status": "open",
+        "previous": None,
+    }
     assert call["deadlines"] == [call["deadline"]]
     assert call["id"] == "COS-CLUSINT-2020-3-01"
     assert call["budget"] == {"amount": 7500000, "currency": "EUR"}
@@ -56,11 +63,14 @@ def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
     assert set(call["title"]) == {"it", "en"}
 
 
-@pytest.mark.parametrize("now, status", [
-    (DEADLINE - timedelta(days=12), "open"),
-    (DEADLINE - timedelta(days=2), "closing"),
-    (DEADLINE, "closed"),
-])
+@pytest.mark.parametrize(
+    "now, status",
+    [
+        (DEADLINE - timedelta(days=12), "open"),
+        (DEADLINE - timedelta(days=2), "closing"),
+        (DEADLINE, "closed"),
+    ],
+)
 def test_open_data_status_follows_the_build_clock(calls, now, status):
     doc = calls_document(calls.values(), now, 7, SITE_URL, LANGS)
     assert doc["generated"] == now.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -79,7 +89,9 @@ def test_schema_rejects_a_call_without_deadline_or_with_an_unknown_status(calls)
         validate(broken)
 
 
-@pytest.mark.parametrize("locale, text", [("it", "2 dicembre 2020, ore 17:00 CET"), ("en", "2 December 2020, 17:00 CET")])
+@pytest.mark.parametrize(
+    "locale, text", [("it", "2 dicembre 2020, ore 17:00 CET"), ("en", "2 December 2020, 17:00 CET")]
+)
 def test_feed_writes_the_deadline_as_the_pages_do_in_its_language_and_brussels_time(calls, strings, locale, text):
     assert deadline_text(calls[SLUG], locale, FeedTexts.from_strings(strings[locale])) == text
 
@@ -92,8 +104,12 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
     entry = feed.find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed"
     link = entry.find(f"{ATOM}link")
-    assert link.attrib == {"href": SITE_URL + "en/bandi/" + SLUG + "/", "rel": "alternate", "type": "text/html",
-                           "hreflang": "en"}
+    assert link.attrib == {
+        "href": SITE_URL + "en/bandi/" + SLUG + "/",
+        "rel": "alternate",
+        "type": "text/html",
+        "hreflang": "en",
+    }
     assert entry.findtext(f"{ATOM}updated").startswith("2020-12-02T16:00:00")
     assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary", "")
 
@@ -111,8 +127,15 @@ def test_a_call_changes_when_its_status_flips_or_its_data_is_committed(calls):
 
 def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
     def git(*args, when="2021-01-01T10:00:00+01:00"):
-        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
-               "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+        }
         subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
 
     (tmp_path / "calls").mkdir()
@@ -125,8 +148,10 @@ def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
     (tmp_path / "calls" / "b.yml").write_text("id: b2\n")
     git("commit", "-qam", "b again", when="2021-02-01T10:00:00+01:00")
     times = last_commit_times(tmp_path / "calls")
-    assert times == {"a.yml": datetime.fromisoformat("2021-01-01T10:00:00+01:00"),
-                     "b.yml": datetime.fromisoformat("2021-02-01T10:00:00+01:00")}
+    assert times == {
+        "a.yml": datetime.fromisoformat("2021-01-01T10:00:00+01:00"),
+        "b.yml": datetime.fromisoformat("2021-02-01T10:00:00+01:00"),
+    }
 
 
 def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
@@ -148,11 +173,24 @@ def test_robots_txt_names_the_sitemap():
 
 
 def test_open_data_and_feed_follow_stages_and_a_moved_deadline():
-    two = make_call(slug="two-stage", deadline=None, deadlines=[
-        {"local": "2021-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
-        {"local": "2021-06-10 17:00", "zone": "Europe/Brussels", "previous": "2021-06-01 17:00",
-         "label": {"it": "Seconda fase", "en": "Second stage"}}])
-    now = datetime(2021, 3, 1, 12, tzinfo=timezone.utc)
+    two = make_call(
+        slug="two-stage",
+        deadline=None,
+        deadlines=[
+            {
+                "local": "2021-02-10 17:00",
+                "zone": "Europe/Brussels",
+                "label": {"it": "Prima fase", "en": "First stage"},
+            },
+            {
+                "local": "2021-06-10 17:00",
+                "zone": "Europe/Brussels",
+                "previous": "2021-06-01 17:00",
+                "label": {"it": "Seconda fase", "en": "Second stage"},
+            },
+        ],
+    )
+    now = datetime(2021, 3, 1, 12, tzinfo=UTC)
     doc = calls_document([two], now, 7, SITE_URL, LANGS)
     validate(doc)
     [record] = doc["calls"]
@@ -160,9 +198,21 @@ def test_open_data_and_feed_follow_stages_and_a_moved_deadline():
     assert [d["status"] for d in record["deadlines"]] == ["closed", "open"]
     assert record["deadline"] == record["deadlines"][1]
     assert record["deadline"]["label"] == {"it": "Seconda fase", "en": "Second stage"}
-    assert record["deadline"]["previous"] == {"utc": "2021-06-01T15:00:00Z", "local": "2021-06-01T17:00:00+02:00",
-                                              "zone": "Europe/Brussels"}
-    feed = calls_feed([two], LANGS[1], FeedTexts.from_strings(load_strings(ROOT / "data" / "strings", ["it", "en"])["en"]),
-                      SITE_URL, now, 7, {"two-stage": now}).decode()
-    assert ("First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST "
-            "(extended; was 1 June 2021, 17:00 CEST)") in feed
+    assert record["deadline"]["previous"] == {
+        "utc": "2021-06-01T15:00:00Z",
+        "local": "2021-06-01T17:00:00+02:00",
+        "zone": "Europe/Brussels",
+    }
+    feed = calls_feed(
+        [two],
+        LANGS[1],
+        FeedTexts.from_strings(load_strings(ROOT / "data" / "strings", ["it", "en"])["en"]),
+        SITE_URL,
+        now,
+        7,
+        {"two-stage": now},
+    ).decode()
+    assert (
+        "First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST "
+        "(extended; was 1 June 2021, 17:00 CEST)"
+    ) in feed

@@ -1,4 +1,5 @@
 """Per-language search indexes and sitemaps, cut from the merged ones (no MkDocs needed)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -1,5 +1,6 @@
 """The site's own stylesheets and scripts become one file each: every source, minified, in order,
 under a name that changes whenever the content does."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,12 +11,16 @@ import pytest
 from sitekit.theme.bundles import Source, bundle
 from sitekit.theme.minify import minify_text
 
-CSS = [Source("assets/css/a.css", "/* first */\n.a {\n  color: red;\n}\n"),
-       Source("assets/css/b.css", "/* second */\n.b { color: blue; }\n")]
+CSS = [
+    Source("assets/css/a.css", "/* first */\n.a {\n  color: red;\n}\n"),
+    Source("assets/css/b.css", "/* second */\n.b { color: blue; }\n"),
+]
 # The first script ends without a semicolon and the second starts with "(": glued together as
 # written, the second would call the first's result.
-JS = [Source("assets/js/a.js", "// one\nvar a = function () { return 1 }\n"),
-      Source("assets/js/b.js", "/* two */\n(function () { window.b = a(); })()\n")]
+JS = [
+    Source("assets/js/a.js", "// one\nvar a = function () { return 1 }\n"),
+    Source("assets/js/b.js", "/* two */\n(function () { window.b = a(); })()\n"),
+]
 
 
 def test_css_sources_are_minified_and_joined_in_their_order():

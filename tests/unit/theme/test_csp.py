@@ -1,4 +1,5 @@
 """The Content-Security-Policy of a page: its theme's inline scripts by hash, nothing else inline."""
+
 from __future__ import annotations
 
 import re
@@ -32,14 +33,16 @@ def test_the_policy_never_allows_inline_code_or_any_host():
 
 def test_the_policy_comes_right_after_the_charset_before_any_script():
     out = with_policy(PAGE)
-    meta = out.index("<meta content=\"script-src")
-    assert out[out.index(">", meta) - len("http-equiv=Content-Security-Policy"):].startswith(
-        "http-equiv=Content-Security-Policy>")
+    meta = out.index('<meta content="script-src')
+    assert out[out.index(">", meta) - len("http-equiv=Content-Security-Policy") :].startswith(
+        "http-equiv=Content-Security-Policy>"
+    )
     assert out.index("<meta charset=utf-8>") < meta < out.index("<script")
-    assert out.replace(out[meta:out.index(">", meta) + 1], "") == PAGE
+    assert out.replace(out[meta : out.index(">", meta) + 1], "") == PAGE
 
 
 def test_the_policy_tag_is_as_the_minifier_writes_it():
     from sitekit.theme.minify import minify_page
+
     out = with_policy(minify_page(PAGE))
     assert minify_page(out) == out

@@ -1,4 +1,5 @@
-""""Edit this page" addresses from repo_url and edit_uri (sitekit.theme.editlinks)."""
+""" "Edit this page" addresses from repo_url and edit_uri (sitekit.theme.editlinks)."""
+
 from __future__ import annotations
 
 from sitekit.theme.editlinks import edit_links, edit_root
@@ -25,7 +26,9 @@ def test_a_plain_page_links_to_its_own_file_only():
 
 def test_a_page_showing_a_call_also_links_to_the_calls_data_file():
     assert edit_links(PAGE, ROOT, {"call": "clusters-go-international-2020"}) == [
-        ("page", PAGE), ("call", ROOT + "data/calls/clusters-go-international-2020.yml")]
+        ("page", PAGE),
+        ("call", ROOT + "data/calls/clusters-go-international-2020.yml"),
+    ]
 
 
 def test_a_generated_page_links_to_the_data_it_is_generated_from():

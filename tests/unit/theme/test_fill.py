@@ -1,4 +1,5 @@
 """Strings patterns put values in with their own punctuation and word order, escaped."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,10 @@ def test_french_punctuation_comes_from_the_pattern_and_markup_stays_markup():
 
 
 def test_text_from_data_and_from_the_pattern_is_escaped():
-    assert str(fill("<b>{label}</b> & {value}", label="A<script>", value="&")) == \
-        "&lt;b&gt;A&lt;script&gt;&lt;/b&gt; &amp; &amp;"
+    assert (
+        str(fill("<b>{label}</b> & {value}", label="A<script>", value="&"))
+        == "&lt;b&gt;A&lt;script&gt;&lt;/b&gt; &amp; &amp;"
+    )
 
 
 def test_an_unknown_place_in_the_pattern_is_named():

@@ -1,4 +1,5 @@
 """The HTML repairs change exactly the tags they name and nothing else."""
+
 from sitekit.theme.html_fixes import drop_checkbox_autocomplete
 
 MATERIAL_BODY = (
@@ -25,14 +26,21 @@ def test_a_page_without_such_inputs_is_returned_unchanged():
 
 
 def test_self_closing_and_uppercase_checkbox_is_repaired_too():
-    assert drop_checkbox_autocomplete('<INPUT TYPE="CHECKBOX" AUTOCOMPLETE="off" checked/>') == '<input type="CHECKBOX" checked>'
+    assert (
+        drop_checkbox_autocomplete('<INPUT TYPE="CHECKBOX" AUTOCOMPLETE="off" checked/>')
+        == '<input type="CHECKBOX" checked>'
+    )
 
 
 def test_in_a_material_page_the_toggles_are_repaired_and_the_rest_is_left_byte_for_byte():
     head = '<!doctype html><html><head><meta charset="utf-8"></head>\n'
-    rest = ('<label class="md-overlay" for="__drawer"></label>\n<div data-md-component="skip"></div>\n'
-            '<p>Tom &amp; Jerry<br/></p>\n</body></html>\n')
+    rest = (
+        '<label class="md-overlay" for="__drawer"></label>\n<div data-md-component="skip"></div>\n'
+        "<p>Tom &amp; Jerry<br/></p>\n</body></html>\n"
+    )
     fixed = drop_checkbox_autocomplete(head + MATERIAL_BODY.rsplit("<input type", 1)[0] + rest)
-    assert fixed == (head + '<body dir="ltr">\n'
-                     '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
-                     '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n' + rest)
+    assert fixed == (
+        head + '<body dir="ltr">\n'
+        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n' + rest
+    )

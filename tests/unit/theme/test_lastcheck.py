@@ -1,4 +1,5 @@
 """The accessibility statement says what the last recorded run found, or that none was recorded."""
+
 from __future__ import annotations
 
 from sitekit.theme.lastcheck import FILE, last_check_text
@@ -17,8 +18,11 @@ def test_without_a_recorded_run_the_statement_says_so(tmp_path):
 
 
 def test_the_older_run_and_each_tool_version_and_count_are_shown(tmp_path):
-    _write(tmp_path, "axe-core: {version: 4.10.2, date: '2026-11-30', pages: 46, problems: 0}\n"
-                     "nu-html-checker: {version: 26.9.27, date: '2026-11-29', pages: 23, problems: 2}\n")
+    _write(
+        tmp_path,
+        "axe-core: {version: 4.10.2, date: '2026-11-30', pages: 46, problems: 0}\n"
+        "nu-html-checker: {version: 26.9.27, date: '2026-11-29', pages: 23, problems: 2}\n",
+    )
     assert last_check_text(tmp_path, STRINGS, FMT) == "29 November 2026: axe 4.10.2 0, nu 26.9.27 2"
 
 

@@ -1,4 +1,5 @@
 """The theme's file listing without hidden folders: MkDocs copies exactly the same theme files."""
+
 from __future__ import annotations
 
 from jinja2 import Environment

@@ -1,6 +1,7 @@
 """What readers download is minified: the site's own CSS and JavaScript lose comments and
 indentation, never a rule or a statement; a page loses bytes, never a word, a space a reader
 sees, an attribute, preformatted text or inline data."""
+
 from __future__ import annotations
 
 import json
@@ -93,7 +94,10 @@ def test_inline_json_is_left_exactly_as_written():
     small = lxml.html.document_fromstring(minify_page(PAGE))
     scripts = [s.text for s in small.xpath("//script")]
     assert scripts == [s.text for s in lxml.html.document_fromstring(PAGE).xpath("//script")]
-    assert json.loads(small.xpath("//span[@data-labels]")[0].get("data-labels")) == {"closed": "Chiuso", "open": "Aperto"}
+    assert json.loads(small.xpath("//span[@data-labels]")[0].get("data-labels")) == {
+        "closed": "Chiuso",
+        "open": "Aperto",
+    }
 
 
 def test_every_element_keeps_its_attributes_and_closing_tags_stay():

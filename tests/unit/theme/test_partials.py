@@ -1,4 +1,5 @@
 """The partials renderer: a new one per build sees edited partials, and reuses compiled code."""
+
 from __future__ import annotations
 
 from jinja2 import Environment

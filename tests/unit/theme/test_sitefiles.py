@@ -1,4 +1,5 @@
 """Generated files land below the site folder, in folders made as needed."""
+
 from pathlib import Path
 
 from sitekit.theme.sitefiles import write_files

@@ -1,4 +1,5 @@
 """The process-wide cache of compiled templates: a later environment reuses the code, an edit does not."""
+
 from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
