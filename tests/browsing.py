@@ -108,3 +108,9 @@ OVERFLOW_JS = """() => {
   }
   return problems;
 }"""
+
+
+# Installed before any script of the page: every violation the browser reports, as text.
+RECORD_VIOLATIONS = """window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""

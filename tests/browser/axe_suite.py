@@ -1,12 +1,13 @@
 """Every page, both languages, at one viewport: axe-core finds nothing, no third-party request, a quiet
-console. Imported by one test module per viewport (its VIEWPORT), so parallel workers take one each."""
+console, no breach of the page's Content-Security-Policy. Imported by one test module per viewport
+(its VIEWPORT), so parallel workers take one each; each page is loaded once for all these checks."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import VIEWPORTS, new_tab, url_of
+from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab, url_of
 from lastcheck import record
 from sitepages import built_pages
 from tools import axe_js
@@ -25,14 +26,16 @@ def axe():
 @pytest.fixture(scope="module")
 def visits(request, browser, served_site, site_dir, axe):
     """Each page loaded once at the test module's VIEWPORT: {path: (axe-core's violations, console
-    messages, requested URLs)}."""
+    messages, requested URLs, Content-Security-Policy violations)}."""
     seen, version = {}, "?"
     tab = new_tab(browser, VIEWPORTS[request.module.VIEWPORT])
+    tab.page.add_init_script(RECORD_VIOLATIONS)
     for built in built_pages(site_dir):
         tab.open(url_of(served_site, built), wait="networkidle")
+        breaches = tab.page.evaluate("window.__violations")  # before axe-core, which the policy does not govern
         response = axe.run(tab.page, options=AXE_OPTIONS).response
         version = response.get("testEngine", {}).get("version", version)
-        seen[built.path] = (response["violations"], list(tab.console), list(tab.requests))
+        seen[built.path] = (response["violations"], list(tab.console), list(tab.requests), breaches)
     tab.page.context.close()
     # what this run found, on every page at this viewport, whether the tests below pass or not
     record("axe-core", version, len(seen), sum(len(found[0]) for found in seen.values()), part=request.module.VIEWPORT)
@@ -42,7 +45,7 @@ def visits(request, browser, served_site, site_dir, axe):
 def test_axe_core_finds_no_violation_on_any_page(visits):
     found = [
         f"{path or '/'}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
-        for path, (violations, _, _) in visits.items()
+        for path, (violations, _, _, _) in visits.items()
         for v in violations
     ]
     assert found == [], "\n".join(found)
@@ -51,7 +54,7 @@ def test_axe_core_finds_no_violation_on_any_page(visits):
 def test_no_page_requests_anything_from_another_host(visits, served_site):
     foreign = [
         f"{path or '/'}: {url}"
-        for path, (_, _, requests) in visits.items()
+        for path, (_, _, requests, _) in visits.items()
         for url in requests
         if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))
     ]
@@ -59,5 +62,15 @@ def test_no_page_requests_anything_from_another_host(visits, served_site):
 
 
 def test_no_page_prints_an_error_or_warning_to_the_console(visits):
-    noisy = [f"{path or '/'}: {message}" for path, (_, console, _) in visits.items() for message in console]
+    noisy = [f"{path or '/'}: {message}" for path, (_, console, _, _) in visits.items() for message in console]
     assert noisy == [], "\n".join(noisy)
+
+
+def test_no_page_breaks_its_own_content_security_policy(visits, site_dir):
+    """Contract 13: each page carries its policy, and nothing on it (Material's inline scripts, its
+    workers, our bundles) is refused by it. A seeded breach is shown blocked in
+    test_content_security_policy.py."""
+    for built in built_pages(site_dir):
+        assert "http-equiv=Content-Security-Policy>" in built.file.read_text(encoding="utf-8"), built.path
+    breaches = {path or "/": found for path, (_, _, _, found) in visits.items() if found}
+    assert breaches == {}

@@ -27,13 +27,26 @@ def focused(tab) -> dict | None:
     return tab.page.evaluate(FOCUSED_JS)
 
 
-def test_first_tab_shows_a_skip_link_that_moves_to_the_content(tab, served_site, site_dir):
-    problems = []
+SKIP_LINK_JS = """() => { const a = document.activeElement;
+    return a.matches('a.md-skip') ? a.getAttribute('href') : a.outerHTML.slice(0, 80); }"""
+
+
+def one_page_per_depth(site_dir) -> list:
+    """A page of each depth in each language (home, index, call page, its sub-pages...): the same
+    templates as every page, for the checks that follow links away from the page."""
+    chosen: dict[tuple[str, int], object] = {}
     for built in built_pages(site_dir):
+        chosen.setdefault((built.lang, built.path.rstrip("/").count("/")), built)
+    return list(chosen.values())
+
+
+def test_first_tab_shows_a_skip_link_that_moves_to_the_content(tab, served_site, site_dir):
+    """The first stop of every page is checked in the walk below; here Enter on it, page by kind."""
+    problems = []
+    for built in one_page_per_depth(site_dir):
         tab.open(url_of(served_site, built))
         tab.page.keyboard.press("Tab")
-        skip = tab.page.evaluate("""() => { const a = document.activeElement;
-            return a.matches('a.md-skip') ? a.getAttribute('href') : a.outerHTML.slice(0, 80); }""")
+        skip = tab.page.evaluate(SKIP_LINK_JS)
         state = focused(tab)
         if not skip.startswith("#") or not state["onScreen"] or not state["ring"]:
             problems.append(f"{built.path or '/'}: first Tab stop is {skip} (on screen: {state['onScreen']})")
@@ -59,6 +72,8 @@ def test_tab_reaches_every_visible_control_and_always_shows_where_the_focus_is(t
         while stops < 3 * len(wanted) + 20:
             tab.page.keyboard.press("Tab")
             stops += 1
+            if stops == 1 and not (skip := tab.page.evaluate(SKIP_LINK_JS)).startswith("#"):
+                problems.append(f"{built.path or '/'}: the first Tab stop is {skip}, not the skip link")
             state = focused(tab)
             if state is None:
                 break  # back past the last control: the tab order has been walked once
@@ -92,7 +107,10 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
             if lang in (built.lang, "x-default"):
                 continue
             tab.open(url_of(served_site, built))
-            for _ in range(60):
+            # From the selector's own button on (the walk above reaches the button by Tab from
+            # the top of every page): its menu opens on focus, and Tab goes through its links.
+            tab.page.locator(".md-select > button").first.focus()
+            for _ in range(len(alternates) + 2):
                 tab.page.keyboard.press("Tab")
                 if tab.page.evaluate(f"document.activeElement.matches('a.md-select__link[hreflang={lang}]')"):
                     break

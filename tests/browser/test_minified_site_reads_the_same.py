@@ -42,8 +42,13 @@ def plain_site(tmp_path_factory):
 
 
 def test_every_page_reads_and_looks_the_same_as_without_bundling_and_minifying(browser, site_dir, plain_site):
-    pages = built_pages(site_dir)
-    assert {p.path for p in pages} == {p.path for p in built_pages(plain_site)}
+    every = built_pages(site_dir)
+    assert {p.path for p in every} == {p.path for p in built_pages(plain_site)}
+    # Every page of the default language (every template and every kind of content), and the
+    # other languages' home and call pages: the bundles are the same for every page.
+    default = next(p.lang for p in every if p.path == "")
+    pages = [p for p in every if p.lang == default or p.path.rstrip("/").count("/") in (0, 2)]
+    assert len(every) > len(pages) > len(every) / 2
     assert len(list(plain_site.glob("assets/site.*"))) == 0  # the comparison is with the plain build
     with SubPathServer(site_dir) as small, SubPathServer(plain_site) as plain:
         tab = browser.new_page(viewport={"width": 375, "height": 800})
