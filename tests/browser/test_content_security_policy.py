@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab, url_of
+from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab
 from conftest import SITE_NOW_DURING_CALL
 from sitebuild import SubPathServer, build, copy_project
 
