@@ -1,10 +1,12 @@
 """MkDocs glue for what readers download: the files in extra_css and extra_javascript served as one
-minified, content-hashed bundle each (sitekit.theme.bundles); every page minified
+minified, content-hashed bundle each (sitekit.theme.bundles); the theme's stylesheet without the
+components the configuration never turns on (sitekit.theme.unused_css); every page minified
 (sitekit.theme.minify)."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -16,10 +18,14 @@ from sitekit.languages import nested_language_build
 from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
 from sitekit.theme.minify import minify_page
+from sitekit.theme.unused_css import drop_unused_rules, unused_classes
+
+THEME_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
 _bundles: list[Bundle] = []
+_theme_css: dict[str, str] = {}  # the theme stylesheet's path in the site: its text, trimmed once
 
 
 def _sources(config, key: str, entries: list) -> list[Source]:
@@ -81,7 +87,23 @@ def on_files(files, config):
             if (file := files.get_file_from_path(source)) is not None:
                 files.remove(file)
         files.append(File.generated(config, made.path, content=made.text))
+    for file in [f for f in files if THEME_CSS.fullmatch(f.src_uri) and f.abs_src_path]:
+        if file.src_uri not in _theme_css:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            _theme_css[file.src_uri] = drop_unused_rules(text, unused_classes(_settings(config)))
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=_theme_css[file.src_uri]))
     return files
+
+
+def _settings(config) -> dict:
+    """What turns the theme's components on, as plain values."""
+    return {
+        "markdown_extensions": list(config.markdown_extensions),
+        "theme": {"features": list(config.theme.get("features") or [])},
+        "plugins": list(config.plugins),
+        "extra": dict(config.extra),
+    }
 
 
 @event_priority(-200)  # last: every other hook reads and edits the page as the theme wrote it

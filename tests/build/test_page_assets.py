@@ -103,3 +103,30 @@ def test_a_relative_url_in_a_stylesheet_stops_the_build_naming_the_file(tmp_path
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "assets/css/glossary.css: a relative url(...) cannot be bundled" in result.output, result.output
+
+
+def test_the_theme_stylesheet_leaves_out_only_components_no_page_shows(site_dir):
+    """A third of Material's stylesheet styles components this site never turns on (content tabs,
+    tags, code annotations...): they are left out, and no page carries a class of one of them."""
+    from mkdocs.config import load_config
+
+    from sitekit.theme.unused_css import unused_classes
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    unused = unused_classes(
+        {
+            "markdown_extensions": config.markdown_extensions,
+            "theme": {"features": config.theme.get("features") or []},
+            "plugins": list(config.plugins),
+            "extra": config.extra,
+        }
+    )
+    assert "md-tabs" in unused and "md-tooltip" not in unused
+    [css] = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
+    theme = next(p for d in config.theme.dirs if (p := Path(d) / "assets" / "stylesheets" / css.name).exists())
+    assert css.stat().st_size < theme.stat().st_size * 0.75
+    assert ".md-tabs" not in css.read_text(encoding="utf-8") and ".md-tooltip" in css.read_text(encoding="utf-8")
+    shown = {
+        name for built in built_pages(site_dir) for tag in soup(built.file).select("[class]") for name in tag["class"]
+    }
+    assert not {name for name in shown if name.startswith(unused)}

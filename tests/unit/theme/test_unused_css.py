@@ -1,0 +1,56 @@
+"""The theme's stylesheet keeps the rules of every component the configuration turns on."""
+
+from __future__ import annotations
+
+from sitekit.theme.unused_css import drop_unused_rules, unused_classes
+
+CSS = (
+    ".md-typeset .tabbed-set{display:flex}"
+    ".md-tabs,.md-header{color:red}"
+    "@media screen and (min-width:76.25em){.md-tabs__list{display:none}.md-nav{width:12rem}}"
+    "@media print{.md-tags{display:none}}"
+    ".md-typeset :is(.md-tag,.admonition){margin:0}"
+    "@keyframes md-tabs{0%{opacity:0}}"
+)
+NOTHING_ON = {
+    "markdown_extensions": ["abbr", "admonition"],
+    "theme": {"features": []},
+    "plugins": ["search"],
+    "extra": {},
+}
+
+
+def test_rules_of_components_turned_on_nowhere_go_and_the_rest_stays_as_written():
+    out = drop_unused_rules(CSS, unused_classes(NOTHING_ON))
+    assert out == (
+        ".md-header{color:red}"
+        "@media screen and (min-width:76.25em){.md-nav{width:12rem}}"
+        ".md-typeset :is(.md-tag,.admonition){margin:0}"  # a selector that may match something else stays
+        "@keyframes md-tabs{0%{opacity:0}}"
+    )
+
+
+def test_an_extension_feature_plugin_or_extra_setting_keeps_its_component():
+    on = {
+        "markdown_extensions": [{"pymdownx.tabbed": {"alternate_style": True}}],
+        "theme": {"features": ["navigation.tabs"]},
+        "plugins": ["tags"],
+        "extra": {"version": {"provider": "mike"}},
+    }
+    unused = unused_classes(on)
+    assert not {"tabbed-", "md-tabs", "md-tag", "md-version"} & set(unused)
+    assert "md-consent" in unused
+    out = drop_unused_rules(CSS, unused)
+    assert ".tabbed-set" in out and ".md-tabs__list" in out and ".md-tags" in out
+
+
+def test_a_class_that_only_starts_like_a_component_is_not_one_of_its_classes():
+    assert (
+        drop_unused_rules(".md-top{a:b}.md-toggle{c:d}.md-tooltip{e:f}", ["md-top"])
+        == ".md-toggle{c:d}.md-tooltip{e:f}"
+    )
+
+
+def test_a_class_inside_not_or_is_does_not_decide_the_selector():
+    css = ".md-nav:not(.md-tabs){a:b}.md-typeset :where(.md-tag) .x{c:d}"
+    assert drop_unused_rules(css, ["md-tabs", "md-tag"]) == css
