@@ -205,7 +205,9 @@ def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
     assert PLACES["page subtitle"] in nav.inner_text()
     assert tab.locator(".md-sidebar--primary, .md-header").locator("img, b").count() == 0
     # scrolled down, the header shows the page's title, cut short: Material's tooltip shows it whole
-    tab.mouse.wheel(0, 600)
+    tab.evaluate("window.scrollBy(0, 600)")
+    # Material swaps the site's name for the page's title once the heading has scrolled away
+    tab.wait_for_selector(".md-header__title--active")
     topic = tab.locator("[data-md-component=header-topic] .md-ellipsis").element_handle()
     tab.wait_for_function("el => el.hasAttribute('title')", arg=topic)  # Material saw it cut short
     topic.hover()
