@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from html import escape
 from itertools import count
 from typing import Any
 from urllib.parse import urlsplit
@@ -348,10 +349,11 @@ class CallPages:
                 Problem(page.shown_path, line_in(page.source_text(), mistake.text), mistake.field, mistake.message)
             )
 
-        for comment in _inline_markers_made_blocks(html, page.source_text()):
-            report(
-                MarkerMistake(
-                    comment,
+        for comment, line in _inline_markers_made_blocks(html, page.source_text):
+            self.problems.append(
+                Problem(
+                    page.shown_path,
+                    line,
                     comment,
                     _(
                         "starts a line inside a sentence, so Markdown ends the "
@@ -420,19 +422,29 @@ INLINE_MARKERS = ("call:deadline-text", "call:budget", "call:zone-note", "call:i
 _LINE_START_COMMENT = re.compile(r"^[ \t]*(<!--\s*(calls?:[\w-]+)\b[^>]*-->)", re.MULTILINE)
 
 
-def _inline_markers_made_blocks(html: str, source: str) -> list[str]:
-    """Each inline marker that Markdown made a block of although its line in `source` is part of
-    running text (more text on its line, or a line of text just above)."""
+def _inline_markers_made_blocks(html: str, source: Callable[[], str]) -> list[tuple[str, int]]:
+    """(marker, line) of each inline marker that Markdown made a block of although its line is
+    part of running text (more text on its line, or a line of text just above). Markdown starts a
+    line of its HTML with a block; the page's source is read only when one is an inline marker.
+    Each place the marker is written, in code too (where the HTML has it escaped), comes out once
+    and in order: the n-th in the HTML is the n-th in the source, so each is judged at its line."""
+    made_blocks = {match[1] for match in _LINE_START_COMMENT.finditer(html) if match[2] in INLINE_MARKERS}
+    if not made_blocks:
+        return []
+    text = source()
+    lines = text.splitlines()
     found = []
-    lines = source.splitlines()
-    for match in _LINE_START_COMMENT.finditer(html):  # Markdown starts a line with a block of HTML
-        comment = match[1]
-        number = line_in(source, comment) if match[2] in INLINE_MARKERS else None
-        if number is None:
-            continue
-        line, above = lines[number - 1], lines[number - 2] if number > 1 else ""
-        if line.strip() != comment or above.strip():
-            found.append(comment)
+    for comment in sorted(made_blocks):
+        written = [m.start() for m in re.finditer(re.escape(comment), text)]
+        shown = list(re.finditer(f"{re.escape(comment)}|{re.escape(escape(comment))}", html))
+        if len(written) != len(shown):
+            continue  # not the same places: say nothing rather than point at the wrong line
+        for at, out in zip(written, shown, strict=True):
+            block = out[0] == comment and html[: out.start()].rsplit("\n", 1)[-1].strip() == ""
+            number = text.count("\n", 0, at) + 1
+            line = lines[number - 1].strip()
+            if block and (line != comment or (number > 1 and lines[number - 2].strip())):
+                found.append((comment, number))
     return found
 
 

@@ -277,3 +277,11 @@ def test_the_index_offers_a_programme_filter_only_with_several_programmes():
         "Horizon Europe (1)",
     ]
     assert sorted(item["data-programme-index"] for item in out.select(".calls-index__item")) == ["1", "2"]
+
+
+def test_the_same_inline_marker_inside_a_sentence_and_alone_between_paragraphs_is_fine():
+    p = pages([make_call()])
+    built(p, page("# T\n\nIl bilancio è di <!-- call:budget --> in tutto.\n\nAltro testo.\n\n<!-- call:budget -->\n"))
+    assert p.problems == []
+    built(p, page("# T\n\nIl bilancio è di <!-- call:budget --> in tutto.\n\nOppure\n<!-- call:budget -->\n"))
+    assert [(x.line, x.field) for x in p.problems] == [(4 + 6, "<!-- call:budget -->")]
