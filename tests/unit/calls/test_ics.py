@@ -5,26 +5,13 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from calldata import STRINGS, make_call
-from sitebuild import ROOT
+from calldata import call_pages, make_call
 from sitekit.calls.ics import CalendarEntry, calendar_file
-from sitekit.calls.pages import CallPages
-from sitekit.theme.partials import renderer
 
 
 def files(now: datetime, locale: str = "it", **fields) -> dict[str, bytes]:
     call = make_call(**fields)
-    pages = CallPages(
-        calls={call.slug: call},
-        locale=locale,
-        prefix="" if locale == "it" else "en/",
-        strings=STRINGS[locale],
-        now=now,
-        closing_days=7,
-        site_url="https://example.org/bandi/",
-        render=renderer([ROOT / "overrides"]),
-    )
-    return pages.calendar_files()
+    return call_pages([call], now, locale).calendar_files()
 
 
 def event(data: bytes):

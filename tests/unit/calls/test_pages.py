@@ -6,27 +6,14 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from calldata import STRINGS, make_call
-from sitebuild import ROOT
+from calldata import call_pages, make_call
 from sitekit.calls.pages import CallPages, PageSource
-from sitekit.theme.partials import renderer
 
 NOW = datetime(2020, 11, 20, 11, 0, tzinfo=UTC)
-RENDER = renderer([ROOT / "overrides"])
 
 
 def pages(calls, locale="it", now=NOW) -> CallPages:
-    return CallPages(
-        calls={c.slug: c for c in calls},
-        locale=locale,
-        prefix="" if locale == "it" else "en/",
-        strings=STRINGS[locale],
-        now=now,
-        closing_days=7,
-        site_url="https://example.org/bandi/",
-        render=RENDER,
-        page_url_exists=lambda url: True,
-    )
+    return call_pages(calls, now, locale)
 
 
 def page(markdown: str, call: str | None = "test-call", url: str = "bandi/test-call/") -> PageSource:

@@ -5,13 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from calldata import STRINGS, make_call
-from sitekit.calls.model import Call, load_call
+from calldata import STRINGS, make_call, two_stage_call
+from sitekit.calls.model import load_call
 from sitekit.calls.status import call_status, stage_status
 from sitekit.calls.view import deadline_view
 
-FIRST = {"local": "2021-02-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}}
-SECOND = {"local": "2021-06-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Seconda fase", "en": "Second stage"}}
 HEAD = """id: T-1
 programme: COSME
 funder: EC
@@ -25,10 +23,6 @@ def utc(*parts) -> datetime:
     return datetime(*parts).replace(tzinfo=UTC)
 
 
-def two_stage(**changes) -> Call:
-    return make_call(deadline=None, deadlines=[FIRST, {**SECOND, **changes}])
-
-
 @pytest.mark.parametrize(
     "now, state, stages",
     [
@@ -40,24 +34,24 @@ def two_stage(**changes) -> Call:
     ],
 )
 def test_the_call_follows_its_next_deadline_and_a_passed_stage_is_closed(now, state, stages):
-    call = two_stage()
+    call = two_stage_call()
     assert call_status(call, now) == state
     assert [stage_status(call, stage, now) for stage in call.stages] == stages
 
 
 def test_the_box_counts_down_to_the_next_deadline_and_lists_every_stage():
-    view = deadline_view(two_stage(), "it", STRINGS["it"], utc(2021, 3, 1), 7)
+    view = deadline_view(two_stage_call(), "it", STRINGS["it"], utc(2021, 3, 1), 7)
     assert view["utc"] == "2021-06-10T15:00:00Z" and view["label"] == "Seconda fase"
     assert [s["label"] for s in view["stages"]] == ["Prima fase", "Seconda fase"]
     assert [s["stage_state"] for s in view["stages"]] == ["closed", "open"]
     assert view["following"] == []
-    early = deadline_view(two_stage(), "en", STRINGS["en"], utc(2021, 1, 1), 7)
+    early = deadline_view(two_stage_call(), "en", STRINGS["en"], utc(2021, 1, 1), 7)
     assert early["utc"] == "2021-02-10T16:00:00Z" and early["following"] == ["2021-06-10T15:00:00Z"]
 
 
 @pytest.mark.parametrize("previous, word", [("2021-06-01 17:00", "prorogata"), ("2021-06-20 17:00", "anticipata")])
 def test_a_moved_deadline_keeps_the_earlier_date_and_says_which_way(previous, word):
-    view = deadline_view(two_stage(previous=previous), "it", STRINGS["it"], utc(2021, 3, 1), 7)
+    view = deadline_view(two_stage_call(second={"previous": previous}), "it", STRINGS["it"], utc(2021, 3, 1), 7)
     assert view["moved_word"] == word
     assert view["previous_text"].startswith(previous[8:10].lstrip("0") + " giugno 2021")
 

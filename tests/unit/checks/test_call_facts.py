@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from sitebuild import copy_project
+from checkcopy import editable_copy, problems_after
 from sitekit.checks.siteconfig import read_layout
 from sitekit.checks.validation import collect_problems
 
@@ -21,26 +21,9 @@ def line(start: str) -> int:
     return next(n for n, text in enumerate(lines, 1) if text.startswith(start))
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("pristine"))
-
-
 @pytest.fixture
-def project(pristine, tmp_path):
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for part in ("mkdocs.yml", "data", "docs"):
-        (shutil.copytree if (pristine / part).is_dir() else shutil.copy2)(pristine / part, dest / part)
-    return dest
-
-
-def problems_after(project, rel: str, old: str, new: str) -> list[str]:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return [str(p) for p in collect_problems(read_layout(project / "mkdocs.yml"))]
+def project(tmp_path):
+    return editable_copy(tmp_path / "project")
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
+from checkcopy import editable_copy, problems_after
 from conftest import ROOT
 from sitekit.checks.environment import site_url_problems
 from sitekit.checks.siteconfig import read_layout
-from sitekit.checks.validation import collect_problems
 
 LAYOUT = read_layout(ROOT / "mkdocs.yml")
 
@@ -39,19 +37,7 @@ def test_a_good_site_url_passes():
 
 @pytest.fixture
 def project(tmp_path):
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for part in ("mkdocs.yml", "data", "docs", "overrides"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, dest / part)
-    return dest
-
-
-def problems_after(project, rel: str, old: str, new: str) -> list[str]:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return [str(p) for p in collect_problems(read_layout(project / "mkdocs.yml"))]
+    return editable_copy(tmp_path / "project")
 
 
 @pytest.mark.parametrize("value, found", [("0", "0"), ("-3", "-3"), ("sette", '"sette"'), ("true", "true")])

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from calldata import make_call
+from calldata import make_call, two_stage_call
 from sitebuild import ROOT
 from sitekit.publish import cards
 from sitekit.strings import load_strings
@@ -11,21 +11,7 @@ STRINGS = load_strings(ROOT / "data" / "strings", ["it", "en"])
 
 
 def test_a_call_card_has_title_programme_and_every_deadline_in_both_languages():
-    call = make_call(
-        deadline=None,
-        deadlines=[
-            {
-                "local": "2021-02-10 17:00",
-                "zone": "Europe/Brussels",
-                "label": {"it": "Prima fase", "en": "First stage"},
-            },
-            {
-                "local": "2021-06-10 17:00",
-                "zone": "Europe/Brussels",
-                "label": {"it": "Seconda fase", "en": "Second stage"},
-            },
-        ],
-    )
+    call = two_stage_call()
     texts = [line.text for line in cards.call_card_lines(call, STRINGS)]
     assert texts[0] == "COSME" and "Bando di prova" in texts and "Test call" in texts
     assert (

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from calldata import make_call
+from calldata import two_stage_call
 from sitebuild import ROOT
 from sitekit.calls.changes import last_changed, last_commit_times
 from sitekit.calls.model import load_calls
@@ -173,23 +173,7 @@ def test_robots_txt_names_the_sitemap():
 
 
 def test_open_data_and_feed_follow_stages_and_a_moved_deadline():
-    two = make_call(
-        slug="two-stage",
-        deadline=None,
-        deadlines=[
-            {
-                "local": "2021-02-10 17:00",
-                "zone": "Europe/Brussels",
-                "label": {"it": "Prima fase", "en": "First stage"},
-            },
-            {
-                "local": "2021-06-10 17:00",
-                "zone": "Europe/Brussels",
-                "previous": "2021-06-01 17:00",
-                "label": {"it": "Seconda fase", "en": "Second stage"},
-            },
-        ],
-    )
+    two = two_stage_call(second={"previous": "2021-06-01 17:00"}, slug="two-stage")
     now = datetime(2021, 3, 1, 12, tzinfo=UTC)
     doc = calls_document([two], now, 7, SITE_URL, LANGS)
     validate(doc)
