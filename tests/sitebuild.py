@@ -133,11 +133,14 @@ class SubPathServer:
 
 
 @contextlib.contextmanager
-def served_build(out: Path, site_now: str | None, prefix: str = "/bandi/") -> Iterator[SubPathServer]:
-    """The real site built strict for the address it is then served at (its SITE_URL), as the
-    publishing workflow builds it for its Pages address: every absolute link stays on the server."""
+def served_build(
+    out: Path, site_now: str | None, prefix: str = "/bandi/", project: Path = ROOT
+) -> Iterator[SubPathServer]:
+    """The real site (or `project`, a changed copy) built strict for the address it is then served
+    at (its SITE_URL), as the publishing workflow builds it for its Pages address: every absolute
+    link stays on the server."""
     server = SubPathServer(prefix=prefix)
-    result = build(ROOT, out, site_now=site_now, extra_env={"SITE_URL": server.url})
+    result = build(project, out, site_now=site_now, extra_env={"SITE_URL": server.url})
     assert result.returncode == 0, result.output
     server.site_dir = out
     with server:

@@ -7,7 +7,7 @@ import pytest
 
 from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab
 from conftest import SITE_NOW_DURING_CALL
-from sitebuild import SubPathServer, build, copy_project
+from sitebuild import copy_project, served_build
 
 pytestmark = pytest.mark.browser
 
@@ -47,12 +47,7 @@ def seeded_site(tmp_path_factory):
         "<script>window.__pwned = 2</script>\n",
         encoding="utf-8",
     )
-    server = SubPathServer()
-    out = tmp_path_factory.mktemp("seeded-site")
-    result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    server.site_dir = out
-    with server:
+    with served_build(tmp_path_factory.mktemp("seeded-site"), SITE_NOW_DURING_CALL, project=project) as server:
         yield server
 
 

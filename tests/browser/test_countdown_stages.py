@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sitebuild import ROOT, SubPathServer, build
+from sitebuild import ROOT, served_build
 
 sys.path.insert(0, str(ROOT / "tests" / "build"))  # the synthetic calls of the build tests
 from synthetic import call_yaml, make_site
@@ -28,11 +28,7 @@ def staged_site(tmp_path_factory):
         {"local": "2027-06-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Seconda fase", "en": "Second stage"}},
     ]
     project = make_site(tmp, {"two-stage": data})
-    server = SubPathServer(prefix="/bandi/")
-    result = build(project, tmp / "site", site_now="2027-01-20T12:00:00+01:00", extra_env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    server.site_dir = tmp / "site"
-    with server:
+    with served_build(tmp / "site", "2027-01-20T12:00:00+01:00", project=project) as server:
         yield server
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import SITE_NOW_DURING_CALL
-from sitebuild import SubPathServer, build, copy_project
+from sitebuild import copy_project, served_build
 
 pytestmark = pytest.mark.browser
 
@@ -100,12 +100,7 @@ def hostile_site(tmp_path_factory):
     _replace(
         project, "mkdocs.yml", "            Chi siamo: About\n", f"            {_yaml(PLACES['nav title'])}: About\n"
     )
-    server = SubPathServer()
-    out = tmp_path_factory.mktemp("hostile-site")
-    result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    server.site_dir = out
-    with server:
+    with served_build(tmp_path_factory.mktemp("hostile-site"), SITE_NOW_DURING_CALL, project=project) as server:
         yield server
 
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from sitebuild import ROOT, SubPathServer, build
+from sitebuild import ROOT, served_build
 
 sys.path.insert(0, str(ROOT / "tests" / "build"))  # the synthetic calls of the build tests
 from synthetic import call_yaml, make_site
@@ -25,11 +25,7 @@ def programmes_site(tmp_path_factory):
         "horizon-open": call_yaml("2027-04-01 17:00", "Horizon open", programme="Horizon Europe"),
     }
     project = make_site(tmp, calls)
-    server = SubPathServer(prefix="/bandi/")
-    result = build(project, tmp / "site", site_now="2027-01-20T12:00:00+01:00", extra_env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    server.site_dir = tmp / "site"
-    with server:
+    with served_build(tmp / "site", "2027-01-20T12:00:00+01:00", project=project) as server:
         yield server
 
 
