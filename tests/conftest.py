@@ -28,6 +28,20 @@ LOCALES = ["it", "en"]
 PREFIX = {"it": "", "en": "en/"}
 
 
+# Parallel workers take whole test files in this order (pytest.ini: --no-loadscope-reorder): the browser
+# files first, the longest, then the builds, then the quick checks, which fill in at the end, so that
+# no worker is left alone with a long file while the other has nothing to do.
+WORK_ORDER = ["browser", "build", "ci", "unit"]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    def rank(item) -> int:
+        folder = item.path.relative_to(ROOT / "tests").parts[0]
+        return WORK_ORDER.index(folder) if folder in WORK_ORDER else len(WORK_ORDER)
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
 def pytest_sessionfinish(session) -> None:
     """At the end of the whole run (on the controller, not on each xdist worker), the quality
     checks' records go into data/quality/last-check.yml (tests/lastcheck.py)."""
