@@ -31,7 +31,7 @@ def main(counts: list[int]) -> None:
                 data = call_yaml(f"{2021 + i % 6}-{1 + i % 12:02d}-{10 + i % 18} 12:00", f"Call {i}")
                 (project / "data" / "calls" / f"call-{i:04d}.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
             start = time.monotonic()
-            result = build(project, Path(tmp) / "site", site_now="2023-06-01T12:00:00+02:00")
+            result = build(project, Path(tmp) / "site", site_now="2023-06-01T12:00:00+02:00", preloaded=False)
             seconds = time.monotonic() - start
             if result.returncode:
                 raise SystemExit(result.output)
