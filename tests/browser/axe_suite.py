@@ -31,7 +31,7 @@ def visits(request, browser, served_site, site_dir, axe):
     tab = new_tab(browser, VIEWPORTS[request.module.VIEWPORT])
     tab.page.add_init_script(RECORD_VIOLATIONS)
     for built in built_pages(site_dir):
-        tab.open(url_of(served_site, built), wait="networkidle")
+        tab.open(url_of(served_site, built), wait="settled")
         breaches = tab.page.evaluate("window.__violations")  # before axe-core, which the policy does not govern
         response = axe.run(tab.page, options=AXE_OPTIONS).response
         version = response.get("testEngine", {}).get("version", version)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def violations_on(tab, url: str) -> list[str]:
-    tab.open(url, wait="networkidle")
+    tab.open(url, wait="settled")
     seen = tab.page.evaluate("window.__violations")
     return seen + [line for line in tab.console if "Content Security Policy" in line]
 

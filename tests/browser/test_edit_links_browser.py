@@ -32,7 +32,7 @@ def visit(browser, site_url: str, paths: list[str]) -> tuple[list[str], dict[str
     tab.page.context.route("**/*github.com/**", lambda route: route.abort())  # never leave the machine
     requests, links = [], {}
     for path in paths:
-        tab.open(site_url + path, wait="networkidle")
+        tab.open(site_url + path, wait="settled")
         requests += tab.requests
         link = tab.page.locator("aside.edit-links a").first
         if link.count():

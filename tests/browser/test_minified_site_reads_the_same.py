@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from browsing import goto
 from conftest import SITE_NOW_DURING_CALL
 from sitebuild import SubPathServer, build, copy_project
 from sitepages import built_pages
@@ -55,8 +56,8 @@ def test_every_page_reads_and_looks_the_same_as_without_bundling_and_minifying(b
         for page in pages:
             seen = []
             for server in (small, plain):
-                # networkidle: Material sets some attributes late (a title on clipped nav labels)
-                tab.goto(server.url + page.path, wait_until="networkidle")
+                # settled: Material sets some attributes late (a title on clipped nav labels)
+                goto(tab, server.url + page.path, "settled")
                 seen.append((tab.evaluate(READ_PAGE), tab.screenshot(full_page=True, animations="disabled")))
             assert seen[0][0] == seen[1][0], page.path
             assert seen[0][1] == seen[1][1], f"{page.path}: the screenshots differ"

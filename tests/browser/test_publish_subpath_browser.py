@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from browsing import goto
+
 pytestmark = pytest.mark.browser
 
 SLUG = "clusters-go-international-2020"
@@ -17,7 +19,7 @@ PAGES = ["", f"bandi/{SLUG}/", "en/", f"en/bandi/{SLUG}/", "en/glossario/"]
 def visit(page, url: str):
     failures = []
     page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    response = page.goto(url, wait_until="networkidle")
+    response = goto(page, url, "settled")
     return response, failures
 
 
