@@ -52,6 +52,9 @@ def test_an_interrupted_build_leaves_the_previous_complete_site(tmp_path, slow_p
         env=env,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C reaches a build run in a terminal; a test run started in the background (`make test &`)
+        # ignores SIGINT, and its children would inherit that, build on and exit 0.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None
     for line in proc.stderr:
