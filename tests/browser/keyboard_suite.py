@@ -1,6 +1,7 @@
-"""Keyboard alone, at one viewport: skip link, visible focus on every stop, every control reachable,
-language selector and search usable. Imported by one test module per viewport (its VIEWPORT), so
-that parallel workers take one each (test_keyboard.py, test_keyboard_desktop.py)."""
+"""Keyboard alone, at one viewport: the skip link leads into the content, the language selector and
+search are usable. Imported by one test module per viewport (its VIEWPORT), so that parallel workers
+take one each (test_keyboard.py, test_keyboard_desktop.py). The walk with Tab through every page
+(tab_walk_problems, below) runs in the page visits of axe_suite.py, which load each page once."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def one_page_per_depth(site_dir) -> list:
 
 
 def test_first_tab_shows_a_skip_link_that_moves_to_the_content(tab, served_site, site_dir):
-    """The first stop of every page is checked in the walk below; here Enter on it, page by kind."""
+    """The first stop of every page is checked in the walk (tab_walk_problems); here Enter on it, page
+    by kind."""
     problems = []
     for built in one_page_per_depth(site_dir):
         tab.open(url_of(served_site, built))
@@ -61,37 +63,38 @@ def test_first_tab_shows_a_skip_link_that_moves_to_the_content(tab, served_site,
     assert problems == [], "\n".join(problems)
 
 
-def test_tab_reaches_every_visible_control_and_always_shows_where_the_focus_is(tab, served_site, site_dir):
+def tab_walk_problems(tab, built) -> list[str]:
+    """Tab through the page open in `tab` once, from the top: the first stop is the skip link, every
+    stop is on screen with a visible focus indicator, and every visible control is reached. Run on
+    every page at each viewport by the page visits of axe_suite.py, which load each page once."""
     problems = []
-    for built in built_pages(site_dir):
-        tab.open(url_of(served_site, built))
-        wanted = set(map(str, tab.page.evaluate(FOCUSABLE_JS)))
-        reached: set[str] = set()
-        stops = 0
-        while stops < 3 * len(wanted) + 20:
-            tab.page.keyboard.press("Tab")
-            stops += 1
-            if stops == 1 and not (skip := tab.page.evaluate(SKIP_LINK_JS)).startswith("#"):
-                problems.append(f"{built.path or '/'}: the first Tab stop is {skip}, not the skip link")
-            state = focused(tab)
-            if state is None:
-                break  # back past the last control: the tab order has been walked once
-            if not state["onScreen"]:
-                problems.append(f"{built.path or '/'}: focus went to something off screen: {state['html']}")
-            elif not state["ring"]:
-                problems.append(f"{built.path or '/'}: no visible focus indicator on {state['html']}")
-            if state["index"] is not None:
-                if state["index"] in reached and reached >= wanted:
-                    break
-                reached.add(state["index"])
-        missing = wanted - reached
-        if missing:
-            html = tab.page.evaluate(
-                "(ids) => ids.map(i => document.querySelector(`[data-quality-index='${i}']`).outerHTML.slice(0, 100))",
-                sorted(missing),
-            )
-            problems.append(f"{built.path or '/'}: Tab never reaches {html}")
-    assert problems == [], "\n".join(dict.fromkeys(problems))
+    wanted = set(map(str, tab.page.evaluate(FOCUSABLE_JS)))
+    reached: set[str] = set()
+    stops = 0
+    while stops < 3 * len(wanted) + 20:
+        tab.page.keyboard.press("Tab")
+        stops += 1
+        if stops == 1 and not (skip := tab.page.evaluate(SKIP_LINK_JS)).startswith("#"):
+            problems.append(f"{built.path or '/'}: the first Tab stop is {skip}, not the skip link")
+        state = focused(tab)
+        if state is None:
+            break  # back past the last control: the tab order has been walked once
+        if not state["onScreen"]:
+            problems.append(f"{built.path or '/'}: focus went to something off screen: {state['html']}")
+        elif not state["ring"]:
+            problems.append(f"{built.path or '/'}: no visible focus indicator on {state['html']}")
+        if state["index"] is not None:
+            if state["index"] in reached and reached >= wanted:
+                break
+            reached.add(state["index"])
+    missing = wanted - reached
+    if missing:
+        html = tab.page.evaluate(
+            "(ids) => ids.map(i => document.querySelector(`[data-quality-index='${i}']`).outerHTML.slice(0, 100))",
+            sorted(missing),
+        )
+        problems.append(f"{built.path or '/'}: Tab never reaches {html}")
+    return list(dict.fromkeys(problems))
 
 
 def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, served_site, site_dir):

@@ -1,5 +1,6 @@
 """Every page, both languages, on a phone: axe-core finds nothing, no third-party request, a quiet
-console (tests in axe_suite.py); and the axe-core harness itself."""
+console, Tab reaches every control with the focus shown (tests in axe_suite.py); and the axe-core
+harness itself."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Every page, both languages, on a desktop: axe-core finds nothing, no third-party request, a quiet
-console (tests in axe_suite.py)."""
+console, Tab reaches every control with the focus shown (tests in axe_suite.py)."""
 
 from __future__ import annotations
 

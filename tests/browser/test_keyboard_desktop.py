@@ -1,4 +1,5 @@
-"""Keyboard alone on a desktop: the tests of keyboard_suite.py at the desktop's viewport."""
+"""Keyboard alone on a desktop: the tests of keyboard_suite.py at the desktop's viewport (the walk
+with Tab through every page is in the page visits of axe_suite.py)."""
 
 from __future__ import annotations
 
