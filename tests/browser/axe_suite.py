@@ -53,7 +53,13 @@ def visits(request, browser, served_site, site_dir, axe):
         seen[built.path] = Visit(response["violations"], console, requests, breaches, tab_walk_problems(tab, built))
     tab.page.context.close()
     # what this run found, on every page at this viewport, whether the tests below pass or not
-    record("axe-core", version, len(seen), sum(len(visit.violations) for visit in seen.values()), part=request.module.VIEWPORT)
+    record(
+        "axe-core",
+        version,
+        len(seen),
+        sum(len(visit.violations) for visit in seen.values()),
+        part=request.module.VIEWPORT,
+    )
     return seen
 
 
