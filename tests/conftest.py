@@ -36,8 +36,8 @@ WORK_ORDER = ["browser", "build", "ci", "unit"]
 
 def pytest_collection_modifyitems(items) -> None:
     def rank(item) -> int:
-        folder = item.path.relative_to(ROOT / "tests").parts[0]
-        return WORK_ORDER.index(folder) if folder in WORK_ORDER else len(WORK_ORDER)
+        parts = item.path.relative_to(ROOT / "tests").parts if item.path.is_relative_to(ROOT / "tests") else ()
+        return WORK_ORDER.index(parts[0]) if parts and parts[0] in WORK_ORDER else len(WORK_ORDER)
 
     items.sort(key=rank)  # stable: each file's tests keep their order
 

@@ -2,10 +2,13 @@
 MkDocs and the libraries the hooks, plugins and Markdown extensions use.
 
 A test build is the real command-line build (`mkdocs build --strict -f … -d …`) in a process of its
-own, with its own environment, working folder and output, as an editor runs it. What the fork saves
-is the half second of imports that each of the suite's ~85 builds spent before reading a file.
-The project's own code (hooks/, sitekit) is never imported here: each build loads it from the
-project it builds, which tests change in their copies.
+own, with its own environment, working folder, arguments and output, as an editor runs it. What the
+fork saves is the half second of imports that each of the suite's ~85 builds spent before reading a
+file. The project's own code (hooks/, sitekit) is never imported here: each build loads it from the
+project it builds, which tests change in their copies. What a library reads from the environment
+when it is imported (Babel's default locale from LANG, say) is the test process's, as before: the
+builds of a test run get that environment plus their own SITE_* variables. Builds of one test
+process share a hash seed.
 
 Run by `RUNNER.run(...)` (tests/sitebuild.py): the first call starts `python tests/mkdocs_runner.py`
 for this test process, which then serves one request at a time on its standard input and output.
@@ -14,6 +17,7 @@ for this test process, which then serves one request at a time on its standard i
 from __future__ import annotations
 
 import ast
+import atexit
 import contextlib
 import importlib
 import importlib.metadata
@@ -71,13 +75,15 @@ def configured_modules(root: Path) -> list[str]:
 
 
 def preload(root: Path) -> None:
-    """Import what every build imports first; a name that is not a module here is left out."""
-    for name in [
-        "mkdocs.__main__",
-        "mkdocs.commands.build",
-        *configured_modules(root),
-        *third_party_imports(root),
-    ]:
+    """Import what every build imports first; a name that is not a module here is left out. A
+    project that cannot be read (a hook with a syntax error, a broken mkdocs.yml) preloads MkDocs
+    alone: its builds then fail with MkDocs' own message, as they would in a fresh process."""
+    names = ["mkdocs.__main__", "mkdocs.commands.build"]
+    with contextlib.suppress(Exception):
+        names += configured_modules(root)
+    with contextlib.suppress(Exception):
+        names += third_party_imports(root)
+    for name in names:
         # not a module (an extension given by its short name), or one that a hook guards
         with contextlib.suppress(Exception):
             importlib.import_module(name)
@@ -94,14 +100,17 @@ def run_forked(request: dict) -> int:
             os.environ.clear()
             os.environ.update(request["env"])
             time.tzset()  # TZ as the request has it
-            sys.path[0] = os.getcwd()  # as `python -m mkdocs` run in that folder has it
+            import mkdocs.__main__
+
+            sys.path[0] = os.getcwd()  # as `python -m mkdocs` run in that folder has them
+            sys.argv = [mkdocs.__main__.__file__, *request["args"]]
+            null = os.open(os.devnull, os.O_RDONLY)  # the request pipe is the parent's alone
+            os.dup2(null, 0)
             out = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(out, 1)
             os.dup2(out, 2)
-            from mkdocs.__main__ import cli
-
             try:
-                cli.main(args=request["args"], prog_name="mkdocs", standalone_mode=True)
+                mkdocs.__main__.cli.main(args=request["args"], prog_name="mkdocs", standalone_mode=True)
                 code = 0
             except SystemExit as stop:
                 code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
@@ -110,6 +119,7 @@ def run_forked(request: dict) -> int:
 
             traceback.print_exc()
         finally:
+            atexit._run_exitfuncs()  # what the build registered (its clean-up), as at a normal exit
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)

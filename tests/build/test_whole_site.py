@@ -23,6 +23,14 @@ def on_page_markdown(markdown, page, config, files):
 """
 
 
+# `python -m mkdocs`, with Ctrl-C's handling as in a terminal: a test run started in the background
+# (`make test &`) ignores SIGINT, which its children inherit; the build would run on and exit 0.
+MKDOCS_WITH_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)"
+)
+
+
 @pytest.fixture(scope="module")
 def slow_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("slow-project"))
@@ -47,14 +55,21 @@ def test_an_interrupted_build_leaves_the_previous_complete_site(tmp_path, slow_p
     assert "en/index.html" in before
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": "2026-11-26T09:00:00+01:00"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(slow_project / "mkdocs.yml"), "-d", str(site)],
+        [
+            sys.executable,
+            "-c",
+            MKDOCS_WITH_CTRL_C,
+            "build",
+            "--strict",
+            "-f",
+            str(slow_project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         cwd=slow_project,
         env=env,
         stderr=subprocess.PIPE,
         text=True,
-        # Ctrl-C reaches a build run in a terminal; a test run started in the background (`make test &`)
-        # ignores SIGINT, and its children would inherit that, build on and exit 0.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None
     for line in proc.stderr:
