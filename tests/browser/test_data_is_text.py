@@ -201,6 +201,22 @@ def test_head_link_titles_are_attributes_not_markup(tab, hostile_site):
         assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
 
 
+def _hovered_header_title(tab):
+    """Scroll until the header shows the page's title, point at it, and return it (a handle) once
+    Material opened its tooltip; None if it did not."""
+    tab.evaluate("window.scrollTo(0, 0); window.scrollBy(0, 600)")
+    # Material swaps the site's name for the page's title once the heading has scrolled away
+    tab.wait_for_selector(".md-header__title--active")
+    topic = tab.locator("[data-md-component=header-topic] .md-ellipsis").element_handle()
+    tab.wait_for_function("el => el.hasAttribute('title')", arg=topic)  # Material saw it cut short
+    for _ in range(3):  # the header's topics slide in: a pointer that arrived mid-slide is moved again
+        tab.mouse.move(0, 0)
+        topic.hover()
+        if tab.evaluate(OPENS_TOOLTIP, topic):
+            return topic
+    return None
+
+
 def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
     tab.goto(hostile_site.url + "chi-siamo/")
     tab.wait_for_load_state("load")
@@ -210,17 +226,16 @@ def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
     assert PLACES["nav title"] in nav.inner_text()
     assert PLACES["page subtitle"] in nav.inner_text()
     assert tab.locator(".md-sidebar--primary, .md-header").locator("img, b").count() == 0
-    # scrolled down, the header shows the page's title, cut short: Material's tooltip shows it whole
-    tab.evaluate("window.scrollBy(0, 600)")
-    # Material swaps the site's name for the page's title once the heading has scrolled away
-    tab.wait_for_selector(".md-header__title--active")
-    topic = tab.locator("[data-md-component=header-topic] .md-ellipsis").element_handle()
-    tab.wait_for_function("el => el.hasAttribute('title')", arg=topic)  # Material saw it cut short
-    for _ in range(3):  # the header's topics slide in: a pointer that arrived mid-slide is moved again
-        tab.mouse.move(0, 0)
-        topic.hover()
-        if tab.evaluate(OPENS_TOOLTIP, topic):
+    # scrolled down, the header shows the page's title, cut short: Material's tooltip shows it whole.
+    # Under load Material now and then misses the pointer's arrival for good (seen on fresh-clone runs:
+    # three hovers, then 30 s, and no tooltip); the page is then loaded again, up to three times.
+    for _ in range(3):
+        topic = _hovered_header_title(tab)
+        if topic is not None:
             break
+        tab.reload()
+    else:
+        pytest.fail("Material never opened the tooltip of the page's title in the header")
     tooltip = _tooltip_of(tab, topic)
     assert tooltip.inner_text().strip() == PLACES["page title"]
     assert tooltip.locator("img, b").count() == 0
