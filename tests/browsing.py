@@ -20,8 +20,8 @@ ADD_STYLE_JS = "css => document.head.append(Object.assign(document.createElement
 
 # After the load event the site's pages request a few more files (the search worker and its index,
 # the sitemap behind the language selector, the favicon), each starting within tens of milliseconds
-# of the one before. Playwright's "networkidle" waits for 500 ms without a request; page after page
-# that was a fifth of the browser tests' time. "settled" waits for QUIET_S.
+# of the one before. Playwright's "networkidle" waits for 500 ms without a request, page after page
+# (the suite visits some 300); "settled" waits for QUIET_S.
 QUIET_S = 0.15
 SETTLE_LIMIT_S = 15.0
 Wait = Literal["commit", "domcontentloaded", "load", "networkidle", "settled"]
@@ -73,9 +73,19 @@ class Tab:
         response = goto(self.page, url, wait)
         assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
         # Checks read the page at rest: no element half-way through a fade or a slide. (Not
-        # add_style_tag: that first injects Playwright's own script into the page, which cost a
-        # third of each page visit.)
+        # add_style_tag: that first injects Playwright's own script into the page, 0.05 s of CPU
+        # per visit, a quarter of it.)
         self.page.evaluate(ADD_STYLE_JS, NO_MOTION)
+
+
+def tab_until(page: Page, focused_js: str, presses: int) -> bool:
+    """Press Tab, as a keyboard user does, until `focused_js` (an expression on `el`, the focused
+    element) holds: True once it does, False after `presses` presses without."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {focused_js})(document.activeElement)"):
+            return True
+    return False
 
 
 def new_tab(browser, viewport: dict, scale: float = 1) -> Tab:

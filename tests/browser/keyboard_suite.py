@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import FOCUSABLE_JS, FOCUSED_JS, VIEWPORTS, new_tab, url_of
+from browsing import FOCUSABLE_JS, FOCUSED_JS, VIEWPORTS, new_tab, tab_until, url_of
 from sitebuild import soup
 from sitepages import built_pages, configured_site_url
 
@@ -124,11 +124,7 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
             # From the selector's own button on (the walk above reaches the button by Tab from
             # the top of every page): its menu opens on focus, and Tab goes through its links.
             tab.page.locator(".md-select > button").first.focus()
-            for _ in range(len(alternates) + 2):
-                tab.page.keyboard.press("Tab")
-                if tab.page.evaluate(f"document.activeElement.matches('a.md-select__link[hreflang={lang}]')"):
-                    break
-            else:
+            if not tab_until(tab.page, f"el.matches('a.md-select__link[hreflang={lang}]')", len(alternates) + 2):
                 problems.append(f"{built.path or '/'}: Tab never reaches the link to {lang}")
                 continue
             if not focused(tab)["onScreen"]:
@@ -149,11 +145,7 @@ SEARCH_TERM = "COSME"
 @pytest.mark.parametrize("home", ["", "en/"])
 def test_search_works_with_the_keyboard_alone(tab, served_site, home):
     tab.open(served_site.url + home)
-    for _ in range(40):
-        tab.page.keyboard.press("Tab")
-        if tab.page.evaluate("document.activeElement.matches('input.md-search__input, [data-quality-for=__search]')"):
-            break
-    else:
+    if not tab_until(tab.page, "el.matches('input.md-search__input, [data-quality-for=__search]')", 40):
         pytest.fail("Tab never reaches the search field or the search button")
     if tab.page.evaluate("document.activeElement.matches('button')"):
         tab.page.keyboard.press("Enter")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from browsing import tab_until
 from conftest import LOCALES, PREFIX, ROOT
 from sitekit.glossary.model import load_glossary
 
@@ -46,13 +47,7 @@ def test_hovering_a_term_shows_its_expansion_and_definition(page, served_site, l
 def test_tabbing_to_the_first_occurrence_shows_the_tooltip_and_describes_it(page, served_site, locale):
     open_page(page, served_site, locale)
     first = page.locator("article abbr:has(a.glossary-link)", has_text="ESCP-4i").first
-    for _ in range(60):  # Tab through the page as a keyboard user would, until the term's link
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "document.activeElement.matches('a.glossary-link') && document.activeElement.textContent === 'ESCP-4i'"
-        ):
-            break
-    else:
+    if not tab_until(page, "el.matches('a.glossary-link') && el.textContent === 'ESCP-4i'", 60):
         pytest.fail("the first ESCP-4i on the page is not reachable with the Tab key")
     focused = page.locator(":focus")
     expect(focused).to_have_accessible_name("ESCP-4i")

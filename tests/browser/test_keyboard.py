@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import VIEWPORTS, new_tab
+from browsing import VIEWPORTS, new_tab, tab_until
 from keyboard_suite import *  # noqa: F403 (the tests and fixtures of keyboard_suite, run at VIEWPORT)
 from keyboard_suite import focused
 
@@ -16,20 +16,12 @@ VIEWPORT = "phone"
 def test_on_a_phone_the_navigation_drawer_opens_with_the_keyboard(browser, served_site):
     tab = new_tab(browser, VIEWPORTS["phone"])
     tab.open(served_site.url)
-    for _ in range(20):
-        tab.page.keyboard.press("Tab")
-        if tab.page.evaluate("document.activeElement.matches('[data-quality-for=__drawer]')"):
-            break
-    else:
+    if not tab_until(tab.page, "el.matches('[data-quality-for=__drawer]')", 20):
         pytest.fail("Tab never reaches the button that opens the navigation")
     assert tab.page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
     tab.page.keyboard.press("Enter")
     assert tab.page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
-    for _ in range(30):
-        tab.page.keyboard.press("Tab")
-        if tab.page.evaluate("!!document.activeElement.closest('nav.md-nav--primary')"):
-            break
-    else:
+    if not tab_until(tab.page, "!!el.closest('nav.md-nav--primary')", 30):
         pytest.fail("Tab never reaches the navigation once it is open")
     assert focused(tab)["onScreen"], focused(tab)["html"]
     tab.page.context.close()
