@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -77,6 +77,7 @@ class Deadline(Moment):
     has several, a label per language ("Prima fase", "First stage")."""
 
     previous: str | None = None
+    changed: date | None = None  # the day the move was published (the call's "Updates")
     label: Texts | None = None
 
     @field_validator("previous")
@@ -94,6 +95,18 @@ class Deadline(Moment):
                 ).format(previous=previous)
             )
         return previous
+
+    @field_validator("changed")
+    @classmethod
+    def _changed_with_previous(cls, changed: date | None, info: ValidationInfo) -> date | None:
+        if changed is not None and info.data.get("previous") is None:
+            raise ValueError(
+                _(
+                    "says when the deadline was moved, but there is no previous: (the earlier time); "
+                    "add previous:, or remove changed:"
+                )
+            )
+        return changed
 
     @field_validator("label")
     @classmethod
