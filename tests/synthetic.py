@@ -56,3 +56,57 @@ def make_site(tmp: Path, calls: Mapping[str, dict | str], pages: dict[str, str] 
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(text, encoding="utf-8")
     return project
+
+
+# The reader's path at any date: the real 2020 call (closed), a call open with two stages whose
+# second moved (announced on 1 February 2031) and a forthcoming call with an opening, each with a
+# second page, read at READERS_NOW.
+READERS_NOW = "2031-02-20T12:00:00+01:00"
+OPEN_CALL = "open-two-stages"
+FORTHCOMING_CALL = "forthcoming-call"
+
+
+def readers_path_calls() -> dict[str, dict]:
+    confirmed = {"copy": "https://example.org/copy", "checked": "2026-11-30", "note": "a stored copy"}
+    two_stages = call_yaml(
+        "2031-03-10 17:00",
+        "Open two stages",
+        links={
+            "topic": {
+                "url": "https://example.org/topic",
+                "role": "portal",
+                "title": {"it": "Il bando sul portale", "en": "The call on the portal"},
+                "confirmed": confirmed,
+            },
+            "unchecked": {
+                "url": "https://example.org/unchecked",
+                "role": "submission",
+                "title": {"it": "Indirizzo non verificato", "en": "Unchecked address"},
+            },
+        },
+    )
+    del two_stages["deadline"]
+    two_stages["deadlines"] = [
+        {"local": "2031-03-10 17:00", "zone": "Europe/Brussels", "label": {"it": "Prima fase", "en": "First stage"}},
+        {
+            "local": "2031-06-10 17:00",
+            "zone": "Europe/Brussels",
+            "previous": "2031-05-27 17:00",
+            "changed": "2031-02-01",
+            "label": {"it": "Seconda fase", "en": "Second stage"},
+        },
+    ]
+    forthcoming = call_yaml("2031-12-17 17:00", "Forthcoming call", opening="2031-05-06 12:00")
+    return {OPEN_CALL: two_stages, FORTHCOMING_CALL: forthcoming}
+
+
+def readers_path_site(tmp: Path) -> Path:
+    """A copy of the project with the two calls above added, each with a second page."""
+    pages = {}
+    for slug in readers_path_calls():
+        for locale in ("it", "en"):
+            pages[f"docs/bandi/{slug}/dettagli.{locale}.md"] = (
+                f"---\ntitle: Dettagli {locale}\ndescription: d\ncall: {slug}\n---\n\n# Dettagli {locale}\n\n"
+                "The page's own text.\n"
+            )
+    return make_site(tmp, readers_path_calls(), pages)

@@ -39,14 +39,24 @@
     out.hidden = false;
   }
 
-  // A box with later deadlines (data-following) moves on to the next when its own passes.
+  // A box or strip with later deadlines (data-following) moves on to the next when its own
+  // passes: the box takes the stage's date from its own list, the strip from data-stages.
   function advance(el, now) {
     var rest = el.dataset.following.split(" ");
+    var texts = el.dataset.stages ? JSON.parse(el.dataset.stages) : {};
     while (rest.length && Date.parse(el.dataset.deadline) <= now) {
-      var stage = el.querySelector('.call-stage[data-deadline="' + (el.dataset.deadline = rest.shift()) + '"]');
-      if (!stage) continue;
-      el.querySelector(".call-box__when").replaceChildren(stage.querySelector("time").cloneNode(true));
-      el.querySelector(".call-box__label").textContent = stage.dataset.label;
+      var at = (el.dataset.deadline = rest.shift());
+      var stage = el.querySelector('.call-stage[data-deadline="' + at + '"]');
+      var when = el.querySelector(".call-box__when, .call-strip__date");
+      var label = el.querySelector(".call-box__label, .call-strip__label");
+      if (stage) {
+        when.replaceChildren(stage.querySelector("time").cloneNode(true));
+        label.textContent = stage.dataset.label;
+      } else if (texts[at]) {
+        when.textContent = texts[at].text;
+        when.setAttribute("datetime", texts[at].local);
+        label.textContent = texts[at].label;
+      }
     }
     el.dataset.following = rest.join(" ");
   }
@@ -65,16 +75,18 @@
       if (text && state === "closed") text.textContent = el.dataset.endedText;
       else if (text && state !== "forthcoming") text.textContent = "";
     }
-    var left = el.querySelector(".call-box__left");
-    if (!left) return;
+    var left = el.querySelector(".call-left");
+    if (!left || !el.dataset.leftTemplate) return;
     if (state === "closed") {
       left.remove();
       var cal = el.querySelector(".call-box__calendar");
       if (cal) cal.remove();
       return;
     }
-    var text2 = el.dataset.leftTemplate.replace("{left}",
-      duration(Date.parse(el.dataset.deadline) - now, el.dataset.locale, !reduced));
+    // Until a forthcoming call opens, nobody can apply: count to the opening, then to the deadline.
+    var opening = state === "forthcoming" && el.dataset.opensInTemplate;
+    var text2 = (opening ? el.dataset.opensInTemplate : el.dataset.leftTemplate).replace("{left}",
+      duration(Date.parse(opening ? el.dataset.opening : el.dataset.deadline) - now, el.dataset.locale, !reduced));
     if (left.textContent !== text2) left.textContent = text2;
   }
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+from ..dates.localtime import parse_zone
 from .model import Call
 
 
@@ -44,10 +45,19 @@ def status_changes(call: Call, closing_days: float) -> list[datetime]:
     return sorted(moments)
 
 
+def announced_changes(call: Call) -> list[datetime]:
+    """The days a moved deadline was announced (`changed:`), as the start of that day in its zone."""
+    return [
+        datetime.combine(stage.changed, time(), tzinfo=parse_zone(stage.zone))
+        for stage in call.stages
+        if stage.changed is not None
+    ]
+
+
 def last_changed(call: Call, now: datetime, closing_days: float, committed: datetime | None) -> datetime:
-    """The latest of the commit time and the status changes already past at `now` (UTC).
-    A call with neither (forthcoming, data not committed) counts as changed at `now`."""
-    past = [m for m in status_changes(call, closing_days) if m <= now]
+    """The latest of the commit time, the announced changes and the status changes already past at
+    `now` (UTC). A call with none of them (forthcoming, data not committed) counts as changed at `now`."""
+    past = [m for m in [*status_changes(call, closing_days), *announced_changes(call)] if m <= now]
     if committed is not None and committed <= now:
         past.append(committed)
     return max(past, default=now).astimezone(UTC)

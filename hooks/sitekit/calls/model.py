@@ -212,9 +212,15 @@ class Budget(_Strict):
         return value
 
 
+# What an official link is for a reader: the call's page on the Funding & Tenders portal, the call
+# documents, the submission service, official news, anything else (calls/view.py, LINK_ROLES).
+LinkRole = Literal["portal", "documents", "submission", "news", "info"]
+
+
 class Link(_Strict):
     url: HttpUrl
     title: Texts
+    role: LinkRole = "info"
     confirmed: Confirmation | None = None  # where the link was confirmed (a stored copy)
 
     @field_validator("url")

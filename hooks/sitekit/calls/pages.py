@@ -26,14 +26,18 @@ from .model import Call
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (
     budget_text,
+    closed_notice_view,
+    deadline_sentence,
     deadline_view,
+    documents_view,
     event_view,
     facts_view,
     index_groups,
     index_order,
-    links_view,
+    official_page,
     programme_choices,
     reference_links,
+    updates_view,
     way_view,
     with_calendar,
 )
@@ -44,6 +48,10 @@ FIRST_HEADING = re.compile(r"^# .*$", re.MULTILINE)
 BOX = "call-box"
 STAND_IN = re.compile(rf"<!-- ({BOX}):\d+ -->")
 CALENDAR_DIR = "calendar"
+ALL_DEADLINES = "calls.ics"  # every deadline of every call, in one calendar file per language
+DEADLINE_ANCHOR = "call-deadline"  # the id of the deadline box on a call's main page
+DOCUMENTS_ANCHOR = "call-documents"
+UPDATES_ANCHOR = "call-updates"
 FILTER_CSS = "assets/css/calls-filter.css"  # below the site root: the index's filter by programme
 REMINDER = timedelta(days=1)
 
@@ -96,13 +104,59 @@ class CallPages:
         markdown = page.markdown
         if call is None:
             return markdown
-        if self.is_call_page(page.url, call.slug):
+        own_page = self.is_call_page(page.url, call.slug)
+        main_page = page.url == self._call_url(call)
+        if own_page:
             self._call_pages.setdefault(call.slug, {})[page.url] = (
                 page.title or page.meta.get("title") or call.title[self.locale]
             )
-        box = self.render("partials/call-deadline-box.html", box=self._deadline(call, page.url))
-        markdown = _after_first_heading(markdown, "\n" + self._block(box, kind=BOX) + "\n")
-        return markdown.rstrip("\n") + "\n\n" + reference_links(call, self.locale) + "\n"
+        top = self._notice(call, page.url) if own_page else ""
+        if own_page and not main_page:  # the call's other pages: one line, their own text in the first screen
+            top += self.render("partials/call-deadline-strip.html", strip=self._strip(call, page.url))
+        else:
+            box = {**self._deadline(call, page.url), "anchor": DEADLINE_ANCHOR}
+            if main_page:  # the way to where one applies, from the first screen
+                box |= {"documents_href": f"#{DOCUMENTS_ANCHOR}", "documents_text": self.strings["documents"]["heading"]}
+            top += self.render("partials/call-deadline-box.html", box=box)
+        markdown = _after_first_heading(markdown, "\n" + self._block(top, kind=BOX) + "\n")
+        markdown = markdown.rstrip("\n")
+        if main_page:
+            markdown += self._main_page_sections(call)
+        return markdown + "\n\n" + reference_links(call, self.locale) + "\n"
+
+    def _notice(self, call: Call, page_url: str) -> str:
+        """The closed call's notice (DESIGN.md contract 14), or nothing while the call is not closed."""
+        notice = closed_notice_view(call, self.strings, self.now, self.closing_days)
+        if notice is None:
+            return ""
+        return self.render(
+            "partials/call-closed-notice.html",
+            notice={**notice, "href": self._href(self.calls_index_url, page_url)},
+        )
+
+    def _strip(self, call: Call, page_url: str) -> dict[str, Any]:
+        main = self._call_url(call)
+        return {
+            **self._deadline(call, page_url),
+            "stages_by_instant": {
+                stage["utc"]: {"text": stage["text"], "local": stage["local"], "label": stage["label"]}
+                for stage in self._deadline(call, page_url)["stages"]
+            },
+            "details_text": self.strings["strip"]["details"],
+            "details_href": self._href(main, page_url) + f"#{DEADLINE_ANCHOR}",
+        }
+
+    def _main_page_sections(self, call: Call) -> str:
+        """Markdown headings (in the table of contents) with their blocks, at the end of the call's
+        main page: the official documents and how to apply, then the dated changes if any."""
+        documents = documents_view(call, self.locale, self.strings)
+        out = f"\n\n## {_heading_text(documents['heading'])} {{: #{DOCUMENTS_ANCHOR} }}\n"
+        out += self._block(self.render("partials/call-documents.html", documents=documents), kind=BOX)
+        updates = updates_view(call, self.locale, self.strings)
+        if updates is not None:
+            out += f"\n\n## {_heading_text(updates['heading'])} {{: #{UPDATES_ANCHOR} }}\n"
+            out += self._block(self.render("partials/call-updates.html", updates=updates), kind=BOX)
+        return out
 
     def _page_call(self, page: PageSource) -> Call | None:
         slug = page.meta.get("call")
@@ -183,7 +237,7 @@ class CallPages:
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))
-        return self.render("partials/call-facts.html", facts=view)
+        return self.render("partials/call-facts.html", facts={**view, "id_href": official_page(call)})
 
     def deadline_text(self, call: Call, page_url: str) -> str:
         return _one_line(self.render("partials/call-deadline.html", deadline=self._deadline(call, page_url)))
@@ -194,7 +248,18 @@ class CallPages:
         return _one_line(self.render("partials/call-zone-note.html", text=text))
 
     def identifier(self, call: Call, page_url: str) -> str:
-        return _one_line(self.render("partials/call-id.html", id=call.id))
+        return _one_line(self.render("partials/call-id.html", id=call.id, href=official_page(call)))
+
+    def sentence(self, call: Call, page_url: str) -> str:
+        """The deadline in a sentence whose verb follows the call's state ("is", "was"), then the
+        time zone's note: inside a sentence, or as a paragraph when written alone on its line."""
+        sentence = deadline_sentence(call, self.locale, self.strings, self.now, self.closing_days)
+        view = self._deadline(call, page_url)
+        return _one_line(
+            self.render("partials/call-deadline-sentence.html", deadline=view, sentence=sentence)
+            + " "
+            + self.zone_note(call, page_url)
+        )
 
     def closing_days_text(self, _call: None, page_url: str) -> str:
         """How many days before a deadline a call counts as closing (extra.closing_threshold_days)."""
@@ -210,9 +275,6 @@ class CallPages:
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-webinar.ics", page_url)
         view = event_view(call, call.webinar, "webinar", self.strings, self.now, href)
         return self.render("partials/call-deadline-box.html", box=view)
-
-    def links(self, call: Call, page_url: str) -> str:
-        return self.render("partials/call-links.html", links=links_view(call, self.locale, self.strings))
 
     def _listed(self, call: Call, page_url: str) -> dict[str, Any]:
         target = self._call_url(call)
@@ -261,6 +323,7 @@ class CallPages:
             closed=[self._listed(call, page_url) for call in closed],
             index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
             feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url),
+            calendar_href=self._href(f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}", page_url),
         )
 
     def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
@@ -296,6 +359,7 @@ class CallPages:
         host = urlsplit(self.site_url).hostname or "localhost"
         product = f"-//{host}//calls//{self.locale.upper()}"
         out: dict[str, bytes] = {}
+        everything: list[CalendarEntry] = []
         for call in self.calls.values():
             title = call.title[self.locale]
             page = f"{self.site_url.rstrip('/')}/{self.prefix}bandi/{call.slug}/"
@@ -327,10 +391,13 @@ class CallPages:
                         url=page,
                     )
                 ]
+            everything += files["deadline"]
             for kind, entries in files.items():
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
                     entries, self.now, product, self.locale
                 )
+        everything.sort(key=lambda entry: (entry.start, entry.uid))
+        out[f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}"] = calendar_file(everything, self.now, product, self.locale)
         return out
 
     # -- markers, in the HTML Markdown made of the page; the deadline box, after search -------
@@ -362,6 +429,7 @@ class CallPages:
                     ),
                 )
             )
+        html = _SENTENCE_ALONE.sub(r"<p>\1</p>", html)  # alone on its line: a paragraph of its own
         return replace_markers(
             html, lambda marker: self._marker(marker, call, page), [*MARKERS, *self.other_markers], report
         )
@@ -384,8 +452,11 @@ class CallPages:
         if call is None or page_url is None or page_url not in self._call_pages.get(call.slug, {}):
             return html
         way = way_view(call, self._call_pages[call.slug], page_url, self.locale, self.prefix, self.strings, self._href)
-        menu = self.render("partials/call-pages.html", way=way) if way["pages"] else ""  # one page: no menu
-        return self.render("partials/call-breadcrumb.html", way=way) + html + menu
+        if way["pages"]:  # the call's pages under the title, within a phone's first screen; previous/next below
+            menu = self.render("partials/call-pages.html", way=way)
+            html = html.replace("</h1>", "</h1>" + menu, 1) if "</h1>" in html else menu + html
+            html += self.render("partials/call-pager.html", way=way)
+        return self.render("partials/call-breadcrumb.html", way=way) + html
 
     def _put_in(self, html: str, kind: str) -> str:
         if f"<!-- {kind}:" not in html:
@@ -408,8 +479,8 @@ MARKERS: dict[str, Callable[[CallPages, Any, str], str]] = {  # Any: a call, or 
     "call:budget": CallPages.budget,
     "call:id": CallPages.identifier,
     "call:zone-note": CallPages.zone_note,
+    "call:deadline-sentence": CallPages.sentence,
     "call:webinar": CallPages.webinar,
-    "call:links": CallPages.links,
     "calls:index": CallPages.index,
     "calls:home": CallPages.home,
     "calls:closing-days": CallPages.closing_days_text,
@@ -418,7 +489,14 @@ MARKERS: dict[str, Callable[[CallPages, Any, str], str]] = {  # Any: a call, or 
 
 # Markers that go inside a sentence: written at the start of a line that continues a paragraph or a
 # list item, Markdown takes them for a block of HTML and ends the paragraph or list before them.
-INLINE_MARKERS = ("call:deadline-text", "call:budget", "call:zone-note", "call:id", "calls:closing-days")
+INLINE_MARKERS = (
+    "call:deadline-text",
+    "call:deadline-sentence",
+    "call:budget",
+    "call:zone-note",
+    "call:id",
+    "calls:closing-days",
+)
 _LINE_START_COMMENT = re.compile(r"^[ \t]*(<!--\s*(calls?:[\w-]+)\b[^>]*-->)", re.MULTILINE)
 
 
@@ -448,6 +526,9 @@ def _inline_markers_made_blocks(html: str, source: Callable[[], str]) -> list[tu
     return found
 
 
+_SENTENCE_ALONE = re.compile(r"^(<!--\s*call:deadline-sentence\b[^>]*-->)$", re.MULTILINE)
+
+
 def _one_line(html: str) -> str:
     """Inline HTML on one line, so that Markdown keeps it inside the sentence."""
     return "".join(part.strip() for part in html.splitlines() if part.strip())
@@ -456,6 +537,12 @@ def _one_line(html: str) -> str:
 def _one_block(html: str) -> str:
     """A block of raw HTML with no blank line inside (a blank line would end it for Markdown)."""
     return "\n\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n\n"
+
+
+def _heading_text(text: str) -> str:
+    """A strings text as the text of a Markdown heading: one line, markup as text (`<`, `&`
+    escaped for HTML, Markdown's own characters with a backslash)."""
+    return re.sub(r"([\\`*_{}\[\]#!])", r"\\\1", escape(" ".join(text.split()), quote=False))
 
 
 def _after_first_heading(markdown: str, block: str) -> str:

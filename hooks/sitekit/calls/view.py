@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from babel.lists import format_list
+
 from ..dates.formatting import format_day, format_left, format_moment, format_money, format_month
 from ..dates.localtime import local_iso, utc_iso
 from .model import Call, Deadline, Event
@@ -35,6 +37,11 @@ def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_d
     state = call_status(call, now, closing_days)
     fmt = s["formats"]
     stages = call.stages
+    opening_text = format_moment(opening, fmt) if opening else None
+    if state == "forthcoming" and opening:  # nobody can apply yet: count to the opening
+        left = _left(opening, now, s["opens_in"], fmt)
+    else:
+        left = _left(upcoming.instant, now, s["time_left"], fmt) if state != "closed" else None
     return {
         "kind": "deadline",
         "heading": s["deadline"],
@@ -42,8 +49,12 @@ def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_d
         "state": state,
         "closing_days": closing_days,
         "opening_utc": utc_iso(opening) if opening else None,
-        "opens_text": s["opens_on"].format(date=format_day(opening, fmt)) if opening else None,
-        "left": _left(upcoming.instant, now, s["time_left"], fmt) if state != "closed" else None,
+        "opening_local": local_iso(opening) if opening else None,
+        "opening_text": opening_text,
+        "opening_label": s["opening"],
+        "opens_text": s["opens_on"].format(moment=opening_text) if opening_text else None,
+        "opens_in_template": s["opens_in"],
+        "left": left,
         "left_template": s["time_left"],
         "ended_text": s["closed_since"].format(date=format_day(call.final.instant, fmt)),
         "labels": dict(s["states"]),
@@ -115,7 +126,9 @@ def event_view(
         "state": state,
         "closing_days": 0,
         "opening_utc": None,
+        "opening_text": None,
         "opens_text": None,
+        "opens_in_template": None,
         "left": _left(instant, now, texts["starts_in"], fmt) if state != "closed" else None,
         "left_template": texts["starts_in"],
         "ended_text": texts["ended"].format(date=format_day(instant, fmt)),
@@ -146,11 +159,110 @@ def budget_text(call: Call, s: Strings) -> str:
     return format_money(call.budget.amount, call.budget.currency, s["formats"])
 
 
-def links_view(call: Call, locale: str, s: Strings) -> dict[str, Any]:
+# The roles of a call's official links, in the order a reader needs them; the first three are what
+# an applicant looks for, and the documents section says plainly when one has no checked address.
+LINK_ROLES = ("portal", "documents", "submission", "news", "info")
+APPLYING_ROLES = LINK_ROLES[:3]
+
+
+def documents_view(call: Call, locale: str, s: Strings) -> dict[str, Any]:
+    """The call's official links by role, only those confirmed by a stored copy (`confirmed:`):
+    never an address nobody checked. Roles an applicant needs without one are named."""
+    texts, fmt = s["documents"], s["formats"]
+    confirmed = [link for link in call.links.values() if link.confirmed is not None]
+    groups = []
+    for role in LINK_ROLES:
+        links = [
+            {
+                "url": str(link.url),
+                "title": _text(link.title, locale),
+                "checked": texts["checked"].format(date=format_day(link.confirmed.checked, fmt)),
+            }
+            for link in confirmed
+            if link.role == role and link.confirmed is not None
+        ]
+        if links:
+            groups.append({"role": role, "heading": texts["roles"][role], "links": links})
+    missing = [texts["missing_roles"][role] for role in APPLYING_ROLES if not any(g["role"] == role for g in groups)]
     return {
-        "heading": s["links"],
-        "links": [{"url": str(link.url), "title": _text(link.title, locale)} for link in call.links.values()],
+        "heading": texts["heading"],
+        "groups": groups,
+        "missing": texts["missing"].format(roles=format_list(missing, locale=fmt["locale"]), id=call.id)
+        if missing and groups
+        else None,
+        "none": texts["none"] if not groups else None,
     }
+
+
+def official_page(call: Call) -> str | None:
+    """The address of the call's own official page (the portal's), when a stored copy confirms it."""
+    return next(
+        (str(link.url) for link in call.links.values() if link.role == "portal" and link.confirmed is not None),
+        None,
+    )
+
+
+def updates_view(call: Call, locale: str, s: Strings) -> dict[str, Any] | None:
+    """The call's dated changes (a moved deadline with `changed:`), newest first; None without any."""
+    texts, fmt, moved = s["updates"], s["formats"], s["moved"]
+    items = []
+    for stage in call.stages:
+        if stage.changed is None or stage.previous_instant is None:
+            continue
+        earlier = stage.previous_instant
+        items.append(
+            (
+                stage.changed,
+                {
+                    "date": stage.changed.isoformat(),
+                    "date_text": format_day(stage.changed, fmt),
+                    "text": texts["item"].format(
+                        what=stage.label[locale] if stage.label else texts["deadline"],
+                        word=moved["extended"] if earlier < stage.instant else moved["brought_forward"],
+                        deadline=format_moment(stage.instant, fmt),
+                        previous=format_moment(earlier, fmt),
+                    ),
+                },
+            )
+        )
+    if not items:
+        return None
+    return {"heading": texts["heading"], "changes": [item for _, item in sorted(items, key=lambda i: i[0], reverse=True)]}
+
+
+def deadline_sentence(call: Call, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:
+    """The sentence about the deadline in the form of the call's state ("is" while it is open, "was"
+    once it is closed, with the opening while it is forthcoming), with every stage in order: the
+    patterns and values that partials/call-deadline-sentence.html puts together."""
+    fmt = s["formats"]
+    state = call_status(call, now, closing_days)
+    stages = call.stages
+    names = [f"s{number}" for number in range(len(stages))]
+    opening = call.opening.instant if call.opening else None
+    return {
+        "pattern": s["sentence"][state],
+        # Babel joins the stages as the language does ("A e B", "A, B and C"), around placeholders
+        "list_pattern": format_list([f"{{{name}}}" for name in names], locale=fmt["locale"]),
+        "item_pattern": s["labelled_after"],
+        "stages": [
+            {
+                "name": name,
+                "local": local_iso(stage.instant),
+                "text": format_moment(stage.instant, fmt),
+                "label": _text(stage.label, locale) if stage.label and len(stages) > 1 else None,
+            }
+            for name, stage in zip(names, stages, strict=True)
+        ],
+        "opening": {"local": local_iso(opening), "text": format_moment(opening, fmt)} if opening else None,
+    }
+
+
+def closed_notice_view(call: Call, s: Strings, now: datetime, closing_days: float) -> dict[str, Any] | None:
+    """The notice on every page of a closed call (DESIGN.md contract 14); None while it is not closed."""
+    if call_status(call, now, closing_days) != "closed":
+        return None
+    texts = s["closed_notice"]
+    return {"text": texts["text"].format(date=format_moment(call.final.instant, s["formats"])), "link": texts["link"]}
 
 
 def index_order(calls: list[Call], now: datetime, closing_days: float) -> list[Call]:

@@ -18,13 +18,23 @@ from .fielderrors import close_match
 # Every string the code formats, with the placeholders it fills in (and where). A string uses each
 # of them and no other: a translated name ({rimasto}) or a missing one would lose the value.
 PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
-    ("publishing", "feed", "entry"): frozenset({"title", "status"}),  # publish/feeds.py
+    ("publishing", "feed", "entry"): frozenset({"title", "status", "deadline"}),  # publish/feeds.py
     ("publishing", "feed", "summary"): frozenset({"summary", "deadline"}),  # publish/feeds.py
     ("calls", "formats", "moment"): frozenset({"date", "time", "zone"}),  # dates/formatting.py
     ("calls", "formats", "approximate"): frozenset({"part", "month"}),  # calls/view.py
     ("calls", "time_left"): frozenset({"left"}),  # calls/view.py
     ("calls", "closed_since"): frozenset({"date"}),  # calls/view.py
-    ("calls", "opens_on"): frozenset({"date"}),  # calls/view.py
+    ("calls", "opens_on"): frozenset({"moment"}),  # calls/view.py
+    ("calls", "opens_in"): frozenset({"left"}),  # calls/view.py, countdown.js
+    ("calls", "labelled_after"): frozenset({"value", "label"}),  # partials (fill): the deadline sentence
+    ("calls", "sentence", "forthcoming"): frozenset({"deadline", "opening"}),  # partials (fill)
+    ("calls", "sentence", "open"): frozenset({"deadline"}),  # partials (fill)
+    ("calls", "sentence", "closing"): frozenset({"deadline"}),  # partials (fill)
+    ("calls", "sentence", "closed"): frozenset({"deadline"}),  # partials (fill)
+    ("calls", "closed_notice", "text"): frozenset({"date"}),  # calls/view.py
+    ("calls", "documents", "checked"): frozenset({"date"}),  # calls/view.py
+    ("calls", "documents", "missing"): frozenset({"roles", "id"}),  # calls/view.py
+    ("calls", "updates", "item"): frozenset({"what", "word", "deadline", "previous"}),  # calls/view.py
     ("calls", "your_zone"): frozenset({"moment"}),  # docs/assets/js/countdown.js
     ("calls", "webinar", "to_be_announced"): frozenset({"when"}),  # calls/view.py
     ("calls", "webinar", "starts_in"): frozenset({"left"}),  # calls/view.py

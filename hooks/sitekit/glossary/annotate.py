@@ -28,6 +28,7 @@ SKIP_TAGS = frozenset(
         "kbd",
         "label",
         "math",
+        "nav",  # the breadcrumb and the call's pages: ways around the site, not prose
         "option",
         "pre",
         "samp",
@@ -37,6 +38,7 @@ SKIP_TAGS = frozenset(
         "svg",
         "template",
         "textarea",
+        "th",
         "title",
         "var",
     }

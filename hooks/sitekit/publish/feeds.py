@@ -28,7 +28,7 @@ class FeedTexts:
     title: str
     subtitle: str
     author: str
-    entry: str  # "{title}: {status}"
+    entry: str  # "{title}: {status} ({deadline})"
     summary: str  # "{summary} Deadline: {deadline}."
     status: Mapping[str, str]
     stage: str = "{label}: {deadline}"  # one of several deadlines
@@ -102,14 +102,19 @@ def calls_feed(
         status = call_status(call, now, closing_days)
         entry = etree.SubElement(feed, _atom("entry"))
         _text(entry, "id", url)
-        _text(entry, "title", texts.entry.format(title=call.title[language.locale], status=texts.status[status]))
+        deadlines = deadline_text(call, language.locale, texts)
+        _text(
+            entry,
+            "title",
+            texts.entry.format(title=call.title[language.locale], status=texts.status[status], deadline=deadlines),
+        )
         _text(entry, "updated", _timestamp(changed[call.slug]))
         _link(entry, url, "alternate", "text/html", language.locale)
         _text(
             entry,
             "summary",
             texts.summary.format(
-                summary=call.summary[language.locale], deadline=deadline_text(call, language.locale, texts)
+                summary=call.summary[language.locale], deadline=deadlines
             ),
         )
         etree.SubElement(entry, _atom("category"), term=status, label=texts.status[status])
