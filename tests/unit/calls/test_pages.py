@@ -153,9 +153,9 @@ def test_deadline_box_as_of_the_build(now, state, left):
 def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
     call = make_call(webinar={"local": "2020-11-25 10:00", "zone": "Europe/Brussels"})
     p = pages([call], locale="en")
-    box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/"))).select(
-        ".call-box"
-    )[1]
+    out = html(converted(p, page("# T\n\n<!-- call:webinar -->\n", url="en/bandi/test-call/webinar/")))
+    assert out.select_one(".call-strip")  # a call's other page: the deadline in one line, the webinar's box
+    [box] = out.select(".call-box")
     assert box["data-deadline"] == "2020-11-25T09:00:00Z" and box["data-state"] == "open"
     assert box.select_one(".call-box__left").get_text().startswith("Starts in: ")
     assert box.select_one(".call-box__calendar a")["href"] == "../../../calendar/test-call-webinar.ics"

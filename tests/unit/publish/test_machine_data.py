@@ -102,7 +102,7 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
     feed = etree.fromstring(xml)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     entry = feed.find(f"{ATOM}entry")
-    assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed"
+    assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed (2 December 2020, 17:00 CET)"
     link = entry.find(f"{ATOM}link")
     assert link.attrib == {
         "href": SITE_URL + "en/bandi/" + SLUG + "/",
