@@ -113,7 +113,7 @@ def test_an_unknown_marker_stops_the_build(tmp_path):
     assert_stops(
         result,
         "docs/chi-siamo.en.md:10: <!-- call:dedline-text -->: is not a marker this site knows; "
-        "did you mean <!-- call:deadline-text -->? expected one of: call:budget, call:deadline-text",
+        "did you mean <!-- call:deadline-text -->? expected one of: call:budget, call:deadline-sentence, call:deadline-text",
     )
 
 

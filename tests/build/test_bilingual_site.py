@@ -149,8 +149,9 @@ def test_each_language_has_its_own_search_index(site_dir, locale):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_search_results_of_call_pages_open_with_their_text_not_the_deadline_box(site_dir, locale):
-    """Every page of the call shows the deadline box, countdown included; the index leaves it out
-    (it would be the opening line of every result, and "time left" as of the build is stale)."""
+    """The call's main page shows the deadline box, countdown included, its other pages a one-line
+    strip; the index leaves both out (they would open every result, and "time left" as of the build
+    is stale)."""
     index = json.loads((site_dir / PREFIX[locale] / "search" / "search_index.json").read_text())
     strings = yaml.safe_load((ROOT / "data" / "strings" / f"{locale}.yml").read_text(encoding="utf-8"))
     time_left = strings["calls"]["time_left"].split("{")[0].strip()  # "Tempo rimasto:" / "Time left:"
@@ -162,8 +163,10 @@ def test_search_results_of_call_pages_open_with_their_text_not_the_deadline_box(
     assert len(call_pages) == 5
     for doc in call_pages:
         page = out_file(site_dir, locale, doc["location"])
-        assert time_left in soup(page).select_one("aside.call-box--deadline").get_text(), page
+        top = soup(page).select_one("aside.call-box--deadline, p.call-strip")
+        assert time_left in top.get_text() or "call-strip" in top["class"], page
         assert time_left not in doc["text"], doc["location"]
+        assert top.select_one("time").get_text() not in doc["text"].split(".")[0], doc["location"]
     facts = next(d for d in call_pages if d["location"].endswith("clusters-go-international-2020/"))
     assert "COS-CLUSINT-2020-3-01" in facts["text"]  # the facts, deadline included, stay searchable
 

@@ -87,7 +87,7 @@ def test_glossary_entries_themselves_are_not_annotated(site_dir, locale):
         ("en", "bandi/clusters-go-international-2020/sezione-a/index.html", "escp-4i", "ESCP-4i"),
         ("en", "bandi/clusters-go-international-2020/index.html", "sme", "SMEs"),
         ("en", "bandi/clusters-go-international-2020/sezione-b/index.html", "dual-use", "dual-use"),
-        ("en", "index.html", "cosme", "COSME"),
+        ("en", "bandi/clusters-go-international-2020/index.html", "cosme", "COSME"),
     ],
 )
 def test_terms_in_running_text_carry_the_expansion_and_definition(site_dir, locale, page, slug, text):

@@ -195,10 +195,11 @@ def test_the_call_pages_menu_follows_the_data_order_with_previous_and_next(sites
     folder = sites["march"] / "bandi" / "two-stage"
     page = soup(folder / "fase-due" / "index.html")
     menu = page.select_one("nav.call-pages")
-    assert [a.get_text() for a in menu.select("ol a")] == ["two-stage", "Fase due (it)", "Come fare (it)"]
+    assert [a.get_text() for a in menu.select("ul a")] == ["two-stage", "Fase due (it)", "Come fare (it)"]
     assert menu.select_one("[aria-current=page]").get_text() == "Fase due (it)"
-    assert menu.select_one("a[rel=prev]")["href"] == "../" and menu.select_one("a[rel=next]")["href"] == "../come-fare/"
-    assert not soup(folder / "index.html").select_one("nav.call-pages a[rel=prev]")
+    pager = page.select_one("nav.call-pager")
+    assert pager.select_one("a[rel=prev]")["href"] == "../" and pager.select_one("a[rel=next]")["href"] == "../come-fare/"
+    assert not soup(folder / "index.html").select_one("nav.call-pager a[rel=prev]")
 
 
 def test_calls_stay_out_of_the_sidebar(sites):
@@ -206,19 +207,22 @@ def test_calls_stay_out_of_the_sidebar(sites):
     assert not [a for a in sidebar.select("a") if "two-stage" in str(a.get("href", ""))]
 
 
-def test_a_call_with_no_official_links_shows_no_links_heading(tmp_path):
+def test_a_call_with_no_confirmed_official_link_says_so_and_shows_no_address(tmp_path):
+    unconfirmed = {"url": "https://example.org/guess", "role": "portal", "title": {"it": "Forse", "en": "Maybe"}}
     project = make_site(
         tmp_path,
-        {"no-links": call_yaml("2027-04-30 12:00", "No links", links={})},
+        {"no-links": call_yaml("2027-04-30 12:00", "No links", links={"guess": unconfirmed})},
         {
-            f"docs/bandi/no-links/index.{loc}.md": "---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n\n<!-- call:links -->\n"
+            f"docs/bandi/no-links/index.{loc}.md": "---\ntitle: x\ndescription: x\ncall: no-links\n---\n\n# x\n"
             for loc in ("it", "en")
         },
     )
     result = build(project, tmp_path / "site", site_now="2027-03-01T12:00:00+01:00")
     assert result.returncode == 0, result.output
     page = soup(tmp_path / "site" / "bandi" / "no-links" / "index.html")
-    assert not page.select(".call-links__heading") and "Link ufficiali" not in page.get_text()
+    assert page.select_one("h2#call-documents")  # the section is always there
+    assert "non abbiamo ancora link ufficiali verificati" in page.select_one(".call-documents").get_text()
+    assert not page.select('a[href="https://example.org/guess"]')  # never an address nobody checked
 
 
 def test_home_and_call_pages_stay_within_66_kib_gzipped(sites):

@@ -63,7 +63,9 @@ def test_a_deadline_far_from_europe_keeps_its_zone(site):
 def test_forthcoming_call_says_when_it_opens(site):
     box = soup(site / "bandi" / "not-yet-open" / "index.html").select_one(".call-box--deadline")
     assert box["data-opening"] == "2021-06-01T07:00:00Z"
-    assert box.select_one(".call-box__state-text").get_text() == "Il bando apre il 1 giugno 2021"
+    assert box.select_one(".call-box__state-text").get_text() == "Il bando apre il 1 giugno 2021, ore 09:00 CEST"
+    assert box.select_one(".call-box__opening time")["datetime"] == "2021-06-01T09:00:00+02:00"
+    assert box.select_one(".call-box__left").get_text().startswith("Apre tra: ")  # to the opening, not the deadline
 
 
 def test_a_marker_naming_a_call_works_on_a_page_without_one(site):
