@@ -198,7 +198,9 @@ def test_the_call_pages_menu_follows_the_data_order_with_previous_and_next(sites
     assert [a.get_text() for a in menu.select("ul a")] == ["two-stage", "Fase due (it)", "Come fare (it)"]
     assert menu.select_one("[aria-current=page]").get_text() == "Fase due (it)"
     pager = page.select_one("nav.call-pager")
-    assert pager.select_one("a[rel=prev]")["href"] == "../" and pager.select_one("a[rel=next]")["href"] == "../come-fare/"
+    assert (
+        pager.select_one("a[rel=prev]")["href"] == "../" and pager.select_one("a[rel=next]")["href"] == "../come-fare/"
+    )
     assert not soup(folder / "index.html").select_one("nav.call-pager a[rel=prev]")
 
 

@@ -116,7 +116,10 @@ class CallPages:
         else:
             box = {**self._deadline(call, page.url), "anchor": DEADLINE_ANCHOR}
             if main_page:  # the way to where one applies, from the first screen
-                box |= {"documents_href": f"#{DOCUMENTS_ANCHOR}", "documents_text": self.strings["documents"]["heading"]}
+                box |= {
+                    "documents_href": f"#{DOCUMENTS_ANCHOR}",
+                    "documents_text": self.strings["documents"]["heading"],
+                }
             top += self.render("partials/call-deadline-box.html", box=box)
         markdown = _after_first_heading(markdown, "\n" + self._block(top, kind=BOX) + "\n")
         markdown = markdown.rstrip("\n")

@@ -38,6 +38,7 @@ def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_d
     fmt = s["formats"]
     stages = call.stages
     opening_text = format_moment(opening, fmt) if opening else None
+    left: str | None
     if state == "forthcoming" and opening:  # nobody can apply yet: count to the opening
         left = _left(opening, now, s["opens_in"], fmt)
     else:
@@ -227,7 +228,10 @@ def updates_view(call: Call, locale: str, s: Strings) -> dict[str, Any] | None:
         )
     if not items:
         return None
-    return {"heading": texts["heading"], "changes": [item for _, item in sorted(items, key=lambda i: i[0], reverse=True)]}
+    return {
+        "heading": texts["heading"],
+        "changes": [item for _, item in sorted(items, key=lambda i: i[0], reverse=True)],
+    }
 
 
 def deadline_sentence(call: Call, locale: str, s: Strings, now: datetime, closing_days: float) -> dict[str, Any]:

@@ -113,9 +113,7 @@ def calls_feed(
         _text(
             entry,
             "summary",
-            texts.summary.format(
-                summary=call.summary[language.locale], deadline=deadlines
-            ),
+            texts.summary.format(summary=call.summary[language.locale], deadline=deadlines),
         )
         etree.SubElement(entry, _atom("category"), term=status, label=texts.status[status])
     etree.indent(feed)
