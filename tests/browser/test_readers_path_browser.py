@@ -66,13 +66,15 @@ def test_on_a_desktop_the_breadcrumb_is_one_line(browser, served_site, prefix):
     tab.page.context.close()
 
 
-@pytest.mark.parametrize("prefix, before, after", [("", "Apre tra: ", "Tempo rimasto: "), ("en/", "Opens in: ", "Time left: ")])
+@pytest.mark.parametrize(
+    "prefix, before, after", [("", "Apre tra: ", "Tempo rimasto: "), ("en/", "Opens in: ", "Time left: ")]
+)
 def test_a_forthcoming_call_counts_to_its_opening_then_to_its_deadline(browser, three_calls, prefix, before, after):
     for path in ("", f"bandi/{FORTHCOMING_CALL}/"):  # the home page's list, the call's box
         context = browser.new_context(locale="it-IT" if not prefix else "en-GB", timezone_id="Europe/Rome")
         page = context.new_page()
         errors: list = []
-        page.on("pageerror", lambda error: errors.append(error))
+        page.on("pageerror", lambda error, errors=errors: errors.append(error))
         page.clock.install(time=OPENING - timedelta(seconds=30))
         page.goto(f"{three_calls.url}{prefix}{path}")
         page.clock.pause_at(OPENING - timedelta(seconds=3))
@@ -94,7 +96,13 @@ def test_axe_core_finds_nothing_on_the_new_kinds_of_page(browser, three_calls, v
     tab = new_tab(browser, viewport)
     found = {}
     for prefix in ("", "en/"):
-        for path in ("", f"bandi/{OPEN_CALL}/", f"bandi/{OPEN_CALL}/dettagli/", f"bandi/{FORTHCOMING_CALL}/", f"bandi/{REAL}/sezione-a/"):
+        for path in (
+            "",
+            f"bandi/{OPEN_CALL}/",
+            f"bandi/{OPEN_CALL}/dettagli/",
+            f"bandi/{FORTHCOMING_CALL}/",
+            f"bandi/{REAL}/sezione-a/",
+        ):
             tab.open(f"{three_calls.url}{prefix}{path}")
             violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
             if violations:
