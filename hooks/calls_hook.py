@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.about.model import CONTACT_MARKER
 from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
@@ -145,5 +146,8 @@ def _start(config) -> CallPages:
         home_closed=int(config.extra.get("home_closed_calls", 3)),
         site_url=config.site_url or "http://localhost/",
         render=renderer(config.theme.dirs),
-        other_markers=(GLOSSARY_MARKER.removeprefix("<!--").removesuffix("-->").strip(),),
+        other_markers=(
+            GLOSSARY_MARKER.removeprefix("<!--").removesuffix("-->").strip(),
+            CONTACT_MARKER.removeprefix("<!--").removesuffix("-->").strip(),
+        ),
     )

@@ -51,6 +51,8 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("publishing", "feed", "moved"): frozenset({"deadline", "word", "previous"}),  # publish/feeds.py
     ("glossary", "expansion"): frozenset({"expansion"}),  # partials/glossary.html (fill)
     ("glossary", "sources"): frozenset({"links"}),  # partials/glossary.html (fill)
+    ("site", "published_by"): frozenset({"publisher"}),  # partials/copyright.html
+    ("site", "last_updated"): frozenset({"date"}),  # main.html
     ("quality", "last_check"): frozenset(
         {"date", "axe_version", "axe_problems", "nu_version", "nu_problems"}
     ),  # theme/lastcheck.py

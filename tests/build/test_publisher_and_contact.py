@@ -1,0 +1,34 @@
+"""Who publishes the site and how to write to them (issue 24, point 7): the footer of every page
+names the publisher as data/site.yml (and the About page) does and links the About page in the
+page's language; the accessibility statement's feedback section gives the way to write."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sitebuild import ROOT, html_pages, soup
+
+PUBLISHER = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["publisher"]
+
+
+def test_every_page_names_the_publisher_and_links_about_and_a_way_to_report(site_dir):
+    for path in html_pages(site_dir):
+        page = soup(path)
+        footer = page.select_one("footer .md-copyright")
+        assert footer is not None, path
+        english = path.relative_to(site_dir).parts[0] == "en"
+        assert PUBLISHER["en" if english else "it"] in footer.get_text(), path
+        about = footer.select_one(".site-footer-links a")
+        target = (path.parent / about["href"] / "index.html").resolve()
+        expected = site_dir / ("en/chi-siamo" if english else "chi-siamo") / "index.html"
+        assert target == expected.resolve() or path.name == "404.html", path
+        assert footer.select_one('a[href$="/issues"]'), path
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_accessibility_statement_says_where_to_write(site_dir, prefix):
+    article = soup(site_dir / prefix / "accessibilita" / "index.html").select_one("article")
+    link = article.select_one(".site-contact a")
+    assert link is not None and link["href"].startswith("https://github.com/")
+    assert "<!--" not in str(article)
