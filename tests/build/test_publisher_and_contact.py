@@ -20,7 +20,8 @@ def test_every_page_names_the_publisher_and_links_about_and_a_way_to_report(site
         english = path.relative_to(site_dir).parts[0] == "en"
         assert PUBLISHER["en" if english else "it"] in footer.get_text(), path
         about = footer.select_one(".site-footer-links a")
-        target = (path.parent / about["href"] / "index.html").resolve()
+        assert about is not None, path
+        target = (path.parent / str(about["href"]) / "index.html").resolve()
         expected = site_dir / ("en/chi-siamo" if english else "chi-siamo") / "index.html"
         assert target == expected.resolve() or path.name == "404.html", path
         assert footer.select_one('a[href$="/issues"]'), path
@@ -29,6 +30,7 @@ def test_every_page_names_the_publisher_and_links_about_and_a_way_to_report(site
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_accessibility_statement_says_where_to_write(site_dir, prefix):
     article = soup(site_dir / prefix / "accessibilita" / "index.html").select_one("article")
+    assert article is not None
     link = article.select_one(".site-contact a")
-    assert link is not None and link["href"].startswith("https://github.com/")
+    assert link is not None and str(link["href"]).startswith("https://github.com/")
     assert "<!--" not in str(article)
