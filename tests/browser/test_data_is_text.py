@@ -127,7 +127,7 @@ def test_call_title_summary_and_link_title_show_as_written(tab, hostile_site):
     assert_shown_as_written(tab, PLACES["call title"])
     tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/")
     tab.wait_for_load_state("load")
-    assert PLACES["link title"] in tab.locator("ul.call-links").inner_text()
+    assert PLACES["link title"] in tab.locator(".call-documents").inner_text()
     assert_shown_as_written(tab, PLACES["link title"])
 
 

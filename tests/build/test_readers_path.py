@@ -21,6 +21,8 @@ PREFIX = {"it": "", "en": "en/"}
 LOCALES = ("it", "en")
 # Before the opening of the forthcoming call, and years after: what the pages say must follow.
 AFTER_OPENING = "2031-05-06T12:00:00+02:00"
+BEFORE_DEADLINE = "2020-11-20T12:00:00+01:00"  # the real call open
+DAY_AFTER = "2020-12-03T09:00:00+01:00"  # the real call closed the day before
 YEARS_LATER = "2036-01-15T12:00:00+01:00"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -145,7 +147,10 @@ def test_a_closed_call_never_speaks_of_its_deadline_in_the_present(sites, locale
         "en": ("deadline for applications is", "open only"),
     }
     past = {"it": "era il 2 dicembre 2020", "en": "was 2 December 2020"}
-    for now in (READERS_NOW, YEARS_LATER):
+    before = page(sites(BEFORE_DEADLINE), locale, f"bandi/{REAL}").select_one(".call-sentence").get_text(" ")
+    assert {"it": "è il 2 dicembre 2020", "en": "is 2 December 2020"}[locale] in " ".join(before.split())
+    assert not read(call_pages(sites(BEFORE_DEADLINE), locale, REAL)[0]).select(".call-closed-notice")
+    for now in (DAY_AFTER, READERS_NOW, YEARS_LATER):
         for path in call_pages(sites(now), locale, REAL):
             text = " ".join(read(path).select_one("article").get_text(" ").split()).lower()
             for words in present[locale]:

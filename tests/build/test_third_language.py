@@ -53,7 +53,7 @@ def add_french(project: Path) -> None:
     strings = project / "data" / "strings"
     (strings / "fr.yml").write_text((strings / "en.yml").read_text(encoding="utf-8"), encoding="utf-8")
     # Every per-language text of the calls: an fr line after each en line.
-    for data in (project / "data" / "calls").glob("*.yml"):
+    for data in [*(project / "data" / "calls").glob("*.yml"), project / "data" / "site.yml"]:
         data.write_text(
             re.sub(r"^(\s+)en: (.*)$", r"\1en: \2\n\1fr: (fr) \2", data.read_text(encoding="utf-8"), flags=re.M),
             encoding="utf-8",

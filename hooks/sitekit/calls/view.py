@@ -338,7 +338,6 @@ def way_view(
     return {
         "texts": texts,
         "crumbs": crumbs,
-        "here": pages[here] if here != main else call.title[locale],
         "pages": items if len(items) > 1 else [],
         "previous": items[at - 1] if at > 0 else None,
         "next": items[at + 1] if at + 1 < len(items) else None,
