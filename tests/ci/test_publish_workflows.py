@@ -75,11 +75,57 @@ def test_runs_on_push_pull_request_daily_schedule_and_by_hand(site_workflow):
     assert re.fullmatch(r"\d+ \d+ \* \* \*", cron), "once a day"
 
 
-def test_default_permissions_only_read_the_repository(site_workflow):
+# What each action needs of the job's token (from each action's README); a job is given exactly that.
+# checkout reads the repository. configure-pages reads the Pages site through the
+# REST API (actions/configure-pages#188: "Resource not accessible by integration" without
+# `pages: read`); deploy-pages publishes (`pages: write`) and proves where the upload comes from with
+# an OIDC token (`id-token: write`); the uploads and the rest need nothing more.
+NEEDS = {
+    "actions/checkout": {"contents": "read"},
+    "actions/cache": {},
+    "actions/setup-node": {},
+    "actions/configure-pages": {"pages": "read"},
+    "actions/upload-pages-artifact": {},
+    "actions/upload-artifact": {},
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+}
+LEVEL = {"none": 0, "read": 1, "write": 2}
+
+
+def granted(workflow: dict, job: dict) -> dict[str, str]:
+    """The token's permissions in a job: its own `permissions` replace the workflow's entirely."""
+    return dict(job.get("permissions", workflow.get("permissions", {})))
+
+
+def needed(job: dict) -> dict[str, str]:
+    """What the job's actions need, each scope at the highest level any of them asks for."""
+    need: dict[str, str] = {}
+    for step in steps(job):
+        action = step["uses"].split("@")[0] if "uses" in step else None
+        if action is None:
+            continue
+        assert action in NEEDS, f"say in NEEDS what {action} needs of the token"
+        for scope, level in NEEDS[action].items():
+            if LEVEL[level] > LEVEL[need.get(scope, "none")]:
+                need[scope] = level
+    return need
+
+
+def test_workflow_default_permissions_only_read_the_repository(site_workflow):
     assert site_workflow["permissions"] == {"contents": "read"}
+
+
+def test_every_job_has_exactly_what_its_actions_need(site_workflow):
     for name, job in site_workflow["jobs"].items():
-        if name != "deploy":
-            assert "permissions" not in job, name
+        have = {scope: level for scope, level in granted(site_workflow, job).items() if level != "none"}
+        need = needed(job)
+        assert have == need, f"job {name}: has {have}, its actions need {need}"
+
+
+def test_the_build_job_may_read_the_pages_site_for_configure_pages(site_workflow):
+    build = site_workflow["jobs"]["build"]
+    assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in steps(build))
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
 
 
 def test_build_job_builds_strict_and_runs_the_readme_test_command_with_chromium(site_workflow):
