@@ -258,12 +258,15 @@ def test_dependabot_keeps_pip_npm_and_actions_current_weekly_in_groups():
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
     assert config["version"] == 2
     by_ecosystem = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(by_ecosystem) == {"pip", "npm", "github-actions"}
+    assert set(by_ecosystem) == {"uv", "npm", "github-actions"}
     for update in by_ecosystem.values():
         assert update["schedule"]["interval"] == "weekly"
         assert update["groups"] and all(g["patterns"] == ["*"] for g in update["groups"].values())
     folders = lambda u: u.get("directories") or [u["directory"]]  # noqa: E731
-    assert all((ROOT / d.strip("/") / "requirements.txt").exists() for d in folders(by_ecosystem["pip"]))
+    for folder in folders(by_ecosystem["uv"]):  # requirements*.txt compiled by uv from requirements*.in
+        for compiled in (ROOT / folder.strip("/")).glob("requirements*.txt"):
+            assert compiled.with_suffix(".in").exists(), compiled.name
+            assert "uv pip compile" in compiled.read_text(encoding="utf-8").splitlines()[1], compiled.name
     npm_folders = {d.strip("/") for d in folders(by_ecosystem["npm"])}
     lock_files = {
         str(p.parent.relative_to(ROOT)).replace(".", "")
