@@ -40,8 +40,21 @@ def strings():
     return load_strings(ROOT / "data" / "strings", ["it", "en"], ROOT)
 
 
-def validate(document) -> None:
-    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(document)
+def closed(schema):
+    """The schema with every described object closed (`additionalProperties: false`): what the site
+    writes must all be described, while the published schema stays open to fields added later."""
+    if isinstance(schema, dict):
+        schema = {key: closed(value) for key, value in schema.items()}
+        if "properties" in schema and "additionalProperties" not in schema:
+            schema["additionalProperties"] = False
+        return schema
+    return [closed(item) for item in schema] if isinstance(schema, list) else schema
+
+
+def validate(document, schema=None) -> None:
+    jsonschema.Draft202012Validator(
+        closed(SCHEMA) if schema is None else schema, format_checker=jsonschema.FormatChecker()
+    ).validate(document)
 
 
 def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
@@ -87,6 +100,32 @@ def test_schema_rejects_a_call_without_deadline_or_with_an_unknown_status(calls)
     broken["calls"][0]["status"] = "maybe"
     with pytest.raises(jsonschema.ValidationError):
         validate(broken)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("generated", "2020-13-45T25:61:00Z"),  # the pattern's shape, not a date and time
+        ("site", "clust-er.github.io/bandi/"),  # no scheme: not a URI
+        ("$schema", "::"),
+    ],
+)
+def test_schema_checks_the_formats_of_dates_and_addresses(calls, field, value):
+    # FormatChecker() checks date-time and uri only with rfc3339-validator and rfc3986-validator
+    # installed (requirements-test.in); without them these pass.
+    broken = calls_document(calls.values(), DEADLINE, 7, SITE_URL, LANGS) | {field: value}
+    with pytest.raises(jsonschema.ValidationError, match="is not a"):
+        validate(broken)
+
+
+def test_schema_keeps_its_promise_that_fields_may_be_added_within_a_version(calls):
+    doc = calls_document(calls.values(), DEADLINE, 7, SITE_URL, LANGS)
+    assert SCHEMA["properties"]["version"]["const"] == doc["version"] == 1
+    later = json.loads(json.dumps(doc)) | {"licence": "CC-BY-4.0"}
+    later["calls"][0]["deadline"]["note"] = {"it": "Nuovo campo", "en": "A new field"}
+    validate(later, SCHEMA)  # a reader of version 1 accepts a document of version 1 with more fields
+    with pytest.raises(jsonschema.ValidationError):
+        validate(later)  # while every field the site writes today is described
 
 
 @pytest.mark.parametrize(
