@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
@@ -44,8 +45,30 @@ def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternate
         loc = SITE_URL + ("" if rel == "." else rel + "/")
         assert loc in urls, loc
         it_path = loc[len(SITE_URL) :].removeprefix("en/")
-        assert urls[loc] == {"it": SITE_URL + it_path, "en": SITE_URL + "en/" + it_path}, loc
+        it_url = SITE_URL + it_path
+        assert urls[loc] == {"it": it_url, "en": SITE_URL + "en/" + it_path, "x-default": it_url}, loc
     assert len(urls) == len(pages)
+
+
+def git_day(*paths: str) -> str:
+    """The day of the newest commit among `paths`, as git says it (the commit's own zone)."""
+    done = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("sitemap", ["sitemap.xml", "en/sitemap.xml"])
+def test_sitemap_dates_each_page_by_the_last_commit_of_its_source_or_its_calls_data(site_dir, sitemap):
+    lastmod = {
+        u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod")
+        for u in ET.parse(site_dir / sitemap).getroot().findall(f"{SM}url")
+    }
+    locale = "en" if sitemap.startswith("en/") else "it"
+    prefix = SITE_URL + PREFIX[locale]
+    assert lastmod[prefix + "chi-siamo/"] == git_day(f"docs/chi-siamo.{locale}.md")
+    call_sources = (f"docs/bandi/{SLUG}/index.{locale}.md", f"data/calls/{SLUG}.yml")
+    assert lastmod[prefix + f"bandi/{SLUG}/"] == git_day(*call_sources)
+    assert lastmod[prefix + "glossario/"] == git_day(f"docs/glossario.{locale}.md", "data/glossary.yml")
+    assert len(set(lastmod.values())) > 1, "not one build date on every URL"
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap(site_dir):

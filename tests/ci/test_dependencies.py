@@ -22,7 +22,7 @@ def entries(name: str, here_only: bool = False) -> list[tuple[str, str, list[str
     """(package, version, hashes) for every requirement of the file, continuation lines joined;
     `here_only`: only those whose environment marker holds on this machine."""
     text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
-    found = []
+    found: list[tuple[str, str, list[str]]] = []
     for line in text.splitlines():
         requirement_text = line.split("--hash", 1)[0].split("#", 1)[0].strip()
         if not requirement_text:

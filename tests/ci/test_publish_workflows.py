@@ -280,7 +280,7 @@ def test_dependabot_keeps_pip_npm_and_actions_current_weekly_in_groups():
 def test_build_checks_out_the_whole_history_and_checks_site_url_before_publishing(site_workflow):
     build = site_workflow["jobs"]["build"]
     checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0  # feed entries are dated by their data file's last commit
+    assert checkout["with"]["fetch-depth"] == 0  # feeds, sitemap and calendars are dated by the files' last commits
     pages = index_of(build, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))
     compare = index_of(build, lambda s: "PAGES_URL" in s.get("run", ""))
     upload = index_of(build, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
