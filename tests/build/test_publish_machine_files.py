@@ -152,12 +152,15 @@ def test_calls_json_agrees_with_the_call_data(site_dir):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_call_page_json_ld_matches_the_visible_page(site_dir, locale):
     page = call_page(site_dir, locale)
-    data = jsonld_of(page)
+    web_page = jsonld_of(page)
     html = soup(page)
-    assert data["@context"] == "https://schema.org" and data["@type"] == "MonetaryGrant"
+    assert web_page["@context"] == "https://schema.org" and web_page["@type"] == "WebPage"
+    assert web_page["inLanguage"] == html.html["lang"] == locale
+    assert web_page["url"] == html.select_one("link[rel=canonical]")["href"]
+    data = web_page["mainEntity"]
+    assert data["@type"] == "MonetaryGrant"
     assert data["name"] == html.select_one("article h1").get_text(strip=True)
     assert data["url"] == html.select_one("link[rel=canonical]")["href"]
-    assert data["inLanguage"] == html.html["lang"] == locale
     assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
 
 
@@ -167,7 +170,7 @@ def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
     shown = html.select("article [data-deadline]")
     if not shown:
         pytest.skip("this branch does not render deadlines yet (deadlines issue)")
-    end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["potentialAction"]["endTime"])
+    end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["mainEntity"]["potentialAction"]["endTime"])
     for element in shown:
         assert datetime.fromisoformat(element["data-deadline"].replace("Z", "+00:00")) == end
         assert datetime.fromisoformat(str(element.find("time")["datetime"])) == end
@@ -205,4 +208,4 @@ def test_json_ld_escapes_what_editors_write(tmp_path):
     assert result.returncode == 0, result.output
     page = call_page(tmp_path / "site", "it")
     assert "alert(1)</script>" not in page.read_text(encoding="utf-8")
-    assert jsonld_of(page)["description"] == hostile
+    assert jsonld_of(page)["mainEntity"]["description"] == hostile
