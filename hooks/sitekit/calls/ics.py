@@ -25,15 +25,18 @@ class CalendarEntry:
     summary: str
     description: str
     url: str
-    stamp: datetime  # DTSTAMP: when the entry's data last changed (its data file's last commit)
     reminder: timedelta | None = None
+    stamp: datetime | None = None  # DTSTAMP: its data file's last commit (None: the file's stamp)
     sequence: int = 0  # how many times the instant has moved since it was first published
     modified: datetime | None = None  # LAST-MODIFIED: when it last moved (None: not known)
 
 
-def calendar_file(entries: CalendarEntry | Sequence[CalendarEntry], product: str, language: str) -> bytes:
+def calendar_file(
+    entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str, language: str
+) -> bytes:
     """One VCALENDAR with one VEVENT per entry (a call with several deadlines has one event each),
-    each VTIMEZONE before the events."""
+    each VTIMEZONE before the events. `stamp`: the DTSTAMP of entries that have none of their own
+    (the build clock, when there is no git history)."""
     entries = [entries] if isinstance(entries, CalendarEntry) else list(entries)
     cal = Calendar()
     cal.add("prodid", product)
@@ -45,15 +48,15 @@ def calendar_file(entries: CalendarEntry | Sequence[CalendarEntry], product: str
     for zone, found in years.items():
         cal.add_component(_vtimezone(zone, min(found), max(found)))
     for entry in entries:
-        cal.add_component(_vevent(entry, language))
+        cal.add_component(_vevent(entry, stamp, language))
     return cal.to_ical()
 
 
-def _vevent(entry: CalendarEntry, language: str) -> Event:
+def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> Event:
     text = {"LANGUAGE": language}
     event = Event()
     event.add("uid", entry.uid)
-    event.add("dtstamp", entry.stamp.astimezone(UTC))
+    event.add("dtstamp", (entry.stamp or stamp).astimezone(UTC))
     event.add("dtstart", entry.start)
     event.add("sequence", entry.sequence)
     if entry.modified is not None:

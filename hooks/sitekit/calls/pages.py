@@ -303,7 +303,7 @@ class CallPages:
             title = call.title[self.locale]
             page = f"{self.site_url.rstrip('/')}/{self.prefix}bandi/{call.slug}/"
             texts, several = self.strings["calendar"], len(call.stages) > 1
-            stamp = committed(f"data/calls/{call.slug}.yml") or self.now
+            stamp = committed(f"data/calls/{call.slug}.yml")  # None: the build clock's
             files = {
                 "deadline": [
                     CalendarEntry(
@@ -337,7 +337,7 @@ class CallPages:
                 ]
             for kind, entries in files.items():
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
-                    entries, product, self.locale
+                    entries, self.now, product, self.locale
                 )
         return out
 
@@ -473,9 +473,10 @@ def _after_first_heading(markdown: str, block: str) -> str:
     return markdown[: match.end()] + "\n" + block + markdown[match.end() :]
 
 
-def moved_on(stage: Deadline, committed: datetime) -> datetime | None:
+def moved_on(stage: Deadline, committed: datetime | None) -> datetime | None:
     """When a moved deadline's move was published: the start of its `changed:` day in the
-    deadline's zone, else the last commit of the call's data; None for a deadline never moved."""
+    deadline's zone, else the last commit of the call's data; None for a deadline never moved
+    (or moved on a day nothing says)."""
     if not stage.previous:
         return None
     if stage.changed is not None:

@@ -133,6 +133,6 @@ def test_texts_with_characters_icalendar_escapes_read_back_as_written():
         url="https://example.org/bandi/x/",
         stamp=COMMITTED,
     )
-    [vevent] = Calendar.from_ical(calendar_file([entry], "-//example.org//calls//IT", "it")).walk("VEVENT")
+    [vevent] = Calendar.from_ical(calendar_file([entry], COMMITTED, "-//example.org//calls//IT", "it")).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == str(vevent["DESCRIPTION"]) == text
     assert vevent["SUMMARY"].params["LANGUAGE"] == "it"
