@@ -13,10 +13,12 @@ from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, nested_language_build
 from sitekit.publish.search_index import split_search_index
 from sitekit.publish.sitemaps import dated_sitemap, page_sources, split_sitemap
+from sitekit.theme import lastcheck
 from sitekit.theme.notfound import restore_default_404
 from sitekit.theme.sitefiles import write_files
 
-GLOSSARY_DATA = "data/glossary.yml"
+# The data files that generate part of a page, by the marker that puts them there.
+GENERATED = {GLOSSARY_MARKER: "data/glossary.yml", lastcheck.MARKER: lastcheck.FILE.as_posix()}
 # {page's canonical URL: the files it is made from}, for the sitemap's dates. Filled by every
 # language's build on purpose (the sitemap lists them all); emptied when the first build starts.
 _sources: dict[str, tuple[str, ...]] = {}
@@ -30,7 +32,7 @@ def on_config(config):
 
 def on_page_context(context, page, config, nav):
     if page.canonical_url:
-        generated = (GLOSSARY_DATA,) if GLOSSARY_MARKER in (page.markdown or "") else ()
+        generated = [data for marker, data in GENERATED.items() if marker in (page.markdown or "")]
         _sources[page.canonical_url] = page_sources(
             Path(config.docs_dir).name, page.file.src_uri, page.meta or {}, generated
         )

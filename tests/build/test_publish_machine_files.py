@@ -68,6 +68,8 @@ def test_sitemap_dates_each_page_by_the_last_commit_of_its_source_or_its_calls_d
     call_sources = (f"docs/bandi/{SLUG}/index.{locale}.md", f"data/calls/{SLUG}.yml")
     assert lastmod[prefix + f"bandi/{SLUG}/"] == git_day(*call_sources)
     assert lastmod[prefix + "glossario/"] == git_day(f"docs/glossario.{locale}.md", "data/glossary.yml")
+    statement = (f"docs/accessibilita.{locale}.md", "data/quality/last-check.yml")  # its last check
+    assert lastmod[prefix + "accessibilita/"] == git_day(*statement)
     assert len(set(lastmod.values())) > 1, "not one build date on every URL"
 
 
