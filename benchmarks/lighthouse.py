@@ -1,7 +1,8 @@
 """Lighthouse (npm `lighthouse`, mobile preset) on the home and a call page of a built site, served locally.
 
 Usage: python benchmarks/lighthouse.py [SITE_DIR]   (default: builds the site into a temporary folder)
-Needs `npm ci` (node_modules/.bin/lighthouse) and Chromium (CHROME_PATH, default /usr/bin/chromium).
+Needs `npm ci` (node_modules/.bin/lighthouse), Node.js 22.19 or newer (Lighthouse 13's own
+requirement) and Chromium (CHROME_PATH, default /usr/bin/chromium).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sitebuild import build  # noqa: E402  (the test suite's strict build)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+NODE_MINIMUM = (22, 19)  # Lighthouse 13 (package.json) refuses older Node.js versions
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SITE_NOW = "2020-11-20T12:00:00+01:00"  # as the tests, so a call is open and shows its countdown
 
@@ -114,9 +116,25 @@ def _report(url: str) -> dict:
     return json.loads(run.stdout)
 
 
+def node_too_old(version: str) -> str | None:
+    """Why `node --version`'s answer (v22.18.0) cannot run Lighthouse, or None when it can."""
+    try:
+        found = tuple(int(part) for part in version.strip().removeprefix("v").split(".")[:2])
+    except ValueError:
+        return f"cannot read the Node.js version {version.strip()!r}"
+    if found < NODE_MINIMUM:
+        wanted = ".".join(map(str, NODE_MINIMUM))
+        return f"Lighthouse needs Node.js {wanted} or newer; this machine has {version.strip()}"
+    return None
+
+
 def _reports(site_dir: Path | str | None = None) -> dict[str, dict]:
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} is missing: run `npm ci` in {ROOT}")
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    problem = node_too_old(node.stdout) if node.returncode == 0 else "node is missing"
+    if problem:
+        raise RuntimeError(problem)
     with _Server() as server:
         if site_dir is None:  # built for the address it is served at, as the publishing workflow does
             site_dir = Path(tempfile.mkdtemp(prefix="site-")) / "site"

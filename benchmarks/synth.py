@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +109,7 @@ services for SMEs. An ESCP-4i may also work on dual-use technologies.
 """,
 }
 
-FIRST_DEADLINE = datetime(2020, 11, 2, 17, 0)
+FIRST_DEADLINE = datetime(2020, 11, 2, 17, 0, tzinfo=UTC)  # only its wall time is written out
 
 
 def add_calls(project: Path, count: int) -> list[str]:

@@ -12,6 +12,7 @@ from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
 from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
+from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, current_locale
 from sitekit.messages import _
 from sitekit.problems import Problem, SiteDataError
@@ -91,7 +92,8 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    write_files(Path(config.site_dir), _pages.calendar_files())
+    history = History.of(Path(config.config_file_path).parent)  # one git log for every language's build
+    write_files(Path(config.site_dir), _pages.calendar_files(history.last_commit))
 
 
 # -- Helper functions ----------------------------------------------------------------------------

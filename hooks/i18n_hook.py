@@ -1,5 +1,5 @@
-"""MkDocs glue for per-language output: a search index and a sitemap per language; the root 404
-page back in the default language."""
+"""MkDocs glue for per-language output: a search index and a sitemap per language (each URL dated by
+git, sitekit.inputs.history); the root 404 page back in the default language."""
 
 from __future__ import annotations
 
@@ -8,11 +8,35 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
+from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, nested_language_build
 from sitekit.publish.search_index import split_search_index
-from sitekit.publish.sitemaps import split_sitemap
+from sitekit.publish.sitemaps import dated_sitemap, page_sources, split_sitemap
+from sitekit.theme import lastcheck
 from sitekit.theme.notfound import restore_default_404
 from sitekit.theme.sitefiles import write_files
+
+# The data files that generate part of a page, by the marker that puts them there.
+GENERATED = {GLOSSARY_MARKER: "data/glossary.yml", lastcheck.MARKER: lastcheck.FILE.as_posix()}
+# {page's canonical URL: the files it is made from}, for the sitemap's dates. Filled by every
+# language's build on purpose (the sitemap lists them all); emptied when the first build starts.
+_sources: dict[str, tuple[str, ...]] = {}
+
+
+def on_config(config):
+    if not nested_language_build(config):
+        _sources.clear()
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    if page.canonical_url:
+        generated = [data for marker, data in GENERATED.items() if marker in (page.markdown or "")]
+        _sources[page.canonical_url] = page_sources(
+            Path(config.docs_dir).name, page.file.src_uri, page.meta or {}, generated
+        )
+    return context
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
@@ -36,4 +60,9 @@ def on_post_build(config) -> None:
         )
     sitemap_path = site / "sitemap.xml"
     if sitemap_path.exists():
-        write_files(site, split_sitemap(sitemap_path.read_bytes(), config.site_url, languages))
+        history = History.of(Path(config.config_file_path).parent)
+        default = next(lang.locale for lang in languages if lang.default)
+        sitemap = dated_sitemap(
+            sitemap_path.read_bytes(), lambda loc: history.last_changed(*_sources.get(loc, ())), default
+        )
+        write_files(site, {"sitemap.xml": sitemap, **split_sitemap(sitemap, config.site_url, languages)})

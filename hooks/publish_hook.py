@@ -14,7 +14,7 @@ from sitekit.calls.urls import call_page_path
 from sitekit.dates.clock import site_now
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.problems import SiteDataError
-from sitekit.publish.cards import FontMissing, social_cards
+from sitekit.publish.cards import FontMissing, call_card_alt, site_card_alt, social_cards
 from sitekit.publish.feeds import FILE as FEED_FILE
 from sitekit.publish.feeds import FeedTexts, calls_feed
 from sitekit.publish.jsonld import call_jsonld
@@ -22,7 +22,7 @@ from sitekit.publish.machinelinks import machine_links
 from sitekit.publish.opendata import FILE as DATA_FILE
 from sitekit.publish.opendata import calls_document, dumps
 from sitekit.publish.robots import robots_txt
-from sitekit.publish.sharing import og_locales, sharing_meta
+from sitekit.publish.sharing import og_locales, page_title, sharing_meta
 from sitekit.strings import load_strings
 from sitekit.theme.sitefiles import write_files
 
@@ -74,6 +74,7 @@ def on_env(env, config, files):
         config.site_url,
         config.site_name,
         None,
+        site_card_alt(config.site_name, _build["strings"][language.locale]),
     )
     return env
 
@@ -85,15 +86,18 @@ def on_page_context(context, page, config, nav):
         context["call_jsonld"] = call_jsonld(
             call, _language(config), config.site_url, _build["now"], _build["closing_days"]
         )
+    locale = current_locale(config)
+    strings = _build["strings"][locale]
     context["sharing"] = sharing_meta(
-        page.title or config.site_name,
+        page_title(page.meta.get("title"), page.title, page.is_homepage, config.site_name),
         page.meta.get("description") or config.site_description or "",
         page.canonical_url or config.site_url,
-        current_locale(config),
+        locale,
         _build["og"],
         config.site_url,
         config.site_name,
         call.slug if call is not None else None,
+        call_card_alt(call, strings, locale) if call is not None else site_card_alt(config.site_name, strings),
     )
     return context
 

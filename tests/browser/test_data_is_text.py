@@ -243,14 +243,18 @@ def test_front_matter_and_navigation_titles_show_as_written(tab, hostile_site):
 
 
 def test_sharing_metadata_home_list_and_breadcrumb_keep_data_as_text(tab, hostile_site):
-    """Open Graph tags carry a page's title as an attribute value; the home page's list and the
-    breadcrumb of a call's page show the call's title as written."""
+    """Open Graph tags carry a page's title (the one its <title> gives, from the front matter) and
+    the card's description as attribute values; the home page's list and the breadcrumb of a call's
+    page show the call's title as written."""
     tab.goto(hostile_site.url + "chi-siamo/")
     tab.wait_for_load_state("load")
-    assert tab.evaluate("document.querySelector('meta[property=\"og:title\"]').content") == PLACES["nav title"]
+    assert tab.evaluate("document.querySelector('meta[property=\"og:title\"]').content") == PLACES["page title"]
     assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
     tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/")
     tab.wait_for_load_state("load")
+    alt = tab.evaluate("document.querySelector('meta[property=\"og:image:alt\"]').content")
+    assert PLACES["call title"] in alt
+    assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
     assert PLACES["call title"] in tab.locator(".call-breadcrumb").inner_text()
     assert_shown_as_written(tab, PLACES["call title"])
     tab.goto(hostile_site.url)

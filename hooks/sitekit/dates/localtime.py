@@ -33,7 +33,7 @@ def parse_zone(name: str) -> ZoneInfo:
 def parse_naive(text: str) -> datetime:
     """The wall time `text` without a zone; ValueError saying what is wrong with it."""
     try:
-        naive = datetime.strptime(str(text).strip(), WALL_TIME_FORMAT)
+        naive = datetime.strptime(str(text).strip(), WALL_TIME_FORMAT)  # noqa: DTZ007 (a wall time: parse_wall_time adds its zone)
     except ValueError:
         raise ValueError(_not_a_date(str(text))) from None
     if not FIRST_YEAR <= naive.year <= LAST_YEAR:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from contextlib import suppress
+from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..dates.clock import site_now
 from ..messages import _
+
+# The zone where each day begins first (UTC+14): a check dated "today" where the editor is, is never
+# in the future, whatever the zone of the machine that builds (a UTC runner, an editor in Italy).
+EARLIEST_ZONE = timezone(timedelta(hours=14))
 
 
 class Confirmation(BaseModel):
@@ -34,7 +40,7 @@ class Confirmation(BaseModel):
     @field_validator("checked")
     @classmethod
     def _not_in_the_future(cls, day: date) -> date:
-        if day > date.today():
+        if day > _today_somewhere():
             raise ValueError(
                 _('"{day}" is in the future; write the day the copy was looked at').format(day=day.isoformat())
             )
@@ -46,3 +52,13 @@ class Confirmation(BaseModel):
         if text is not None and not " ".join(text.split()):
             raise ValueError(_("is empty; say what the copy shows, or remove the line"))
         return " ".join(text.split()) if text is not None else None
+
+
+def _today_somewhere() -> date:
+    """The latest date on Earth at the build clock's moment (SITE_NOW), or at the real moment when
+    SITE_NOW is earlier: a build that shows the site as it was in 2020 still reads a check made
+    today, and one that shows a later day accepts a check of that day."""
+    now = datetime.now(UTC)
+    with suppress(ValueError):  # a malformed SITE_NOW is reported once, by the calls hook
+        now = max(now, site_now())
+    return now.astimezone(EARLIEST_ZONE).date()

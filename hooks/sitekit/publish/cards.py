@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..calls.model import Call
 from ..dates.formatting import format_moment
@@ -69,6 +70,21 @@ def call_card_lines(call: Call, strings: Mapping[str, Mapping]) -> list[Line]:
         )
         lines.append(Line(f"{s['sharing']['card_deadline']}: {dates}", 28, False, MUTED))
     return lines
+
+
+def call_card_alt(call: Call, strings: Mapping[str, Any], locale: str) -> str:
+    """What a call's card shows, in words, in one language (`strings`: that language's)."""
+    dates = "; ".join(
+        (f"{stage.label[locale]}: " if stage.label and len(call.stages) > 1 else "")
+        + format_moment(stage.instant, strings["calls"]["formats"])
+        for stage in call.stages
+    )
+    return f"{call.programme}. {call.title[locale]}. {strings['sharing']['card_deadline']}: {dates}"
+
+
+def site_card_alt(site_name: str, strings: Mapping[str, Any]) -> str:
+    """What the site's card shows, in words, in one language."""
+    return f"{site_name}. {strings['sharing']['card_site']}"
 
 
 def site_card_lines(site_names: Iterable[str], strings: Mapping[str, Mapping]) -> list[Line]:

@@ -1,11 +1,12 @@
 """Calendar files: valid iCalendar with the zone's VTIMEZONE, the right instant and stable UIDs."""
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
+import vobject
+from icalendar import Calendar
 
-from calldata import call_pages, make_call
+from calldata import call_pages, make_call, two_stage_call
 from sitekit.calls.ics import CalendarEntry, calendar_file
 
 
@@ -48,59 +49,90 @@ def test_an_event_far_from_europe_keeps_its_own_zone():
     assert {tz["TZID"] for tz in cal.walk("VTIMEZONE")} == {"America/New_York"}
 
 
-def whole_components(entry: CalendarEntry, stamp: datetime, product: str, language: str) -> bytes:
-    """The calendar as icalendar writes it from whole components: what calendar_file must equal."""
-    cal = Calendar()
-    cal.add("prodid", product)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    vevent = Event()
-    vevent.add("uid", entry.uid)
-    vevent.add("dtstamp", stamp.astimezone(UTC))
-    vevent.add("dtstart", entry.start)
-    vevent.add("dtend", entry.start)
-    vevent.add("summary", entry.summary, parameters={"LANGUAGE": language})
-    vevent.add("description", entry.description, parameters={"LANGUAGE": language})
-    vevent.add("url", entry.url)
-    vevent.add("transp", "TRANSPARENT")
-    if entry.reminder:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", entry.summary)
-        alarm.add("trigger", -entry.reminder)
-        vevent.add_component(alarm)
-    assert entry.start.tzinfo is not None
-    cal.add_component(
-        Timezone.from_tzinfo(
-            entry.start.tzinfo, first_date=date(entry.start.year - 1, 1, 1), last_date=date(entry.start.year + 2, 1, 1)
-        )
-    )
-    cal.add_component(vevent)
-    return cal.to_ical()
+COMMITTED = datetime(2020, 11, 16, 9, 30, tzinfo=timezone(timedelta(hours=1)))  # the call data's last commit
+MOVED = {"local": "2020-12-09 17:00", "zone": "Europe/Brussels", "previous": "2020-12-02 17:00"}
 
 
-def test_the_file_is_byte_for_byte_what_icalendar_writes_from_whole_components():
-    # Lines on both sides of the 75-octet fold, in one-byte and two-byte characters, with
-    # characters that iCalendar escapes, a line break, a folding point on an escape; two zones.
-    texts = (
-        ["x" * n for n in range(55, 80)]
-        + ["è" * n for n in range(25, 45)]
-        + ["Partenariati, cluster; PMI\\paesi terzi\nSeconda riga " * 3, "a" * 73 + ",b", "€" * 30 + "🇪🇺" * 10]
+def deadline_file(now: datetime, committed=lambda path: COMMITTED, **fields) -> bytes:
+    call = make_call(**fields)
+    return call_pages([call], now, "en").calendar_files(committed)["en/calendar/test-call-deadline.ics"]
+
+
+def test_a_deadline_is_an_instant_dtstart_alone_without_dtend():
+    _, vevent = event(files(datetime(2020, 11, 20, tzinfo=UTC))["calendar/test-call-deadline.ics"])
+    assert "DTEND" not in vevent and "DURATION" not in vevent
+    assert vevent.decoded("DTSTART") == datetime(2020, 12, 2, 17, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+def test_dtstamp_is_the_call_datas_last_commit_whatever_the_build_clock():
+    first = deadline_file(datetime(2020, 11, 20, tzinfo=UTC))
+    later = deadline_file(datetime(2020, 11, 30, 16, 10, tzinfo=UTC))  # the daily rebuild of the same commit
+    assert first == later
+    assert event(first)[1].decoded("DTSTAMP") == COMMITTED.astimezone(UTC)
+
+
+def test_without_git_history_the_stamp_is_the_build_clock():
+    now = datetime(2020, 11, 20, 11, tzinfo=UTC)
+    assert event(deadline_file(now, committed=lambda path: None))[1].decoded("DTSTAMP") == now
+
+
+def sequence_and_modified_with_vobject(data: bytes) -> tuple[int, datetime | None]:
+    vevent = vobject.readOne(data.decode("utf-8")).vevent
+    modified = vevent.contents.get("last-modified")
+    return int(vevent.sequence.value), modified[0].value if modified else None
+
+
+def test_a_moved_deadline_has_a_higher_sequence_and_says_when_it_moved():
+    now = datetime(2020, 11, 20, tzinfo=UTC)
+    before = deadline_file(now)
+    moved = deadline_file(now, deadline={**MOVED, "changed": "2020-11-18"})
+    # icalendar
+    assert event(before)[1].decoded("SEQUENCE") == 0 and "LAST-MODIFIED" not in event(before)[1]
+    assert event(moved)[1].decoded("SEQUENCE") == 1
+    assert event(moved)[1].decoded("LAST-MODIFIED") == datetime(2020, 11, 17, 23, tzinfo=UTC)  # 18th, Brussels
+    assert event(moved)[1]["UID"] == event(before)[1]["UID"]
+    # vobject, a second client
+    assert sequence_and_modified_with_vobject(before) == (0, None)
+    sequence, modified = sequence_and_modified_with_vobject(moved)
+    assert sequence == 1 and modified == datetime(2020, 11, 17, 23, tzinfo=UTC)
+    assert vobject.readOne(moved.decode("utf-8")).vevent.dtstart.value.astimezone(UTC) == datetime(
+        2020, 12, 9, 16, tzinfo=UTC
     )
-    stamps = [datetime(2020, 11, 20, 12, tzinfo=timezone(timedelta(hours=1))), datetime(2021, 3, 1, tzinfo=UTC)]
-    starts = [
-        datetime(2020, 12, 2, 17, tzinfo=ZoneInfo("Europe/Brussels")),
-        datetime(2021, 7, 5, 10, 30, tzinfo=ZoneInfo("America/New_York")),
-    ]
-    for i, text in enumerate(texts):
-        entry = CalendarEntry(
-            uid=f"call-{i}-deadline@example.org",
-            start=starts[i % 2],
-            summary=text,
-            description=texts[-1 - i],
-            url=f"https://example.org/bandi/{'p' * i}/",
-            reminder=timedelta(days=1) if i % 3 else None,
-        )
-        for language in ("it", "en"):
-            stamp, product = stamps[i % 2], f"-//example.org//calls//{language.upper()}"
-            assert calendar_file(entry, stamp, product, language) == whole_components(entry, stamp, product, language)
+
+
+def test_a_move_without_its_day_is_dated_by_the_data_commit():
+    moved = deadline_file(datetime(2020, 11, 20, tzinfo=UTC), deadline=MOVED)
+    assert event(moved)[1].decoded("LAST-MODIFIED") == COMMITTED.astimezone(UTC)
+
+
+def test_every_stage_moves_on_its_own():
+    moved = two_stage_call(second={"local": "2021-06-17 17:00", "previous": "2021-06-10 17:00"})
+    data = call_pages([moved], datetime(2020, 11, 20, tzinfo=UTC)).calendar_files(lambda path: COMMITTED)
+    events = Calendar.from_ical(data["calendar/test-call-deadline.ics"]).walk("VEVENT")
+    assert [e.decoded("SEQUENCE") for e in events] == [0, 1]
+
+
+def test_the_files_are_valid_icalendar_for_icalendar_and_vobject():
+    for data in files(
+        datetime(2020, 11, 1, tzinfo=UTC), webinar={"local": "2020-11-05 10:00", "zone": "Europe/Brussels"}
+    ).values():
+        cal = Calendar.from_ical(data)
+        assert cal.to_ical() == data  # icalendar reads back what it wrote
+        parsed = vobject.readOne(data.decode("utf-8"))
+        parsed.validate()
+        assert parsed.vevent.dtstamp.value.tzinfo is not None
+
+
+def test_texts_with_characters_icalendar_escapes_read_back_as_written():
+    text = "Partenariati, cluster; PMI\\paesi terzi\nSeconda riga " * 3 + "€" * 30
+    entry = CalendarEntry(
+        uid="x-deadline@example.org",
+        start=datetime(2020, 12, 2, 17, tzinfo=ZoneInfo("Europe/Brussels")),
+        summary=text,
+        description=text,
+        url="https://example.org/bandi/x/",
+        stamp=COMMITTED,
+    )
+    [vevent] = Calendar.from_ical(calendar_file([entry], COMMITTED, "-//example.org//calls//IT", "it")).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == str(vevent["DESCRIPTION"]) == text
+    assert vevent["SUMMARY"].params["LANGUAGE"] == "it"

@@ -40,8 +40,21 @@ def strings():
     return load_strings(ROOT / "data" / "strings", ["it", "en"], ROOT)
 
 
-def validate(document) -> None:
-    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(document)
+def closed(schema):
+    """The schema with every described object closed (`additionalProperties: false`): what the site
+    writes must all be described, while the published schema stays open to fields added later."""
+    if isinstance(schema, dict):
+        schema = {key: closed(value) for key, value in schema.items()}
+        if "properties" in schema and "additionalProperties" not in schema:
+            schema["additionalProperties"] = False
+        return schema
+    return [closed(item) for item in schema] if isinstance(schema, list) else schema
+
+
+def validate(document, schema=None) -> None:
+    jsonschema.Draft202012Validator(
+        closed(SCHEMA) if schema is None else schema, format_checker=jsonschema.FormatChecker()
+    ).validate(document)
 
 
 def test_open_data_gives_the_deadline_in_utc_and_in_brussels_time(calls):
@@ -87,6 +100,32 @@ def test_schema_rejects_a_call_without_deadline_or_with_an_unknown_status(calls)
     broken["calls"][0]["status"] = "maybe"
     with pytest.raises(jsonschema.ValidationError):
         validate(broken)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("generated", "2020-13-45T25:61:00Z"),  # the pattern's shape, not a date and time
+        ("site", "clust-er.github.io/bandi/"),  # no scheme: not a URI
+        ("$schema", "::"),
+    ],
+)
+def test_schema_checks_the_formats_of_dates_and_addresses(calls, field, value):
+    # FormatChecker() checks date-time and uri only with rfc3339-validator and rfc3986-validator
+    # installed (requirements-test.in); without them these pass.
+    broken = calls_document(calls.values(), DEADLINE, 7, SITE_URL, LANGS) | {field: value}
+    with pytest.raises(jsonschema.ValidationError, match="is not a"):
+        validate(broken)
+
+
+def test_schema_keeps_its_promise_that_fields_may_be_added_within_a_version(calls):
+    doc = calls_document(calls.values(), DEADLINE, 7, SITE_URL, LANGS)
+    assert SCHEMA["properties"]["version"]["const"] == doc["version"] == 1
+    later = json.loads(json.dumps(doc)) | {"licence": "CC-BY-4.0"}
+    later["calls"][0]["deadline"]["note"] = {"it": "Nuovo campo", "en": "A new field"}
+    validate(later, SCHEMA)  # a reader of version 1 accepts a document of version 1 with more fields
+    with pytest.raises(jsonschema.ValidationError):
+        validate(later)  # while every field the site writes today is described
 
 
 @pytest.mark.parametrize(
@@ -155,17 +194,68 @@ def test_commit_times_come_from_git_newest_commit_per_file(tmp_path):
 
 
 def test_json_ld_describes_the_call_and_its_deadline_with_its_offset(calls):
-    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE - timedelta(days=3), 7)
+    page = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE - timedelta(days=3), 7)
+    assert page["@type"] == "WebPage" and page["inLanguage"] == "it"
+    assert page["url"] == page["@id"] == SITE_URL + "bandi/" + SLUG + "/"
+    data = page["mainEntity"]
     assert data["@type"] == "MonetaryGrant" and data["identifier"] == "COS-CLUSINT-2020-3-01"
     assert data["url"] == SITE_URL + "bandi/" + SLUG + "/"
     assert data["potentialAction"]["endTime"] == "2020-12-02T17:00:00+01:00"
     assert data["amount"] == {"@type": "MonetaryAmount", "currency": "EUR", "value": 7500000}
-    assert data["inLanguage"] == "it" and data["name"] == "Clusters Go International 2020"
+    assert "inLanguage" not in data and data["name"] == "Clusters Go International 2020"
 
 
 def test_json_ld_of_a_closed_call_offers_no_way_to_apply(calls):
-    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE, 7)
+    data = call_jsonld(calls[SLUG], LANGS[0], SITE_URL, DEADLINE, 7)["mainEntity"]
     assert "potentialAction" not in data and data["identifier"] == "COS-CLUSINT-2020-3-01"
+
+
+VOCABULARY = json.loads((ROOT / "tests" / "schemas" / "schemaorg-vocabulary.json").read_text(encoding="utf-8"))
+
+
+def vocabulary_mistakes(node, where: str = "") -> list[str]:
+    """Each property of each typed node that schema.org does not allow on its type (nor on any of the
+    type's supertypes), and each unknown type: the blocks read against the vocabulary itself
+    (tests/schemas/schemaorg-vocabulary.json, from schema.org's own type and property tables)."""
+    types, properties = VOCABULARY["types"], VOCABULARY["properties"]
+    mistakes: list[str] = []
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            mistakes += vocabulary_mistakes(item, f"{where}[{i}]")
+        return mistakes
+    if not isinstance(node, dict):
+        return mistakes
+    kind = node.get("@type")
+    lineage: set[str] = set()
+    if kind is not None:
+        if kind not in types:
+            return [f"{where}: {kind} is not a schema.org type"]
+        todo = [kind]
+        while todo:
+            lineage.add(current := todo.pop())
+            todo += [parent for parent in types.get(current, []) if parent not in lineage]
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        if kind is not None and (key not in properties or not lineage & set(properties[key])):
+            mistakes.append(f"{where}: {key} is not a property of {kind}")
+        mistakes += vocabulary_mistakes(value, f"{where}.{key}")
+    return mistakes
+
+
+@pytest.mark.parametrize("days_before", [3, 0])  # open (with the way to apply) and closed
+def test_json_ld_uses_each_property_only_on_a_type_that_has_it(calls, days_before):
+    for language in LANGS:
+        data = call_jsonld(calls[SLUG], language, SITE_URL, DEADLINE - timedelta(days=days_before), 7)
+        assert vocabulary_mistakes(data) == []
+
+
+def test_the_vocabulary_check_finds_a_property_on_the_wrong_type():
+    grant = {"@type": "MonetaryGrant", "name": "x", "inLanguage": "it", "funder": {"@type": "Organization"}}
+    assert vocabulary_mistakes(grant) == [": inLanguage is not a property of MonetaryGrant"]
+    assert vocabulary_mistakes({"@type": "WebPage", "inLanguage": "it", "mainEntity": grant}) == [
+        ".mainEntity: inLanguage is not a property of MonetaryGrant"
+    ]
 
 
 def test_robots_txt_names_the_sitemap():
