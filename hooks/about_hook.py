@@ -8,9 +8,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.about.model import CONTACT_MARKER, FILE, footer_view, load_site_info, relative_href
+from sitekit.about.model import CONTACT_MARKER, FILE, footer_view, last_updated_view, load_site_info, relative_href
+from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, current_locale
 from sitekit.problems import SiteDataError
+from sitekit.strings import load_strings
 from sitekit.theme.partials import renderer
 
 ABOUT_PAGE = "chi-siamo/"  # the page that says who publishes the site (docs/chi-siamo.*.md)
@@ -28,8 +30,14 @@ def on_config(config):
         raise PluginError(str(err)) from err
     prefix = next(lang.prefix for lang in languages if lang.locale == locale)
     issues = f"{config.repo_url.rstrip('/')}/issues" if config.repo_url else None
+    strings = load_strings(root / "data" / "strings", [lang.locale for lang in languages], root)[locale]
     _build.update(
-        view={**footer_view(info, locale), "issues": issues}, prefix=prefix, render=renderer(config.theme.dirs)
+        history=History.of(root),
+        updated_pattern=strings["site"]["last_updated"],
+        formats=strings["calls"]["formats"],
+        view={**footer_view(info, locale), "issues": issues},
+        prefix=prefix,
+        render=renderer(config.theme.dirs),
     )
     return config
 
@@ -49,4 +57,8 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["about"] = {**_build["view"], "about_href": relative_href(_build["prefix"] + ABOUT_PAGE, page.url)}
+    # The day of the last commit of the page's files (i18n_hook lists them, as for the sitemap);
+    # nothing without git history.
+    day = _build["history"].last_changed(*context.get("page_sources", ()))
+    context["last_updated"] = last_updated_view(day, _build["updated_pattern"], _build["formats"])
     return context

@@ -36,6 +36,7 @@ def on_page_context(context, page, config, nav):
         _sources[page.canonical_url] = page_sources(
             Path(config.docs_dir).name, page.file.src_uri, page.meta or {}, generated
         )
+        context["page_sources"] = _sources[page.canonical_url]  # the page's "last updated" (about_hook)
     return context
 
 

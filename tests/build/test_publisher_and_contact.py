@@ -1,13 +1,16 @@
 """Who publishes the site and how to write to them (issue 24, point 7): the footer of every page
 names the publisher as data/site.yml (and the About page) does and links the About page in the
-page's language; the accessibility statement's feedback section gives the way to write."""
+page's language; the accessibility statement's feedback section gives the way to write; every page
+says when its files last changed (from git; nothing without history)."""
 
 from __future__ import annotations
+
+import subprocess
 
 import pytest
 import yaml
 
-from sitebuild import ROOT, html_pages, soup
+from sitebuild import ROOT, build, copy_project, html_pages, soup
 
 PUBLISHER = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["publisher"]
 
@@ -34,3 +37,39 @@ def test_the_accessibility_statement_says_where_to_write(site_dir, prefix):
     link = article.select_one(".site-contact a")
     assert link is not None and str(link["href"]).startswith("https://github.com/")
     assert "<!--" not in str(article)
+
+
+def _last_commit_day(*paths: str) -> str:
+    out = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", *paths], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "page, sources",
+    [
+        ("index.html", ["docs/index.it.md"]),
+        ("en/glossario/index.html", ["docs/glossario.en.md", "data/glossary.yml"]),
+        (
+            "bandi/clusters-go-international-2020/sezione-a/index.html",
+            [
+                "docs/bandi/clusters-go-international-2020/sezione-a.it.md",
+                "data/calls/clusters-go-international-2020.yml",
+            ],
+        ),
+    ],
+)
+def test_every_page_says_when_its_files_last_changed_from_git(site_dir, page, sources):
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True)
+    if shallow.returncode or shallow.stdout.strip() == "true" or not _last_commit_day(*sources):
+        pytest.skip("no whole git history here (a source tree without .git, or a shallow clone)")
+    updated = soup(site_dir / page).select_one("article .page-updated time")
+    assert updated is not None and updated["datetime"] == _last_commit_day(*sources)
+
+
+def test_without_git_history_a_page_says_nothing_of_when_it_changed(tmp_path):
+    project = copy_project(tmp_path / "project")  # the site's sources, no .git
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert not soup(tmp_path / "site" / "index.html").select(".page-updated")

@@ -4,11 +4,14 @@ a contact (a web address or an e-mail address, with `confirmed:` as official lin
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, HttpUrl, ValidationError, field_validator, model_validator
 
+from ..dates.formatting import format_day
 from ..inputs.confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..messages import _
@@ -108,3 +111,11 @@ def relative_href(target: str, page_url: str) -> str:
     """`target` (a folder below the site root, "chi-siamo/") relative to the page at `page_url`."""
     depth = len([part for part in page_url.split("/")[:-1] if part not in ("", ".")])
     return "../" * depth + target if target or depth else "./"
+
+
+def last_updated_view(day: date | None, pattern: str, fmt: Mapping[str, str]) -> dict[str, str] | None:
+    """ "Ultimo aggiornamento: 30 novembre 2026" for a page last changed on `day`; None when unknown."""
+    if day is None:
+        return None
+    before, _, after = pattern.partition("{date}")
+    return {"before": before, "date": day.isoformat(), "text": format_day(day, fmt), "after": after}
