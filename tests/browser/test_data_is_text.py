@@ -255,6 +255,8 @@ def test_sharing_metadata_home_list_and_breadcrumb_keep_data_as_text(tab, hostil
     alt = tab.evaluate("document.querySelector('meta[property=\"og:image:alt\"]').content")
     assert PLACES["call title"] in alt
     assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
+    tab.goto(hostile_site.url + "bandi/clusters-go-international-2020/sezione-a/")  # names the call's main page
+    tab.wait_for_load_state("load")
     assert PLACES["call title"] in tab.locator(".call-breadcrumb").inner_text()
     assert_shown_as_written(tab, PLACES["call title"])
     tab.goto(hostile_site.url)
