@@ -69,7 +69,9 @@ class Annotator:
         )
 
     def annotate(self, content: str, href_for: HrefFor = lambda slug: None) -> str:
-        """`content` (an HTML fragment) with every term wrapped; the first of each term linked."""
+        """`content` (an HTML fragment) with the first occurrence of each term in each section (up
+        to the next `h2`) wrapped, so that a short section does not underline "cluster" three
+        times; the first on the page also linked to its entry."""
         if self.pattern is None or not self.pattern.search(content):
             return content
         root = lxml_html.fragment_fromstring(content, create_parent="div")
@@ -90,12 +92,17 @@ def _skipped(el: etree._Element) -> bool:
     return SKIP_CLASS in (el.get("class") or "").split()
 
 
+SECTION = "h2"  # a new section: every term is marked again at its first occurrence in it
+
+
 class _Pass:
-    """One annotation pass over one page: remembers which terms are already linked."""
+    """One annotation pass over one page: remembers which terms are already linked, and which are
+    marked in the current section."""
 
     def __init__(self, annotator: Annotator, href_for: HrefFor):
         self.annotator, self.href_for = annotator, href_for
         self.linked: set[str] = set()
+        self.marked: set[str] = set()  # in this section
 
     def element(self, el: etree._Element) -> None:
         if el.text:
@@ -105,6 +112,8 @@ class _Pass:
                 for index, node in enumerate(pieces[1]):
                     el.insert(index, node)
         for child in list(el):
+            if isinstance(child.tag, str) and child.tag.lower() == SECTION:
+                self.marked.clear()
             if not _skipped(child):
                 self.element(child)
             if child.tail:
@@ -118,7 +127,7 @@ class _Pass:
     def split(self, text: str) -> tuple[str, list[etree._Element]] | None:
         """(leading text, [abbr elements with the text that follows each as tail]), or None."""
         pattern = self.annotator.pattern
-        matches = list(pattern.finditer(text)) if pattern is not None else []
+        matches = [m for m in (pattern.finditer(text) if pattern is not None else ()) if self.first_here(m.group(0))]
         if not matches:
             return None
         nodes: list[etree._Element] = []
@@ -128,6 +137,14 @@ class _Pass:
             node.tail = text[match.end() : end]
             nodes.append(node)
         return text[: matches[0].start()], nodes
+
+    def first_here(self, words: str) -> bool:
+        """True for a term's first occurrence in the current section (and remembers it)."""
+        slug = self.annotator.by_form[_normal(words)].slug
+        if slug in self.marked:
+            return False
+        self.marked.add(slug)
+        return True
 
     def wrap(self, words: str) -> etree._Element:
         term = self.annotator.by_form[_normal(words)]

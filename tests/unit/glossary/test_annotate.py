@@ -55,13 +55,27 @@ def test_term_without_expansion_uses_the_term_itself_before_the_definition():
 
 
 def test_first_occurrence_is_linked_to_the_glossary_entry_and_later_ones_are_not():
-    soup = run("<p>PMI e PMI.</p><p>Ancora PMI.</p>")
+    soup = run("<p>PMI e PMI.</p><h2>Due</h2><p>Ancora PMI.</p>")
     found = soup.find_all("abbr")
-    assert len(found) == 3
+    assert len(found) == 2  # once per section
     assert found[0].a["href"] == "../glossario/#sme"
     assert found[0].a["aria-description"] == found[0]["title"]  # read out when the link has focus
-    assert [a.a for a in found[1:]] == [None, None]
+    assert found[1].a is None
     assert len(soup.find_all("a")) == 1
+
+
+def section(*parts: str) -> str:
+    """Each part in a section of its own (a term is marked once per section)."""
+    return "<h2>Sezione</h2>".join(parts)
+
+
+def test_a_term_is_marked_once_in_each_section_and_never_in_headings_or_table_headers():
+    soup = run(
+        "<p>PMI, PMI e PMI.</p><table><tr><th>PMI</th></tr><tr><td>PMI</td></tr></table>"
+        "<h2>Le PMI</h2><p>Altre PMI e PMI.</p><nav><a>x</a> PMI</nav>"
+    )
+    assert abbrs(soup) == ["PMI", "PMI"]  # the first in each section, in running text
+    assert not soup.select("h2 abbr, th abbr, nav abbr")
 
 
 def test_each_term_links_its_own_first_occurrence():
@@ -105,9 +119,9 @@ def test_text_after_a_skipped_element_is_still_annotated():
 
 
 def test_adjacent_punctuation_does_not_stop_a_match():
-    soup = run("<p>(PMI), «PMI»; PMI. PMI: PMI! dell'ESCP-4i?</p>")
+    soup = run(section("<p>(PMI)</p>", "<p>«PMI»;</p>", "<p>PMI.</p>", "<p>PMI:</p>", "<p>PMI! dell'ESCP-4i?</p>"))
     assert abbrs(soup) == ["PMI"] * 5 + ["ESCP-4i"]
-    assert soup.get_text() == "(PMI), «PMI»; PMI. PMI: PMI! dell'ESCP-4i?"
+    assert soup.get_text() == "Sezione".join(["(PMI)", "«PMI»;", "PMI.", "PMI:", "PMI! dell'ESCP-4i?"])
 
 
 def test_whole_words_only_including_accented_letters():
@@ -116,11 +130,11 @@ def test_whole_words_only_including_accented_letters():
 
 
 def test_accented_term_matches_before_punctuation_and_at_the_end():
-    assert abbrs(run("<p>La città. Una città</p>")) == ["città", "città"]
+    assert abbrs(run(section("<p>La città.</p>", "<p>Una città</p>"))) == ["città", "città"]
 
 
 def test_longest_match_wins_and_a_shorter_term_inside_it_is_not_wrapped():
-    soup = run("<p>Gli ESCP-4i e gli ESCP-4 e gli ESCP.</p>")
+    soup = run(section("<p>Gli ESCP-4i</p>", "<p>e gli ESCP-4 e gli ESCP.</p>"))
     assert [(a.get_text(), a.a["href"] if a.a else None) for a in soup.find_all("abbr")] == [
         ("ESCP-4i", "../glossario/#escp-4i"),
         ("ESCP-4", None),
@@ -139,7 +153,7 @@ def test_plural_aliases_are_wrapped_with_the_entry_of_their_term():
 
 
 def test_spelled_out_alias_is_preferred_to_the_shorter_words_inside_it():
-    soup = run("<p>Le piccole e medie imprese (PMI).</p>")
+    soup = run(section("<p>Le piccole e medie imprese</p>", "<p>(PMI).</p>"))
     assert abbrs(soup) == ["piccole e medie imprese", "PMI"]
 
 
