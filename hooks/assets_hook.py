@@ -18,9 +18,16 @@ from sitekit.languages import nested_language_build
 from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
 from sitekit.theme.minify import minify_page
-from sitekit.theme.unused_css import drop_unused_rules, unused_classes
+from sitekit.theme.unused_css import (
+    drop_unused_colours,
+    drop_unused_rules,
+    palette_colours,
+    unused_classes,
+    unused_variables,
+)
 
 THEME_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
+PALETTE_CSS = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
@@ -90,7 +97,14 @@ def on_files(files, config):
     for file in [f for f in files if THEME_CSS.fullmatch(f.src_uri) and f.abs_src_path]:
         if file.src_uri not in _theme_css:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
-            _theme_css[file.src_uri] = drop_unused_rules(text, unused_classes(_settings(config)))
+            settings = _settings(config)
+            _theme_css[file.src_uri] = drop_unused_rules(text, unused_classes(settings), unused_variables(settings))
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=_theme_css[file.src_uri]))
+    for file in [f for f in files if PALETTE_CSS.fullmatch(f.src_uri) and f.abs_src_path]:
+        if file.src_uri not in _theme_css:  # the colours of the palette the site shows, not all 21
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            _theme_css[file.src_uri] = drop_unused_colours(text, palette_colours(config.theme))
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=_theme_css[file.src_uri]))
     return files
@@ -100,10 +114,19 @@ def _settings(config) -> dict:
     """What turns the theme's components on, as plain values."""
     return {
         "markdown_extensions": list(config.markdown_extensions),
-        "theme": {"features": list(config.theme.get("features") or [])},
+        "theme": {"features": list(config.theme.get("features") or []), "overrides": _overrides(config)},
         "plugins": list(config.plugins),
         "extra": dict(config.extra),
+        "extra_javascript": [str(entry) for entry in config.extra_javascript],
     }
+
+
+def _overrides(config) -> list[str]:
+    """The theme's templates the project overrides (custom_dir), as paths below it."""
+    custom = config.theme.custom_dir
+    if not custom or not Path(custom).is_dir():
+        return []
+    return [path.relative_to(custom).as_posix() for path in Path(custom).rglob("*.html")]
 
 
 @event_priority(-200)  # last: every other hook reads and edits the page as the theme wrote it

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 import tinycss2
-from tinycss2.ast import AtRule, IdentToken, LiteralToken, Node, QualifiedRule
+from tinycss2.ast import AtRule, Declaration, IdentToken, LiteralToken, Node, QualifiedRule, SquareBracketsBlock
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,19 @@ class Component:
     features: tuple[str, ...] = ()  # theme features that show it
     plugins: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()  # keys of `extra:` that show it
+    javascript: tuple[str, ...] = ()  # words in an `extra_javascript` entry that show it (tablesort)
+    variables: tuple[str, ...] = ()  # starts of its custom properties: icons inlined as data: URIs
+    override: str | None = None  # a template of custom_dir that takes it out of every page
 
 
 COMPONENTS = (
-    Component(("tabbed-",), extensions=("pymdownx.tabbed",)),
-    Component(("task-list",), extensions=("pymdownx.tasklist",)),
+    Component(("tabbed-",), extensions=("pymdownx.tabbed",), variables=("--md-tabbed-icon",)),
+    Component(("task-list",), extensions=("pymdownx.tasklist",), variables=("--md-tasklist-icon",)),
+    Component((), extensions=("footnotes", "pymdownx.footnotes"), variables=("--md-footnotes-icon",)),
+    Component((), javascript=("tablesort",), variables=("--md-typeset-table-sort-icon",)),
+    Component((), features=("content.code.select",), variables=("--md-code-select-icon",)),
+    # The repository widget: overrides/partials/source.html leaves it out (it would ask GitHub)
+    Component(("md-source",), variables=("--md-source-",), override="partials/source.html"),
     Component(("arithmatex",), extensions=("pymdownx.arithmatex",)),
     Component(("critic",), extensions=("pymdownx.critic",)),
     Component(("keys",), extensions=("pymdownx.keys",)),
@@ -42,67 +50,142 @@ COMPONENTS = (
         ("highlight", "highlighttable", "linenos", "linenodiv", "filename", "md-code__"),
         extensions=("pymdownx.highlight", "codehilite", "pymdownx.superfences"),
     ),
-    Component(("md-annotation",), features=("content.code.annotate",)),
-    Component(("md-clipboard",), features=("content.code.copy",)),
+    Component(("md-annotation",), features=("content.code.annotate",), variables=("--md-annotation-",)),
+    Component(
+        ("md-clipboard",), features=("content.code.copy",), variables=("--md-clipboard-icon", "--md-code-copy-icon")
+    ),
     Component(("md-tabs",), features=("navigation.tabs",)),
     Component(("md-top",), features=("navigation.top",)),
-    Component(("md-tag",), plugins=("tags", "material/tags")),
-    Component(("md-post", "md-author", "md-draft"), plugins=("blog", "material/blog")),
-    Component(("md-version",), extra=("version",)),
+    Component(("md-tag",), plugins=("tags", "material/tags"), variables=("--md-tag-icon",)),
+    Component(("md-post", "md-author", "md-draft"), plugins=("blog", "material/blog"), variables=("--md-post-",)),
+    Component(("md-version",), extra=("version",), variables=("--md-version-icon",)),
     Component(("md-social",), extra=("social",)),
     Component(("md-consent",), extra=("consent",)),
     Component(("md-feedback",), extra=("analytics",)),
 )
 
 
-def unused_classes(config: Mapping[str, Any]) -> tuple[str, ...]:
-    """The classes (or class starts) of the components that `config` (mkdocs.yml as MkDocs reads
-    it: markdown_extensions, theme features, plugins, extra) turns on nowhere."""
+def _unused(config: Mapping[str, Any]) -> list[Component]:
+    """The components that `config` (mkdocs.yml as MkDocs reads it: markdown_extensions, theme
+    features and overrides, plugins, extra, extra_javascript) turns on nowhere."""
     extensions = {_name(entry) for entry in config.get("markdown_extensions") or []}
     theme = config.get("theme") or {}
     features = set((theme.get("features") if hasattr(theme, "get") else None) or [])
+    overrides = set((theme.get("overrides") if hasattr(theme, "get") else None) or [])
     plugins = {_name(entry) for entry in config.get("plugins") or []}
     extra = config.get("extra") or {}
-    unused: list[str] = []
-    for component in COMPONENTS:
-        on = (
+    scripts = " ".join(str(entry) for entry in config.get("extra_javascript") or [])
+    return [
+        component
+        for component in COMPONENTS
+        if not (
             extensions & set(component.extensions)
             or features & set(component.features)
             or plugins & set(component.plugins)
             or any(extra.get(key) for key in component.extra)
+            or any(word in scripts for word in component.javascript)
         )
-        if not on:
-            unused += component.classes
-    return tuple(unused)
+        and (component.override is None or component.override in overrides)
+    ]
 
 
-def drop_unused_rules(css: str, unused: Iterable[str]) -> str:
-    """`css` without the selectors that name one of the `unused` classes, and without the rules and
-    at-rule blocks left with none."""
-    names = tuple(unused)
-    if not names:
+def unused_classes(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """The classes (or class starts) of the components that `config` turns on nowhere."""
+    return tuple(name for component in _unused(config) for name in component.classes)
+
+
+def unused_variables(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """The custom properties (their starts) of the components that `config` turns on nowhere."""
+    return tuple(name for component in _unused(config) for name in component.variables)
+
+
+def drop_unused_rules(css: str, unused: Iterable[str], variables: Iterable[str] = ()) -> str:
+    """`css` without the selectors that name one of the `unused` classes, the rules and at-rule
+    blocks left with none, and the declarations of the unused components' `variables` (their
+    icons, inlined as data: URIs, in the theme's :root rule)."""
+    names, starts = tuple(unused), tuple(variables)
+    if not names and not starts:
         return css
-    pattern = re.compile("|".join(_class_start(name) for name in names))
+    pattern = re.compile("|".join(_class_start(name) for name in names)) if names else None
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return tinycss2.serialize(_kept(rules, pattern))
+    return tinycss2.serialize(_kept(rules, pattern, None, starts))
 
 
-def _kept(rules: list[Node], pattern: re.Pattern[str]) -> list[Node]:
+# Material's palette stylesheet colours every primary and accent it offers ([data-md-color-primary=red]
+# ...): the site shows the ones its palette names (indigo when it names none), in every scheme.
+PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent")
+DEFAULT_COLOUR = "indigo"
+
+
+def palette_colours(theme: Mapping[str, Any]) -> frozenset[str]:
+    """The primary and accent colours the palette of `theme` (mkdocs.yml's) can show."""
+    palette = theme.get("palette") or []
+    entries = palette if isinstance(palette, list) else [palette]
+    colours = {DEFAULT_COLOUR}
+    for entry in entries:
+        if isinstance(entry, Mapping):
+            colours |= {str(entry[key]).lower().replace(" ", "-") for key in ("primary", "accent") if entry.get(key)}
+    return frozenset(colours)
+
+
+def drop_unused_colours(css: str, colours: Iterable[str]) -> str:
+    """`css` (the palette's) without the selectors of a primary or accent colour not in `colours`."""
+    keep = frozenset(colours)
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return tinycss2.serialize(_kept(rules, None, lambda selector: _other_colour(selector, keep)))
+
+
+def _other_colour(selector: list[Node], keep: frozenset[str]) -> bool:
+    """Whether `selector` names, at its top level, a palette colour not in `keep`."""
+    for token in selector:
+        if isinstance(token, SquareBracketsBlock):
+            words = [t.value for t in token.content if isinstance(t, IdentToken)]
+            if len(words) == 2 and words[0] in PALETTE_ATTRIBUTES and words[1] not in keep:
+                return True
+    return False
+
+
+def _kept(
+    rules: list[Node], pattern: re.Pattern[str] | None, drop: Any = None, variables: tuple[str, ...] = ()
+) -> list[Node]:
     out: list[Node] = []
     for rule in rules:
         if isinstance(rule, QualifiedRule):
-            selectors = [part for part in _selectors(rule.prelude) if not _requires(part, pattern)]
+            selectors = [
+                part
+                for part in _selectors(rule.prelude)
+                if not (pattern is not None and _requires(part, pattern)) and not (drop is not None and drop(part))
+            ]
+            if selectors and variables and any(start in tinycss2.serialize(rule.content) for start in variables):
+                rule.content = _without_declarations(rule.content, variables)
             if selectors:
                 rule.prelude = _joined(selectors)
                 out.append(rule)
         elif isinstance(rule, AtRule) and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
-            inner = _kept(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), pattern)
+            inner = _kept(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                pattern,
+                drop,
+                variables,
+            )
             if inner:
                 rule.content = inner
                 out.append(rule)
         else:
             out.append(rule)  # @font-face, @keyframes, @charset...: kept as they are
     return out
+
+
+def _without_declarations(content: list[Node], starts: tuple[str, ...]) -> list[Node]:
+    """A rule's declarations without the custom properties whose names start with one of `starts`."""
+    kept: list[Node] = []
+    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+        if isinstance(declaration, Declaration) and declaration.name.startswith(starts):
+            continue
+        if kept:
+            kept.append(LiteralToken(0, 0, ";"))
+        kept.append(declaration)
+    return kept
 
 
 def _selectors(prelude: list[Node]) -> list[list[Node]]:

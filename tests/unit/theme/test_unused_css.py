@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from sitekit.theme.unused_css import drop_unused_rules, unused_classes
+from sitekit.theme.unused_css import (
+    drop_unused_colours,
+    drop_unused_rules,
+    palette_colours,
+    unused_classes,
+    unused_variables,
+)
 
 CSS = (
     ".md-typeset .tabbed-set{display:flex}"
@@ -54,3 +60,29 @@ def test_a_class_that_only_starts_like_a_component_is_not_one_of_its_classes():
 def test_a_class_inside_not_or_is_does_not_decide_the_selector():
     css = ".md-nav:not(.md-tabs){a:b}.md-typeset :where(.md-tag) .x{c:d}"
     assert drop_unused_rules(css, ["md-tabs", "md-tag"]) == css
+
+
+def test_the_icons_of_unused_components_leave_the_root_rule_and_used_ones_stay():
+    css = ":root{--md-tag-icon:url('data:image/svg+xml;x');--md-details-icon:url('data:d');--md-source-stars-icon:url('s')}"
+    config = {"theme": {"features": [], "overrides": ["partials/source.html"]}}
+    out = drop_unused_rules(css, unused_classes(config), unused_variables(config))
+    assert "--md-tag-icon" not in out and "--md-source-stars-icon" not in out
+    assert '--md-details-icon:url("data:d")' in out  # details are not a component switched off here
+    with_widget = {"theme": {"features": [], "overrides": []}}  # without the override, the widget shows
+    assert "--md-source-stars-icon" in drop_unused_rules(css, (), unused_variables(with_widget))
+
+
+def test_the_palette_keeps_only_the_colours_the_site_shows():
+    css = (
+        "[data-md-color-primary=red]{--md-primary-fg-color:red}"
+        "[data-md-color-primary=indigo]{--md-primary-fg-color:#3f51b5}"
+        "[data-md-color-accent=pink]{--md-accent-fg-color:pink}"
+        "[data-md-color-scheme=slate]{--md-default-bg-color:#1e2129}"
+        "@media screen{[data-md-color-primary=red] .md-header{color:red}}"
+    )
+    out = drop_unused_colours(css, palette_colours({"palette": [{"scheme": "default"}, {"scheme": "slate"}]}))
+    assert "red" not in out and "pink" not in out
+    assert "[data-md-color-primary=indigo]" in out and "[data-md-color-scheme=slate]" in out
+    assert "teal" in drop_unused_colours(
+        "[data-md-color-primary=teal]{a:b}", palette_colours({"palette": {"primary": "teal"}})
+    )
