@@ -68,7 +68,7 @@ def test_the_icons_of_unused_components_leave_the_root_rule_and_used_ones_stay()
     out = drop_unused_rules(css, unused_classes(config), unused_variables(config))
     assert "--md-tag-icon" not in out and "--md-source-stars-icon" not in out
     assert '--md-details-icon:url("data:d")' in out  # details are not a component switched off here
-    with_widget = {"theme": {"features": [], "overrides": []}}  # without the override, the widget shows
+    with_widget: dict = {"theme": {"features": [], "overrides": []}}  # without the override, the widget shows
     assert "--md-source-stars-icon" in drop_unused_rules(css, (), unused_variables(with_widget))
 
 
