@@ -61,9 +61,19 @@
     el.dataset.following = rest.join(" ");
   }
 
+  // On paper the box says the state as of the day it is printed (the countdown is not printed).
+  function printState(el, state, now) {
+    var out = el.querySelector(".call-box__print-state");
+    var badge = el.querySelector(".call-badge");
+    if (!out || !badge) return;
+    var day = new Intl.DateTimeFormat(el.dataset.locale, { day: "numeric", month: "long", year: "numeric" }).format(now);
+    out.textContent = out.dataset.template.replace("{date}", day).replace("{state}", JSON.parse(badge.dataset.labels)[state]);
+  }
+
   function update(el, now, reduced) {
     if (el.dataset.following) advance(el, now);
     var state = stateAt(el, now);
+    printState(el, state, now);
     if (state !== el.dataset.state) {
       el.dataset.state = state;
       el.querySelectorAll(".call-badge").forEach(function (badge) {

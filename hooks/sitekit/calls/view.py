@@ -57,6 +57,9 @@ def _deadline_view(call: Call, locale: str, s: Strings, now: datetime, closing_d
         "opens_in_template": s["opens_in"],
         "left": left,
         "left_template": s["time_left"],
+        # on paper, the state as of the day it is printed (countdown.js); as of the build without it
+        "print_state_template": s["print_state"],
+        "print_state": s["print_state"].format(date=format_day(now, fmt), state=s["states"][state]),
         "ended_text": s["closed_since"].format(date=format_day(call.final.instant, fmt)),
         "labels": dict(s["states"]),
         "your_zone_template": s["your_zone"],

@@ -53,6 +53,8 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("glossary", "sources"): frozenset({"links"}),  # partials/glossary.html (fill)
     ("site", "published_by"): frozenset({"publisher"}),  # partials/copyright.html
     ("site", "last_updated"): frozenset({"date"}),  # main.html
+    ("site", "printed"): frozenset({"date"}),  # main.html, print.js
+    ("calls", "print_state"): frozenset({"date", "state"}),  # calls/view.py, countdown.js
     ("quality", "last_check"): frozenset(
         {"date", "axe_version", "axe_problems", "nu_version", "nu_problems"}
     ),  # theme/lastcheck.py

@@ -1,0 +1,24 @@
+/* On paper (docs/assets/css/print.css): the day the page is printed, and the address of each link
+   of the page's text after it, absolute (internal links too), once per address. */
+(function () {
+  "use strict";
+  function init() {
+    var seen = {};
+    var away = "nav, .edit-links, .call-box__calendar, .call-box__documents, .calls-home__follow, .call-strip__details";
+    document.querySelectorAll("article a[href]").forEach(function (a) {
+      if (a.closest(away)) return; /* not on paper */
+      var address = a.href.split("#")[0] === location.href.split("#")[0] ? "" : a.href;
+      if (!address || seen[address] || /^(mailto|javascript):/.test(address)) return;
+      seen[address] = true;
+      a.setAttribute("data-print-href", address);
+    });
+    var day = document.querySelector(".print-meta__date");
+    if (day) {
+      day.textContent = day.dataset.template.replace("{date}", new Intl.DateTimeFormat(document.documentElement.lang,
+        { day: "numeric", month: "long", year: "numeric" }).format(new Date()));
+    }
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
