@@ -4,7 +4,7 @@
   "use strict";
   function init() {
     var seen = {};
-    var away = "nav, .edit-links, .call-box__calendar, .call-box__documents, .calls-home__follow, .call-strip__details";
+    var away = "nav, .glossary-letters, .edit-links, .call-box__calendar, .call-box__documents, .calls-home__follow, .call-strip__details";
     document.querySelectorAll("article a[href]").forEach(function (a) {
       if (a.closest(away)) return; /* not on paper */
       var address = a.href.split("#")[0] === location.href.split("#")[0] ? "" : a.href;
