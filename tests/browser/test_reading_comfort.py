@@ -141,3 +141,33 @@ def test_paper_shows_nothing_live_the_state_of_the_day_and_every_address_once(
         for address in set(result["addresses"]):
             assert sum(f"({address})" in c for c in result["printed"]) == 1, (path, address)  # once
         tab.page.context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_on_a_touch_screen_every_mark_opens_a_box_with_a_link_to_its_entry(browser, served_site, prefix):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="it-IT")
+    page = context.new_page()
+    page.goto(served_site.url + prefix + CALL)
+    page.wait_for_load_state("load")
+    url = page.url
+    first = page.locator("article abbr[data-entry]:has(a)").first  # the first of a term: a link
+    later = page.locator("article abbr[data-entry]:not(:has(a))").first  # a later one: no link
+    for mark in (first, later):
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        box = page.locator(".glossary-box")
+        assert box.count() == 1 and box.is_visible() and page.url == url  # the first mark's link is not followed
+        assert box.locator("a").get_attribute("href") == mark.get_attribute("data-entry")
+        assert len(box.inner_text()) > 20
+        mark.tap()  # a second tap closes it
+        assert page.locator(".glossary-box").count() == 0
+    later.tap()
+    page.locator("article h1").tap()  # a tap elsewhere
+    assert page.locator(".glossary-box").count() == 0
+    later.tap()
+    page.keyboard.press("Escape")
+    assert page.locator(".glossary-box").count() == 0
+    later.tap()
+    page.locator(".glossary-box a").tap()  # the link leads to the entry
+    page.wait_for_url(re.compile(r".*glossario/#[\w-]+$"))
+    context.close()

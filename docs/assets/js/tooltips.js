@@ -29,3 +29,52 @@
     records.forEach(function (record) { guard(record.target); });
   }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["title"] });
 })();
+
+/* On a touch screen every glossary mark behaves the same: a tap opens a box with the term's
+   explanation and a link to its glossary entry (instead of following the first mark's link, or
+   opening Material's tooltip on the others); a second tap, a tap elsewhere or Escape closes it.
+   Mouse, keyboard and screen readers keep Material's tooltip and the first mark's link. */
+(function () {
+  "use strict";
+  var titles = new WeakMap(); /* abbr -> its explanation, read before Material takes the title */
+  document.querySelectorAll("abbr[data-entry][title]").forEach(function (abbr) {
+    titles.set(abbr, abbr.getAttribute("title"));
+  });
+  var open = null; /* [abbr, box] */
+
+  function close() {
+    if (!open) return;
+    open[1].remove();
+    open = null;
+  }
+
+  function show(abbr) {
+    var box = document.createElement("div");
+    box.className = "glossary-box";
+    box.setAttribute("role", "note");
+    var text = document.createElement("p");
+    text.textContent = titles.get(abbr) || abbr.getAttribute("aria-label") || "";
+    var link = document.createElement("a");
+    link.href = abbr.dataset.entry;
+    link.textContent = (document.getElementById("glossary-open-entry") || {}).textContent || abbr.dataset.entry;
+    box.append(text, link);
+    var rect = abbr.getBoundingClientRect();
+    box.style.top = window.scrollY + rect.bottom + 6 + "px";
+    document.body.append(box);
+    box.style.left = Math.max(8, Math.min(window.scrollX + rect.left, document.documentElement.clientWidth - box.offsetWidth - 8)) + "px";
+    open = [abbr, box];
+  }
+
+  document.addEventListener("touchstart", function (event) {
+    var abbr = event.target.closest && event.target.closest("abbr[data-entry]");
+    if (open && event.target.closest && event.target.closest(".glossary-box")) return; /* its link */
+    if (!abbr) { close(); return; }
+    event.preventDefault(); /* no emulated mouse: no Material tooltip, no following the link */
+    var again = open && open[0] === abbr;
+    close();
+    if (!again) show(abbr);
+  }, { passive: false });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") close();
+  });
+})();

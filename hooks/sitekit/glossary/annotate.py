@@ -149,7 +149,10 @@ class _Pass:
     def wrap(self, words: str) -> etree._Element:
         term = self.annotator.by_form[_normal(words)]
         abbr = etree.Element("abbr", title=term.title)
-        href = self.href_for(term.slug) if term.slug not in self.linked else None
+        entry = self.href_for(term.slug)
+        if entry is not None:  # a tap on any mark opens a box that leads there (tooltips.js)
+            abbr.set("data-entry", entry)
+        href = entry if term.slug not in self.linked else None
         if href is None:
             abbr.text = words
             return abbr
