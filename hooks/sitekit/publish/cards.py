@@ -89,7 +89,7 @@ def call_card_lines(call: Call, strings: Mapping[str, Mapping]) -> list[Line]:
     lines = [
         Line(call.programme, 30, True, ACCENT, max_rows=1, min_size=24, origin=((data, "programme", call.programme),))
     ]
-    one = len(titles) == 1
+    one = len(titles) == 1  # titles shrink to 36 px at the least: capitals 13 px high on a 600×315 preview
     for title, written_in in titles.items():
         origin = tuple((data, f"title.{locale}", title) for locale in written_in)
         lines.append(Line(title, 52 if one else 44, True, max_rows=3, min_size=36, origin=origin))
@@ -337,7 +337,7 @@ def undrawn_problems(lines: Iterable[Line], fonts: Mapping[str, Path], root: Pat
             if own:
                 left = [c for c in left if c not in own]
                 problems.append(_undrawn(file, name, own, path, root))
-        if left:  # from no field we know of (a month's name in a language's calendar): the first one
+        if left:  # in what the card adds between the fields (": ", "; "): said at the line's first field
             file, name, _text = origin[0]
             problems.append(_undrawn(file, name, left, path, root))
     return problems
@@ -364,7 +364,13 @@ def _line_of(file: str, name: str, root: Path | None) -> int | None:
     loc = tuple(int(part) if part.isdigit() else part for part in name.split("."))
     read = read_call_yaml if file.startswith("data/calls/") else load_yaml
     doc = read(root / file, file)
-    return None if isinstance(doc, Problem) else doc.line_of(loc)
+    if not isinstance(doc, Problem):
+        return doc.line_of(loc)
+    try:  # mkdocs.yml, which our YAML reader refuses for its !ENV tags: a top-level key, by its text
+        rows = (root / file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, row in enumerate(rows, 1) if len(loc) == 1 and row.startswith(f"{name}:")), None)
 
 
 @lru_cache(maxsize=4096)

@@ -183,3 +183,18 @@ def test_joiners_and_variation_selectors_are_not_reported_the_text_shaper_hides_
     path = str(cards.font_files()["regular"])
     assert cards.undrawable("Bando\u200d di prova\ufe0f", path) == ()
     assert cards.undrawable("Bando \u2603\ufe0f", path) == ()  # a snowman the font has, asked in emoji style
+
+
+def test_a_site_name_the_card_cannot_draw_is_named_at_its_line_in_mkdocs_yml(monkeypatch):
+    monkeypatch.setenv("SITE_MESSAGES", "en")
+    try:
+        cards.social_cards([], STRINGS, "Clust-ER 🇪🇺", root=ROOT)  # mkdocs.yml has !ENV tags: found by its text
+    except SiteDataError as err:
+        (problem,) = err.problems
+    else:
+        raise AssertionError("no problem for a character the card cannot draw")
+    line = next(
+        n for n, row in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1) if row.startswith("site_name:")
+    )
+    assert (problem.file, problem.line, problem.field) == ("mkdocs.yml", line, "site_name")
+    assert '"\U0001f1ea" (REGIONAL INDICATOR SYMBOL LETTER E, U+1F1EA), "\U0001f1fa"' in problem.message
