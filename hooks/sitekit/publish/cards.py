@@ -336,20 +336,20 @@ def undrawn_problems(lines: Iterable[Line], fonts: Mapping[str, Path], root: Pat
             own = [c for c in left if c in text]
             if own:
                 left = [c for c in left if c not in own]
-                problems.append(_undrawn(file, name, own, path, root))
+                problems.append(_undrawn(file, name, text, own, path, root))
         if left:  # in what the card adds between the fields (": ", "; "): said at the line's first field
-            file, name, _text = origin[0]
-            problems.append(_undrawn(file, name, left, path, root))
+            file, name, text = origin[0]
+            problems.append(_undrawn(file, name, text, left, path, root))
     return problems
 
 
-def _undrawn(file: str, name: str, characters: list[str], font: str, root: Path | None) -> Problem:
+def _undrawn(file: str, name: str, text: str, characters: list[str], font: str, root: Path | None) -> Problem:
     shown = ", ".join(
         f'"{c}" ({unicodedata.name(c, "")}, U+{ord(c):04X})'.replace(" (, ", " (") for c in characters[:5]
     )
     return Problem(
         file,
-        _line_of(file, name, root),
+        _line_of(file, name, text, root),
         name,
         _(
             "has {characters}, which the font of the social card ({font}) cannot draw (it would be an empty box); "
@@ -358,7 +358,7 @@ def _undrawn(file: str, name: str, characters: list[str], font: str, root: Path 
     )
 
 
-def _line_of(file: str, name: str, root: Path | None) -> int | None:
+def _line_of(file: str, name: str, text: str, root: Path | None) -> int | None:
     if root is None or not file:
         return None
     loc = tuple(int(part) if part.isdigit() else part for part in name.split("."))
@@ -366,11 +366,13 @@ def _line_of(file: str, name: str, root: Path | None) -> int | None:
     doc = read(root / file, file)
     if not isinstance(doc, Problem):
         return doc.line_of(loc)
-    try:  # mkdocs.yml, which our YAML reader refuses for its !ENV tags: a top-level key, by its text
+    try:  # mkdocs.yml, which our YAML reader refuses for its !ENV tags: the key, found by its text
         rows = (root / file).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((n for n, row in enumerate(rows, 1) if len(loc) == 1 and row.startswith(f"{name}:")), None)
+    key = f"{name.rsplit('.', 1)[-1]}:"
+    written = [n for n, row in enumerate(rows, 1) if row.strip().startswith(key) and text in row]  # a translation's too
+    return next(iter(written), next((n for n, row in enumerate(rows, 1) if row.startswith(key)), None))
 
 
 @lru_cache(maxsize=4096)
