@@ -127,6 +127,6 @@ def on_post_build(config) -> None:
         },
     )
     try:
-        write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE))
-    except FontMissing as err:
+        write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE, root))
+    except (FontMissing, SiteDataError) as err:
         raise PluginError(str(err)) from None

@@ -94,3 +94,19 @@ def test_call_cards_are_1200_by_630_and_do_not_change_with_the_status(tmp_path):
     with Image.open(io.BytesIO(cards[0])) as png:
         assert png.size == (1200, 630)
     assert list((project / ".cache" / "cards").glob("*.png"))  # drawn once, then read from the cache
+
+
+def test_a_title_the_card_cannot_draw_stops_the_build_naming_file_line_field_and_character(tmp_path):
+    data = call_yaml("2027-04-30 12:00", "Card call")
+    data["title"]["it"] = "Bando 🚀 per le imprese"
+    project = make_site(tmp_path, {"card-emoji": data})
+    text = (project / "data" / "calls" / "card-emoji.yml").read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "🚀" in row)
+    result = build(project, tmp_path / "site", extra_env={"SITE_MESSAGES": None})  # the editors' language
+    assert result.returncode != 0
+    assert (
+        f'data/calls/card-emoji.yml:{line}: title.it: contiene "🚀" (ROCKET, U+1F680), che il font '
+        "dell'immagine per la condivisione (DejaVuSans-Bold) non sa disegnare" in result.output
+    ), result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "site").glob("**/*.png"))  # no site, no card with an empty box
