@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from axe_suite import AXE_OPTIONS
-from browsing import new_tab
+from browsing import new_tab, tab_until
 from tools import axe_js
 
 pytestmark = pytest.mark.browser
@@ -171,3 +171,16 @@ def test_on_a_touch_screen_every_mark_opens_a_box_with_a_link_to_its_entry(brows
     page.locator(".glossary-box a").tap()  # the link leads to the entry
     page.wait_for_url(re.compile(r".*glossario/#[\w-]+$"))
     context.close()
+
+
+def test_the_colour_toggle_works_from_the_keyboard_with_its_focus_shown(browser, served_site):
+    tab = open_page(browser, served_site, DESKTOP, CALL)
+    assert tab_until(tab.page, "el.matches('[data-md-component=palette] .md-option')", 40)
+    ring = tab.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert ring != "none"
+    tab.page.keyboard.press("Space")
+    tab.page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert tab.page.evaluate("document.activeElement.matches('[data-md-component=palette] .md-option:checked')")
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    tab.page.context.close()

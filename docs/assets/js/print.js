@@ -3,6 +3,14 @@
 (function () {
   "use strict";
   function init() {
+    mark();
+    var day = document.querySelector(".print-meta__date");
+    if (day) {
+      day.textContent = day.dataset.template.replace("{date}", new Intl.DateTimeFormat(document.documentElement.lang,
+        { day: "numeric", month: "long", year: "numeric" }).format(new Date()));
+    }
+  }
+  function mark() {
     var seen = {};
     var away = "nav, .glossary-letters, .edit-links, .call-box__calendar, .call-box__documents, .calls-home__follow, .call-strip__details";
     document.querySelectorAll("article a[href]").forEach(function (a) {
@@ -12,12 +20,8 @@
       seen[address] = true;
       a.setAttribute("data-print-href", address);
     });
-    var day = document.querySelector(".print-meta__date");
-    if (day) {
-      day.textContent = day.dataset.template.replace("{date}", new Intl.DateTimeFormat(document.documentElement.lang,
-        { day: "numeric", month: "long", year: "numeric" }).format(new Date()));
-    }
   }
+  window.addEventListener("beforeprint", mark); /* the page as it is when printed */
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -41,4 +41,14 @@
     });
     label.replaceWith(button);
   });
+
+  /* The colour toggle from the keyboard: Space or Enter on it switches to the other colours, as a
+     click on its icon does, and the focus stays on the toggle (quality.css shows it). */
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if ((event.key !== " " && event.key !== "Enter") || !input.matches("[data-md-component=palette] .md-option")) return;
+    event.preventDefault();
+    input.nextElementSibling.click();
+    setTimeout(function () { document.querySelector("[data-md-component=palette] label:not([hidden])").previousElementSibling.focus(); });
+  });
 })();

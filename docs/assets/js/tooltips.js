@@ -53,10 +53,10 @@
     box.className = "glossary-box";
     box.setAttribute("role", "note");
     var text = document.createElement("p");
-    text.textContent = titles.get(abbr) || abbr.getAttribute("aria-label") || "";
+    text.textContent = titles.get(abbr);
     var link = document.createElement("a");
     link.href = abbr.dataset.entry;
-    link.textContent = (document.getElementById("glossary-open-entry") || {}).textContent || abbr.dataset.entry;
+    link.textContent = document.getElementById("glossary-open-entry").textContent; /* main.html */
     box.append(text, link);
     var rect = abbr.getBoundingClientRect();
     box.style.top = window.scrollY + rect.bottom + 6 + "px";
