@@ -9,7 +9,7 @@ from typing import Any
 
 from ..inputs.yamlfile import YamlProblem, parse_with_lines
 from ..problems import Problem, SiteDataError
-from .sources import PageSources, markdown_files
+from .sources import PageSources, docs_files
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class SiteLayout:
     extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` block
     lines: dict[tuple, int] = field(default_factory=dict)  # mkdocs.yml: key path -> line
     custom_dir: str | None = None  # theme.custom_dir (overrides/)
+    settings: dict = field(default_factory=dict)  # the whole of mkdocs.yml, as read (MkDocs' tags: None)
 
     @property
     def default_locale(self) -> str:
@@ -46,7 +47,8 @@ class SiteLayout:
     @cached_property
     def pages(self) -> PageSources:
         """Every page under docs_dir, listed once per layout (read_layout: once per check pass)."""
-        return PageSources(markdown_files(self.docs_dir), self.shown)
+        pages, scripts = docs_files(self.docs_dir)
+        return PageSources(pages, self.shown, scripts)
 
     def shown(self, path: Path) -> str:
         """`path` as editors see it: relative to the project, with forward slashes."""
@@ -80,6 +82,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         extra=extra if isinstance(extra := config.get("extra"), dict) else {},
         lines=lines,
         custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
+        settings=config,
         language_lines={
             lang["locale"]: lines.get(base + (index,)) for index, lang in enumerate(i18n.get("languages") or [])
         },

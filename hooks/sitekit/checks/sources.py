@@ -4,9 +4,11 @@ matter read once, shared by every check that needs it."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc
 from ..problems import Problem
 from .frontmatter import read_front_matter
@@ -14,26 +16,53 @@ from .frontmatter import read_front_matter
 # What MkDocs publishes as a page (.markdown, .mkd ...) or would copy as it is (.MD): every such
 # file is listed, so that a page the checks do not read is refused (checks.parity), never published raw.
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# What a browser runs from <script src>: the checks allow only the project's own (checks.scripts).
+SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+
+# Code in Markdown, where text is shown as written: fenced blocks (``` or ~~~, closed by the same
+# fence or the end of the page) and code spans (`...`, ``...``).
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def outside_code(markdown: str) -> str:
+    """`markdown` with its code blanked out (each character but line ends as a space): what is left
+    is what Markdown reads as text and HTML, at the same offsets and lines."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group())
+
+    return _SPAN.sub(blank, _FENCE.sub(blank, markdown))
 
 
 def markdown_files(folder: Path) -> tuple[Path, ...]:
-    """Every page file under `folder` (any of PAGE_SUFFIXES, in any case), sorted, from one walk
-    (rglob lists every folder twice; each check walking again listed the whole site again)."""
-    found = [
-        Path(parent, name)
-        for parent, _, names in os.walk(folder, followlinks=True)  # as MkDocs finds pages
-        for name in names
-        if name.lower().endswith(PAGE_SUFFIXES)
-    ]
-    return tuple(sorted(found))
+    """Every page file under `folder` (any of PAGE_SUFFIXES, in any case), sorted."""
+    return docs_files(folder)[0]
+
+
+def docs_files(folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(pages, scripts) under `folder`: every page file (any of PAGE_SUFFIXES, in any case) and every file
+    a browser would run through <script src> (SCRIPT_SUFFIXES), each sorted, from one walk (rglob lists
+    every folder twice; each check walking again listed the whole site again)."""
+    pages: list[Path] = []
+    scripts: list[Path] = []
+    for parent, _, names in os.walk(folder, followlinks=True):  # as MkDocs finds pages
+        for name in names:
+            lower = name.lower()
+            if lower.endswith(PAGE_SUFFIXES):
+                pages.append(Path(parent, name))
+            elif lower.endswith(SCRIPT_SUFFIXES):
+                scripts.append(Path(parent, name))
+    return tuple(sorted(pages)), tuple(sorted(scripts))
 
 
 class PageSources:
     """One snapshot of the pages: made afresh for each check pass (each build), so that an edit
     saved under `mkdocs serve` is seen by the next one."""
 
-    def __init__(self, paths: tuple[Path, ...], shown: Callable[[Path], str]):
+    def __init__(self, paths: tuple[Path, ...], shown: Callable[[Path], str], scripts: tuple[Path, ...] = ()):
         self.paths = paths
+        self.scripts = scripts  # script files found beside the pages (checks.scripts)
         self._known = frozenset(paths)
         self._shown = shown
         self._front_matter: dict[Path, tuple[YamlDoc | None, list[Problem]]] = {}
@@ -44,6 +73,13 @@ class PageSources:
     def in_language(self, locale: str) -> tuple[Path, ...]:
         """The pages whose name ends in .<locale>.md."""
         return tuple(path for path in self.paths if path.name.endswith(f".{locale}.md"))
+
+    def text(self, path: Path) -> str | None:
+        """The page's whole text (None when it cannot be read as UTF-8: front_matter says why)."""
+        try:
+            return read_text(path).removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def front_matter(self, path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         """read_front_matter(path), read once: treat the result as read-only."""

@@ -14,6 +14,7 @@ from .environment import site_url_problems, theme_names_problems, threshold_prob
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_doc_problems
 from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
+from .scripts import config_markup_problems, page_script_problems, script_file_problems
 from .siteconfig import SiteLayout, read_layout
 
 Check = Callable[[SiteLayout], list[Problem]]
@@ -124,6 +125,9 @@ CHECKS: list[Check] = [
     check_glossary,
     threshold_problems,
     theme_names_problems,
+    script_file_problems,
+    page_script_problems,
+    config_markup_problems,
 ]
 
 
