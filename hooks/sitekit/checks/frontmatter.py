@@ -52,10 +52,16 @@ class FrontMatter(BaseModel):
 KNOWN_FIELDS = field_names(FrontMatter)
 
 
+def body_start(text: str) -> int:
+    """Where the Markdown starts in a page's `text`: after its front matter block, if it has one."""
+    block = _BLOCK.match(text)
+    return block.end() if block else 0
+
+
 def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
     """The page's front matter with its line numbers, or the problems that prevent reading it."""
     try:
-        text = read_text(path)
+        text = read_text(path).removeprefix("\ufeff")  # a byte-order mark (Notepad) starts no text
     except UnicodeDecodeError as err:
         return None, [
             Problem(

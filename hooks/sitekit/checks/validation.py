@@ -10,6 +10,7 @@ from ..calls.urls import CALLS_FOLDER
 from ..glossary.model import load_glossary
 from ..messages import _
 from ..problems import Problem, SiteDataError
+from .characters import file_name_problems, page_character_problems
 from .environment import site_url_problems, theme_names_problems, threshold_problems
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_doc_problems
@@ -128,6 +129,8 @@ CHECKS: list[Check] = [
     script_file_problems,
     page_script_problems,
     config_markup_problems,
+    page_character_problems,
+    file_name_problems,
 ]
 
 

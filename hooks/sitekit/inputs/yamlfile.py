@@ -35,6 +35,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..messages import N_, _, language
 from ..problems import Problem
+from .characters import NAME, TEXT, describe, forbidden_message
 from .filecache import read_text
 
 MAX_DEPTH = 20  # mappings and lists inside each other; the deepest data file here uses 5
@@ -151,7 +152,7 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
             _(
                 "contains the invisible character {character}, which a data file cannot hold; "
                 "delete it (retype the line)"
-            ).format(character=f"<U+{err.character:04X}>"),
+            ).format(character=describe(chr(err.character))),
         ) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -198,6 +199,7 @@ class _Builder:
             self._skip(event)
             return None
         if isinstance(event, ScalarEvent):
+            self._check_characters(event, loc, TEXT)
             return scalar(event.value, plain=event.style is None)
         if isinstance(event, SequenceStartEvent):
             items: list[Any] = []
@@ -220,6 +222,7 @@ class _Builder:
                     ),
                     _field(loc),
                 )
+            self._check_characters(key_event, loc, NAME)
             key = scalar(key_event.value, plain=key_event.style is None)
             if key in key_lines:
                 raise YamlProblem(
@@ -234,6 +237,16 @@ class _Builder:
             self.lines[loc + (key,)] = line
             mapping[key] = self.node(loc + (key,), depth + 1)
         return mapping
+
+    def _check_characters(self, event: ScalarEvent, loc: tuple, pattern: re.Pattern[str]) -> None:
+        """A value (or key) holding a character no published text may hold (inputs.characters):
+        double-quoted escapes ("\\a", "\\udc80", "\\u202e") put them past the reader's own check."""
+        found = pattern.search(event.value)
+        if found is None:
+            return
+        # a value written over several lines: the line the character is on, as near as the text tells
+        line = event.start_mark.line + self.first_line + event.value.count("\n", 0, found.start())
+        raise YamlProblem(line, forbidden_message(found.group()), _field(loc))
 
     def _skip(self, event: Any) -> None:
         """Pass over the rest of a tagged value (MkDocs' `!ENV [NAME, default]`)."""
