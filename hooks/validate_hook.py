@@ -45,7 +45,7 @@ def on_config(config):
         return config
     _site_dir = Path(config.site_dir)
     try:
-        validate_site(Path(config.config_file_path), config.site_url, bool(os.environ.get("SITE_URL")))
+        validate_site(Path(config.config_file_path), config.site_url, "SITE_URL" in os.environ)
     except SiteDataError as err:
         raise SiteDataProblems(str(err)) from None
     if _whole_builds:

@@ -30,6 +30,7 @@ class SiteLayout:
     extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` block
     lines: dict[tuple, int] = field(default_factory=dict)  # mkdocs.yml: key path -> line
     custom_dir: str | None = None  # theme.custom_dir (overrides/)
+    defaults: dict[str, bool] = field(default_factory=dict)  # built language -> says default: true
     settings: dict = field(default_factory=dict)  # the whole of mkdocs.yml, as read (MkDocs' tags: None)
 
     @property
@@ -83,6 +84,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         lines=lines,
         custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
         settings=config,
+        defaults={lang["locale"]: lang.get("default") is True for lang in languages},
         language_lines={
             lang["locale"]: lines.get(base + (index,)) for index, lang in enumerate(i18n.get("languages") or [])
         },

@@ -11,7 +11,7 @@ from ..glossary.model import load_glossary
 from ..messages import _
 from ..problems import Problem, SiteDataError
 from .characters import file_name_problems, page_character_problems
-from .environment import site_url_problems, theme_names_problems, threshold_problems
+from .environment import extra_problems, language_problems, site_url_problems, theme_names_problems
 from .fielderrors import did_you_mean, field_names
 from .frontmatter import front_matter_doc_problems
 from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
@@ -124,7 +124,8 @@ CHECKS: list[Check] = [
     check_call_texts,
     check_strings,
     check_glossary,
-    threshold_problems,
+    extra_problems,
+    language_problems,
     theme_names_problems,
     script_file_problems,
     page_script_problems,
