@@ -48,8 +48,8 @@ class SiteLayout:
     @cached_property
     def pages(self) -> PageSources:
         """Every page under docs_dir, listed once per layout (read_layout: once per check pass)."""
-        pages, scripts = docs_files(self.docs_dir)
-        return PageSources(pages, self.shown, scripts)
+        tree = docs_files(self.docs_dir, self.root)
+        return PageSources(tree.pages, self.shown, tree)
 
     def shown(self, path: Path) -> str:
         """`path` as editors see it: relative to the project, with forward slashes."""
@@ -63,7 +63,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
     # MkDocs' own tags (!ENV, !relative, !!python/name) read as None: the checks need none of them
     try:
-        config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), tags=True)
+        config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8").removeprefix("\ufeff"), tags=True)
     except YamlProblem as err:
         raise SiteDataError([Problem(mkdocs_yml.name, err.line, err.field, err.message)]) from None
     if not isinstance(config, dict):

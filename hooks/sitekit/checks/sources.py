@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputs.filecache import read_text
@@ -37,32 +38,66 @@ def outside_code(markdown: str) -> str:
 
 def markdown_files(folder: Path) -> tuple[Path, ...]:
     """Every page file under `folder` (any of PAGE_SUFFIXES, in any case), sorted."""
-    return docs_files(folder)[0]
+    return docs_files(folder).pages
 
 
-def docs_files(folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """(pages, scripts) under `folder`: every page file (any of PAGE_SUFFIXES, in any case) and every file
-    a browser would run through <script src> (SCRIPT_SUFFIXES), each sorted, from one walk (rglob lists
-    every folder twice; each check walking again listed the whole site again)."""
+@dataclass(frozen=True)
+class DocsTree:
+    """What one walk of the docs folder found."""
+
+    pages: tuple[Path, ...] = ()  # every page file (any of PAGE_SUFFIXES, in any case), sorted
+    scripts: tuple[Path, ...] = ()  # every file a browser would run through <script src> (SCRIPT_SUFFIXES)
+    outside: tuple[Path, ...] = ()  # symbolic links to a file or folder outside `within` (not walked)
+    loops: tuple[Path, ...] = ()  # symbolic links to a folder they are inside of (not walked)
+
+
+def docs_files(folder: Path, within: Path | None = None) -> DocsTree:
+    """One walk of `folder` (rglob lists every folder twice; each check walking again listed the whole
+    site again), following symbolic links as MkDocs does, except a link that leads outside `within`
+    (the project: MkDocs would publish /etc/hostname) or back into a folder it is inside of (a loop)."""
+    within = Path(os.path.realpath(within or folder))
     pages: list[Path] = []
     scripts: list[Path] = []
-    for parent, _, names in os.walk(folder, followlinks=True):  # as MkDocs finds pages
+    outside: list[Path] = []
+    loops: list[Path] = []
+    for parent, folders, names in os.walk(folder, followlinks=True):  # as MkDocs finds pages
+        real_parent = os.path.realpath(parent)
+        for name in list(folders):
+            path = Path(parent, name)
+            if not path.is_symlink():
+                continue
+            real = os.path.realpath(path)
+            if not _inside(real, within):
+                outside.append(path)
+                folders.remove(name)
+            elif _inside(real_parent, Path(real)):
+                loops.append(path)
+                folders.remove(name)
         for name in names:
+            path = Path(parent, name)
+            if path.is_symlink() and not _inside(os.path.realpath(path), within):
+                outside.append(path)
+                continue
             lower = name.lower()
             if lower.endswith(PAGE_SUFFIXES):
-                pages.append(Path(parent, name))
+                pages.append(path)
             elif lower.endswith(SCRIPT_SUFFIXES):
-                scripts.append(Path(parent, name))
-    return tuple(sorted(pages)), tuple(sorted(scripts))
+                scripts.append(path)
+    return DocsTree(tuple(sorted(pages)), tuple(sorted(scripts)), tuple(sorted(outside)), tuple(sorted(loops)))
+
+
+def _inside(path: str, folder: Path) -> bool:
+    return Path(path) == folder or Path(path).is_relative_to(folder)
 
 
 class PageSources:
     """One snapshot of the pages: made afresh for each check pass (each build), so that an edit
     saved under `mkdocs serve` is seen by the next one."""
 
-    def __init__(self, paths: tuple[Path, ...], shown: Callable[[Path], str], scripts: tuple[Path, ...] = ()):
+    def __init__(self, paths: tuple[Path, ...], shown: Callable[[Path], str], tree: DocsTree | None = None):
         self.paths = paths
-        self.scripts = scripts  # script files found beside the pages (checks.scripts)
+        self.tree = tree or DocsTree(paths)  # also the scripts and links found beside the pages
+        self.scripts = self.tree.scripts  # checks.scripts
         self._known = frozenset(paths)
         self._shown = shown
         self._front_matter: dict[Path, tuple[YamlDoc | None, list[Problem]]] = {}

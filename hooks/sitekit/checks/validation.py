@@ -13,6 +13,7 @@ from ..problems import Problem, SiteDataError
 from .characters import file_name_problems, page_character_problems
 from .environment import extra_problems, language_problems, site_url_problems, theme_names_problems
 from .fielderrors import did_you_mean, field_names
+from .files import link_problems
 from .frontmatter import front_matter_doc_problems
 from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
 from .scripts import config_markup_problems, page_script_problems, script_file_problems
@@ -132,6 +133,7 @@ CHECKS: list[Check] = [
     config_markup_problems,
     page_character_problems,
     file_name_problems,
+    link_problems,
 ]
 
 
