@@ -145,7 +145,21 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     if isinstance(doc, Problem):
         raise SiteDataError([doc])
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
-    data = {} if doc.data is None else doc.data
+    data = doc.data
+    if data is None or data == {}:
+        raise SiteDataError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    _("file"),
+                    _(
+                        "is empty, so no page would explain a term; write the entries (see the comment at the top of "
+                        "the file in the repository), or restore the file"
+                    ),
+                )
+            ]
+        )
     if not isinstance(data, dict):
         raise SiteDataError(
             [

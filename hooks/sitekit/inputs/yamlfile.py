@@ -88,6 +88,9 @@ _PARSER_WORDS = [
     ("end of stream", N_("a quote or a bracket is opened but never closed; close it on this line")),
     ("found duplicate anchor", N_("the same &name is written twice; write each value out instead")),
 ]
+_AFTER_QUOTE = N_(
+    "has text after the closing quote; put the whole value inside the quotes, or remove what follows them"
+)
 _PARSER_FALLBACK = N_("the indentation or the brackets do not line up; check this line and the one above it")
 
 
@@ -158,9 +161,20 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
         mark = err.problem_mark or err.context_mark
         said = f"{err.problem or ''} {err.context or ''}"
         message = next((words for key, words in _PARSER_WORDS if key in said), _PARSER_FALLBACK)
-        raise YamlProblem(mark.line + first_line if mark else None, _(message)) from None
+        field = "YAML"
+        if mark is not None and message == _PARSER_FALLBACK and _after_closing_quote(text, mark.line, mark.column):
+            message = _AFTER_QUOTE
+            key = re.match(r"\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:", text.splitlines()[mark.line])
+            field = key.group(1) if key else field
+        raise YamlProblem(mark.line + first_line if mark else None, _(message), field) from None
     except YAMLError as err:  # pragma: no cover - every parser error above carries a mark
         raise YamlProblem(None, _(_PARSER_FALLBACK)) from err
+
+
+def _after_closing_quote(text: str, line: int, column: int) -> bool:
+    """The parser stopped right after a quoted value on its line: `title: "Prova" (bis)`."""
+    lines = text.splitlines()
+    return line < len(lines) and lines[line][:column].rstrip().endswith(('"', "'"))
 
 
 class _Builder:
@@ -224,6 +238,12 @@ class _Builder:
                 )
             self._check_characters(key_event, loc, NAME)
             key = scalar(key_event.value, plain=key_event.style is None)
+            if key == "<<" and key_event.style is None:
+                raise YamlProblem(
+                    line,
+                    _("is a merge key (<<:), which copies fields from elsewhere; write the fields out in full instead"),
+                    _field(loc + ("<<",)),
+                )
             if key in key_lines:
                 raise YamlProblem(
                     line,
