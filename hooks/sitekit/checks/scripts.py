@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..messages import _
 from ..problems import Problem, shown_text
+from .frontmatter import body_start
 from .siteconfig import SiteLayout
 from .sources import outside_code
 
@@ -46,16 +47,18 @@ def script_file_problems(layout: SiteLayout) -> list[Problem]:
 
 
 def page_script_problems(layout: SiteLayout) -> list[Problem]:
-    """A <script> element in a page's Markdown (outside code), which the policy would have to block."""
+    """A <script> element in a page's Markdown (outside code), which the policy would have to block. The
+    front matter is text (titles are escaped: theme.plaintext), not looked at here."""
     problems: list[Problem] = []
     for path in layout.pages.paths:
         text = layout.pages.text(path)
-        match = _SCRIPT_TAG.search(outside_code(text)) if text else None
+        start = body_start(text) if text else 0
+        match = _SCRIPT_TAG.search(outside_code(text[start:])) if text else None
         if match and text is not None:
             problems.append(
                 Problem(
                     layout.shown(path),
-                    text.count("\n", 0, match.start()) + 1,
+                    text.count("\n", 0, start + match.start()) + 1,
                     "<script>",
                     _(
                         "a page cannot run scripts of its own; remove the element, or show it as code "

@@ -69,3 +69,9 @@ def test_markup_in_a_text_material_prints_as_html_is_refused(project, old, new, 
 
 def test_plain_text_with_an_ampersand_passes(project):
     assert problems_after(project, "mkdocs.yml", "copyright: Clust-ER", "copyright: © Clust-ER & partners") == []
+
+
+def test_a_script_written_in_a_title_is_text_not_refused(project):
+    # titles are escaped (theme.plaintext): the page shows the text as typed
+    new = "title: 'Chi siamo <script>alert(1)</script>'"
+    assert problems_after(project, "docs/chi-siamo.it.md", "title: Chi siamo e privacy", new) == []
