@@ -243,6 +243,8 @@ def _ask(question: Question, args: argparse.Namespace) -> str:
             checked = question.check(answer) if question.check else answer
             if question.option == "deadline" and args.zone:
                 parse_wall_time(checked, parse_zone(args.zone))
+            if question.option == "opening" and args.zone and args.deadline:
+                plan_opening(argparse.Namespace(opening=checked, zone=args.zone), [{"local": args.deadline[0]}])
         except Refused as err:
             print(err, file=sys.stderr)
             continue

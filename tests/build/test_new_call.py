@@ -338,7 +338,8 @@ def test_an_empty_or_wrong_answer_is_asked_again(tmp_path, monkeypatch, capsys):
         "",  # the deadline: asked again
         "2021-03-28 02:30",  # does not exist in Brussels: asked again
         "2021-03-04 17:00",
-        "2021-01-15 00:00",  # the opening
+        "2021-05-01 00:00",  # an opening after the deadline: asked again
+        "2021-01-15 00:00",
         "",  # the id: asked again (it used to be written as "None")
         "TEST-CALL-2021",
         "",
@@ -353,6 +354,7 @@ def test_an_empty_or_wrong_answer_is_asked_again(tmp_path, monkeypatch, capsys):
     assert code == 0, err
     assert len(prompts) == len(answers)
     assert "This answer is needed" in err and '--zone: "Etc/GMT+1" is not the time zone of a place' in err
+    assert '--opening "2021-05-01 00:00": it is not before the deadline' in err
     data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
     assert 'id: "TEST-CALL-2021"' in data and "amount: 1000000" in data
     assert 'opening:\n  local: "2021-01-15 00:00"\n  zone: "Europe/Brussels"' in data
