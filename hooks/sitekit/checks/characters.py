@@ -8,22 +8,17 @@ from pathlib import Path
 from ..inputs.characters import NAME, PAGE, forbidden_message
 from ..messages import _
 from ..problems import Problem
-from .frontmatter import body_start
 from .siteconfig import SiteLayout
-from .sources import outside_code
 
 
 def page_character_problems(layout: SiteLayout) -> list[Problem]:
     """A control character, lone surrogate or bidirectional control in a page's text (outside code)."""
     problems: list[Problem] = []
     for path in layout.pages.paths:
-        text = layout.pages.text(path)
-        if not text:
-            continue
-        start = body_start(text)
-        found = PAGE.search(outside_code(text[start:]))
+        start, prose = layout.pages.prose(path)
+        found = PAGE.search(prose)
         if found:
-            line = text.count("\n", 0, start + found.start()) + 1
+            line = (layout.pages.text(path) or "").count("\n", 0, start + found.start()) + 1
             problems.append(Problem(layout.shown(path), line, _("text"), forbidden_message(found.group())))
     return problems
 

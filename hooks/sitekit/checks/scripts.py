@@ -11,9 +11,7 @@ from pathlib import Path
 
 from ..messages import _
 from ..problems import Problem, shown_text
-from .frontmatter import body_start
 from .siteconfig import SiteLayout
-from .sources import outside_code
 
 # Texts of mkdocs.yml (and of each language's block of the i18n plugin) that Material prints into
 # pages as HTML, unescaped: plain text only (no markup, no straight double quote, which ends an attribute).
@@ -51,14 +49,13 @@ def page_script_problems(layout: SiteLayout) -> list[Problem]:
     front matter is text (titles are escaped: theme.plaintext), not looked at here."""
     problems: list[Problem] = []
     for path in layout.pages.paths:
-        text = layout.pages.text(path)
-        start = body_start(text) if text else 0
-        match = _SCRIPT_TAG.search(outside_code(text[start:])) if text else None
-        if match and text is not None:
+        start, prose = layout.pages.prose(path)
+        match = _SCRIPT_TAG.search(prose)
+        if match:
             problems.append(
                 Problem(
                     layout.shown(path),
-                    text.count("\n", 0, start + match.start()) + 1,
+                    (layout.pages.text(path) or "").count("\n", 0, start + match.start()) + 1,
                     "<script>",
                     _(
                         "a page cannot run scripts of its own; remove the element, or show it as code "

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc
 from ..problems import Problem
-from .frontmatter import read_front_matter
+from .frontmatter import body_start, read_front_matter
 
 # What MkDocs publishes as a page (.markdown, .mkd ...) or would copy as it is (.MD): every such
 # file is listed, so that a page the checks do not read is refused (checks.parity), never published raw.
@@ -101,6 +101,7 @@ class PageSources:
         self._known = frozenset(paths)
         self._shown = shown
         self._front_matter: dict[Path, tuple[YamlDoc | None, list[Problem]]] = {}
+        self._prose: dict[Path, tuple[int, str]] = {}
 
     def __contains__(self, path: Path) -> bool:
         return path in self._known
@@ -115,6 +116,15 @@ class PageSources:
             return read_text(path).removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError):
             return None
+
+    def prose(self, path: Path) -> tuple[int, str]:
+        """(where the Markdown starts in text(path), that Markdown with its code blanked out: what
+        Markdown reads as text and HTML), computed once for every check that looks at it."""
+        if path not in self._prose:
+            text = self.text(path) or ""
+            start = body_start(text)
+            self._prose[path] = (start, outside_code(text[start:]))
+        return self._prose[path]
 
     def front_matter(self, path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         """read_front_matter(path), read once: treat the result as read-only."""
