@@ -91,6 +91,10 @@ def _html_texts(settings: dict) -> Iterator[tuple[tuple, str, object]]:
     for name in HTML_TEXT_FIELDS:
         if name in settings:
             yield (name,), name, settings[name]
+    extra = settings.get("extra")
+    statuses = extra.get("status") if isinstance(extra, dict) else None
+    for key, text in statuses.items() if isinstance(statuses, dict) else ():
+        yield ("extra", "status", key), f"extra.status.{key}", text  # a page status's tooltip (title="...")
     plugins = settings.get("plugins")
     blocks: list[tuple[tuple, object]]
     if isinstance(plugins, dict):

@@ -67,6 +67,16 @@ def test_markup_in_a_text_material_prints_as_html_is_refused(project, old, new, 
     )
 
 
+def test_a_page_status_text_is_plain_text_too(project):
+    problems = problems_after(
+        project,
+        "mkdocs.yml",
+        "  generator: false\n",
+        "  generator: false\n  status:\n    draft: 'x\" onmouseover=\"y'\n",
+    )
+    assert len(problems) == 1 and ": extra.status.draft: found " in problems[0], problems
+
+
 def test_plain_text_with_an_ampersand_passes(project):
     assert problems_after(project, "mkdocs.yml", "copyright: Clust-ER", "copyright: © Clust-ER & partners") == []
 
