@@ -12,11 +12,12 @@ from mkdocs.plugins import event_priority
 
 from sitekit.checks.frontmatter import read_front_matter
 from sitekit.checks.github import report_build_error
+from sitekit.checks.serving import rebuild_as_the_build_says
 from sitekit.checks.validation import validate_site
 from sitekit.languages import configured_languages, nested_language_build
-from sitekit.messages import use_site_language
+from sitekit.messages import _, use_site_language
 from sitekit.problems import SiteDataError
-from sitekit.theme.outputdir import SiteSwap, discard_output
+from sitekit.theme.outputdir import IncompleteSite, SiteSwap, discard_output
 from sitekit.theme.plaintext import escape_meta, escape_nav_titles
 
 # on_build_error is given no config: remember where this run writes (the same for every language).
@@ -44,7 +45,7 @@ def on_config(config):
         return config
     _site_dir = Path(config.site_dir)
     try:
-        validate_site(Path(config.config_file_path), config.site_url, bool(os.environ.get("SITE_URL")))
+        validate_site(Path(config.config_file_path), config.site_url, "SITE_URL" in os.environ)
     except SiteDataError as err:
         raise SiteDataProblems(str(err)) from None
     if _whole_builds:
@@ -56,8 +57,22 @@ def on_config(config):
 @event_priority(-1000)  # after every other hook, and after mkdocs-static-i18n built every language
 def on_post_build(config):
     if _swap is not None and not nested_language_build(config):
-        _swap.finish()
+        # every language's home page and the 404 page: a site without one of them is not whole
+        required = [f"{lang.prefix}index.html" for lang in configured_languages(config)] + ["404.html"]
+        try:
+            _swap.finish(required)
+        except IncompleteSite as err:
+            raise SiteDataProblems(
+                _("the build wrote an incomplete site ({missing} missing); nothing was published: build again").format(
+                    missing=err
+                )
+            ) from None
         config.site_dir = str(_site_dir)  # e.g. for gh-deploy, which publishes it next
+
+
+def on_serve(server, config, builder):
+    server.builder = rebuild_as_the_build_says(server.builder)
+    return server
 
 
 def on_build_error(error):

@@ -46,6 +46,20 @@ def _unknown_zone(p: Path) -> None:
     )
 
 
+def _inverted_zone(p: Path) -> None:
+    replace(
+        p,
+        CALL,
+        "  local: 2020-12-02 17:00\n  zone: Europe/Brussels",
+        "  local: 2020-12-02 17:00\n  zone: Etc/GMT-1",
+    )
+
+
+def _reversed_title(p: Path) -> None:
+    # U+202E written as a double-quoted escape: the title would show backwards
+    replace(p, CALL, "  en: Clusters Go International 2020\n", '  en: "\\u202eClusters Go International 2020"\n')
+
+
 def _misspelt_call_field(p: Path) -> None:
     replace(p, CALL, "deadline:\n", "dealine:\n")
 
@@ -137,6 +151,36 @@ MISTAKES = [
             "en": (
                 f'{CALL}:14: deadline.zone: "Europe/Bruxelles" is not a known time zone; '
                 "expected an IANA time zone such as Europe/Brussels",
+            ),
+        },
+    ),
+    Mistake(
+        "a zone that names no place",
+        _inverted_zone,
+        {
+            "it": (
+                f'{CALL}:14: deadline.zone: "Etc/GMT-1" non è il fuso orario di un luogo (Etc/GMT+1 significa '
+                "perfino UTC-1); scrivete un fuso nella forma Area/Città, per esempio Europe/Brussels",
+            ),
+            "en": (
+                f'{CALL}:14: deadline.zone: "Etc/GMT-1" is not the time zone of a place (Etc/GMT+1 even means '
+                "UTC-1); write a zone of the form Area/City, such as Europe/Brussels",
+            ),
+        },
+    ),
+    Mistake(
+        "a bidirectional control in a title",
+        _reversed_title,
+        {
+            "it": (
+                f"{CALL}:{_line_of('  en: Clusters Go International 2020', CALL)}: title.en: contiene il controllo "
+                "di direzione U+202E RIGHT-TO-LEFT OVERRIDE, che cambia l'ordine in cui i lettori vedono il testo; "
+                "cancellatelo (riscrivete il testo)",
+            ),
+            "en": (
+                f"{CALL}:{_line_of('  en: Clusters Go International 2020', CALL)}: title.en: contains the "
+                "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE, which changes the order readers see the text "
+                "in; delete it (retype the text)",
             ),
         },
     ),

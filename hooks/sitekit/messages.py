@@ -3,8 +3,10 @@
 Every message of the checks, the build hooks and tools/new_call.py is written in English (the
 source language, the catalogues' msgids) and goes through `_()` / `ngettext()` here. The language:
 SITE_MESSAGES if set (e.g. `en`, `fr`), else the site's default language (the i18n language with
-`default: true` in mkdocs.yml, given by the hooks and tools with `use_site_language`). A language
-without a catalogue gets the English msgids. Catalogues: locale/<lang>/LC_MESSAGES/sitekit.po next
+`default: true` in mkdocs.yml), which the caller gives with `use_site_language` (the hooks from the
+MkDocs config, tools/new_call.py from the checks' reading of mkdocs.yml): this foundation module
+reads no configuration and imports no feature package. Until a caller says, and for a language
+without a catalogue, the English msgids. Catalogues: locale/<lang>/LC_MESSAGES/sitekit.po next
 to this file, compiled in memory when no up-to-date sitekit.mo is beside them (README, "Messages").
 """
 
@@ -22,7 +24,6 @@ from babel.support import NullTranslations, Translations
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "sitekit"
 ENVIRONMENT = "SITE_MESSAGES"
-PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 _site_language: str | None = None  # the site's default language, once known
 
@@ -36,25 +37,7 @@ def use_site_language(locale: str | None) -> None:
 def language() -> str:
     """The language messages are written in now ("" for the English msgids)."""
     chosen = os.environ.get(ENVIRONMENT, "").strip()
-    if chosen:
-        return chosen
-    if _site_language is None:
-        _read_site_language()
-    return _site_language or ""
-
-
-def _read_site_language() -> None:
-    """The default language of the project's own mkdocs.yml, for code run outside the hooks and tools
-    (which say it with use_site_language)."""
-    from .checks.siteconfig import read_layout  # the configuration reader reports in messages too
-    from .problems import SiteDataError
-
-    use_site_language("")  # while it is read, any message in the msgids
-    try:
-        locales = read_layout(PROJECT_CONFIG).locales
-    except (OSError, SiteDataError):
-        return
-    use_site_language(locales[0] if locales else "")
+    return chosen or _site_language or ""
 
 
 def translations(locale: str | None = None) -> NullTranslations:

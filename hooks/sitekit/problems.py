@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ class Problem:
     message: str  # "what was found; what is expected", in plain words
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
         field = visible(self.field) or _("(no name)")
         return f"{where}: {field}: {visible(self.message)}"
 
@@ -38,8 +39,31 @@ class SiteDataError(Exception):
 
 
 def visible(text: str) -> str:
-    """`text` with every invisible character (line breaks, tabs, U+200B, ...) shown as <U+XXXX>."""
-    return "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in str(text))
+    """`text` with every invisible character (line breaks, tabs, U+200B, ...) shown as <U+XXXX>, and in
+    a word that mixes Latin, Cyrillic and Greek letters (a Cyrillic U+0456 in "international") each letter of
+    the word's lesser alphabet followed by its code and name: two names that look alike are told apart."""
+    shown = "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in str(text))
+    return _LETTERS.sub(_mark_mixed_scripts, shown) if not shown.isascii() else shown
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LOOK_ALIKE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK"}
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def _mark_mixed_scripts(word: re.Match[str]) -> str:
+    scripts = [_script(c) for c in word.group()]
+    mixed = set(scripts) & _LOOK_ALIKE_SCRIPTS
+    if len(mixed) < 2:
+        return word.group()
+    main = max(mixed, key=scripts.count)
+    return "".join(
+        f"{c}<U+{ord(c):04X} {unicodedata.name(c)}>" if script in mixed and script != main else c
+        for c, script in zip(word.group(), scripts, strict=True)
+    )
 
 
 # What the schema library (pydantic) says, by kind of complaint, in editors' words: "found ...; what to do".

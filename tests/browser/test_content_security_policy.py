@@ -3,6 +3,9 @@ and an inline event handler that slipped into a page's content is blocked."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab
@@ -39,12 +42,12 @@ def test_search_breaks_no_policy(browser, served_site):
 
 @pytest.fixture(scope="module")
 def seeded_site(tmp_path_factory):
-    """The site with a page whose Markdown carries raw HTML with an inline handler and a script."""
+    """The site with a page whose Markdown carries raw HTML with an inline handler (a <script> element
+    the checks refuse before the build: tests/unit/checks/test_scripts.py)."""
     project = copy_project(tmp_path_factory.mktemp("seeded-project"))
     page = project / "docs" / "chi-siamo.it.md"
     page.write_text(
-        page.read_text(encoding="utf-8") + '\n<img src="nothing.png" onerror="window.__pwned = 1" alt="">\n\n'
-        "<script>window.__pwned = 2</script>\n",
+        page.read_text(encoding="utf-8") + '\n<img src="nothing.png" onerror="window.__pwned = 1" alt="">\n',
         encoding="utf-8",
     )
     with served_build(tmp_path_factory.mktemp("seeded-site"), SITE_NOW_DURING_CALL, project=project) as server:
@@ -57,4 +60,35 @@ def test_an_inline_handler_in_a_page_is_blocked(browser, seeded_site):
     assert tab.page.evaluate("window.__pwned") is None
     assert tab.page.locator("article img[src='nothing.png']").count() == 1  # the markup is there...
     assert any(v.startswith("script-src") for v in seen), seen  # ...and its code was refused
+    tab.page.context.close()
+
+
+def test_a_script_no_template_wrote_does_not_run_wherever_it_stands(browser, served_site):
+    """A built page into which scripts came from outside the templates (as `site_name` or `copyright`
+    would print them, in the header and the footer, and from a page into its article), its policy
+    computed as the build computes it: none runs, the theme's own scripts do."""
+    import importlib.util
+
+    from conftest import ROOT
+    from sitekit.theme.csp import theme_scripts, with_policy
+
+    built = (served_site.site_dir / "chi-siamo" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r"<meta content=\"script-src[^>]*>", "", built)
+    html = html.replace("<header", "<script>window.__pwned = 1</script><header", 1)
+    html = html.replace("</footer>", "<script>window.__pwned = 2</script></footer>", 1)
+    html = html.replace("</article>", "<script>window.__pwned = 3</script></article>", 1)
+    templates = theme_scripts(
+        (
+            str(ROOT / "overrides"),
+            str(Path(getattr(importlib.util.find_spec("material"), "origin", "")).parent / "templates"),
+        )
+    )
+    seeded = with_policy(html, templates)
+    tab = recording_tab(browser)
+    url = served_site.url + "chi-siamo/"
+    tab.page.route(url, lambda route: route.fulfill(body=seeded, content_type="text/html; charset=utf-8"))
+    seen = violations_on(tab, url)
+    assert tab.page.evaluate("window.__pwned") is None
+    assert len([v for v in seen if v.startswith("script-src")]) >= 3, seen
+    assert tab.page.evaluate("typeof __md_get") == "function"  # the theme's inline script ran
     tab.page.context.close()

@@ -164,3 +164,19 @@ def test_a_language_missing_a_calls_string_stops_the_build(tmp_path):
         n for n, text in enumerate(english.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("calls:")
     )  # the block the missing key belongs in
     assert_stops(result, f"data/strings/en.yml:{line}: calls.add_to_calendar: is missing; translate the text at line")
+
+
+@pytest.mark.parametrize(
+    "title, where, character",
+    [
+        ('"Prova\\a"', "title.it", "U+0007 BELL"),  # lxml: "All strings must be XML compatible"
+        ('"Prova\\udc80"', "title.it", "U+DC80"),  # the calendar files: "surrogates not allowed"
+        ('"\\u202eavorP"', "title.it", "U+202E RIGHT-TO-LEFT OVERRIDE"),  # shown reversed
+    ],
+)
+def test_a_character_no_writer_can_hold_stops_the_build_before_any_writer(tmp_path, title, where, character):
+    data = raw_call('  local: "2020-12-02 17:00"\n  zone: Europe/Brussels').replace(
+        "  it: Prova\n", f"  it: {title}\n", 1
+    )
+    result = build_with(tmp_path, {"bad-call": data})
+    assert_stops(result, f"{FILE}:11: {where}: contains ", character)

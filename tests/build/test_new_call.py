@@ -35,7 +35,7 @@ ARGS = [
     "--funder-en",
     "European Commission",
     "--budget",
-    "1.000.000",
+    "1000000",
 ]
 TITLES = {"it": "Eccellenza dei cluster 2021", "en": "Cluster Excellence 2021"}
 
@@ -111,8 +111,17 @@ REFUSALS = [
         '--deadline/--zone: "2021-03-28 02:30" does not exist in Europe/Brussels '
         "(clocks go forward that night); choose a time one hour later",
     ),
-    (["--zone", "Brussels"], '--deadline/--zone: "Brussels" is not a known time zone'),
-    (["--budget", "un milione"], '--budget "un milione": write the amount in euro with digits only'),
+    (["--zone", "Brussels"], '--zone: "Brussels" is not a known time zone'),
+    (["--zone", "Etc/GMT+1"], '--zone: "Etc/GMT+1" is not the time zone of a place'),
+    (["--budget", "un milione"], '--budget "un milione": write the amount in whole euro with digits only'),
+    (["--budget", "2.5"], '--budget "2.5": write the amount in whole euro with digits only, without points, commas'),
+    (["--budget", "1.000.000"], "without points, commas or spaces: 7500000 for 7.5 million"),
+    (["--budget", "7 500 000"], "without points, commas or spaces: 7500000 for 7.5 million"),
+    (["--slug", "a" * 300], "--slug: 300 characters; keep it to 60 at most"),
+    (["--slug", "con"], '--slug "con": Windows keeps this name for a device; add a word, e.g. con-2021'),
+    (["--id", ""], "--id: write it: it cannot be empty"),
+    (["--programme", "  "], "--programme: write it: it cannot be empty"),
+    (["--deadline", ""], "--deadline: write the deadline, local time"),
 ]
 
 
@@ -134,7 +143,7 @@ def test_new_call_names_what_is_missing_when_not_asked_in_a_terminal(tmp_path):
     made = new_call(project, "--slug", SLUG, "--title-it", "X")
     assert made.returncode == 2
     assert (
-        "missing: --title-en, --deadline, --zone, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
+        "missing: --title-en, --zone, --deadline, --id, --programme, --funder-it, --funder-en, --budget" in made.stderr
     )
 
 
@@ -156,8 +165,9 @@ def test_new_call_asks_for_what_is_missing_in_a_terminal(tmp_path, monkeypatch, 
             "Cluster Excellence 2021",
             "",
             "",
-            "2021-03-04 17:00",
             "Europe/Brussels",
+            "2021-03-04 17:00",
+            "",
             "TEST-CALL-2021",
             "COSME",
             "Commissione europea",
@@ -187,11 +197,11 @@ def test_new_call_refuses_and_helps_in_the_site_language_by_default(tmp_path):
     made = new_call(project, "--slug", SLUG, "--title-it", "X", env=env)
     assert made.returncode == 2
     assert made.stderr.startswith(
-        "Nessun file scritto. mancano: --title-en, --deadline, --zone, --id, --programme, "
+        "Nessun file scritto. mancano: --title-en, --zone, --deadline, --id, --programme, "
         "--funder-it, --funder-en, --budget; indicateli sulla riga di comando"
     ), made.stderr
     wrong = new_call(project, *ARGS[:-1], "un milione", env=env)
-    assert '--budget "un milione": scrivete l\'importo in euro solo con le cifre' in wrong.stderr, wrong.stderr
+    assert '--budget "un milione": scrivete l\'importo in euro interi solo con le cifre' in wrong.stderr, wrong.stderr
     existing = new_call(project, "--slug", "clusters-go-international-2020", *ARGS[2:], env=env)
     refusal = (
         "Nessun file scritto. data/calls/clusters-go-international-2020.yml esiste già: scegliete un altro "
@@ -274,3 +284,92 @@ def test_new_call_refuses_bad_stages_and_writes_nothing(tmp_path, change, messag
     made = new_call(project, *ARGS, *change)
     assert made.returncode == 2 and message in made.stderr, made.stderr
     assert files_in(project) == before
+
+
+def _run_in_a_terminal(project: Path, monkeypatch, capsys, answers: list) -> tuple[int, list[str], str]:
+    """new_call.py's main with the given answers typed in a terminal (an exception: what typing does)."""
+    import new_call as tool
+
+    typed = iter(answers)
+    prompts: list[str] = []
+
+    def answer(prompt: str) -> str:
+        prompts.append(prompt)
+        value = next(typed)
+        if isinstance(value, BaseException):
+            raise value
+        return value
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    code = tool.main(["--config", str(project / "mkdocs.yml")])
+    return code, prompts, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "ending, code, says",
+    [
+        (EOFError(), 2, "the input ended (Ctrl-D) before every answer was given"),
+        (KeyboardInterrupt(), 130, "stopped (Ctrl-C)"),
+    ],
+)
+def test_end_of_input_or_ctrl_c_stops_with_a_message_and_writes_nothing(
+    tmp_path, monkeypatch, capsys, ending, code, says
+):
+    project = copy_project(tmp_path)
+    before = files_in(project)
+    result, _prompts, err = _run_in_a_terminal(project, monkeypatch, capsys, [SLUG, "Titolo", ending])
+    assert result == code and err.strip() == f"Nothing written. {says}" and "Traceback" not in err
+    assert files_in(project) == before
+
+
+def test_an_empty_or_wrong_answer_is_asked_again(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path)
+    answers = [
+        "",  # slug: asked again
+        "con",  # reserved on Windows: asked again
+        SLUG,
+        "Eccellenza dei cluster 2021",
+        "Cluster Excellence 2021",
+        "",
+        "",
+        "Etc/GMT+1",  # no place: asked again
+        "Europe/Brussels",
+        "",  # the deadline: asked again
+        "2021-03-28 02:30",  # does not exist in Brussels: asked again
+        "2021-03-04 17:00",
+        "2021-05-01 00:00",  # an opening after the deadline: asked again
+        "2021-01-15 00:00",
+        "",  # the id: asked again (it used to be written as "None")
+        "TEST-CALL-2021",
+        "",
+        "COSME",
+        "Commissione europea",
+        "European Commission",
+        "2.5",  # asked again (it used to be written as 25)
+        "1.000.000",
+        "1000000",
+    ]
+    code, prompts, err = _run_in_a_terminal(project, monkeypatch, capsys, answers)
+    assert code == 0, err
+    assert len(prompts) == len(answers)
+    assert "This answer is needed" in err and '--zone: "Etc/GMT+1" is not the time zone of a place' in err
+    assert '--opening "2021-05-01 00:00": it is not before the deadline' in err
+    data = (project / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
+    assert 'id: "TEST-CALL-2021"' in data and "amount: 1000000" in data
+    assert 'opening:\n  local: "2021-01-15 00:00"\n  zone: "Europe/Brussels"' in data
+
+
+def test_the_opening_is_written_with_the_deadline_s_zone_or_as_null(tmp_path):
+    from sitekit.calls.model import load_calls
+
+    project = copy_project(tmp_path / "project")
+    made = new_call(project, *ARGS, "--opening", "2021-01-15 09:00")
+    assert made.returncode == 0, made.stderr
+    calls = load_calls(project / "data" / "calls", project)
+    assert calls[SLUG].opening is not None and calls[SLUG].opening.local == "2021-01-15 09:00"
+    other = copy_project(tmp_path / "other")
+    assert new_call(other, *ARGS).returncode == 0
+    assert "\nopening: null" in (other / "data" / "calls" / f"{SLUG}.yml").read_text(encoding="utf-8")
+    late = new_call(copy_project(tmp_path / "late"), *ARGS, "--opening", "2021-05-01 09:00")
+    assert late.returncode == 2 and '--opening "2021-05-01 09:00": it is not before the deadline' in late.stderr

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..inputs.filecache import read_text
 from ..inputs.yamlfile import YamlDoc, parse_yaml
 from ..messages import _
 from ..problems import Problem
@@ -51,10 +52,16 @@ class FrontMatter(BaseModel):
 KNOWN_FIELDS = field_names(FrontMatter)
 
 
+def body_start(text: str) -> int:
+    """Where the Markdown starts in a page's `text`: after its front matter block, if it has one."""
+    block = _BLOCK.match(text)
+    return block.end() if block else 0
+
+
 def read_front_matter(path: Path, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
     """The page's front matter with its line numbers, or the problems that prevent reading it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path).removeprefix("\ufeff")  # a byte-order mark (Notepad) starts no text
     except UnicodeDecodeError as err:
         return None, [
             Problem(

@@ -1,17 +1,23 @@
 """Interface strings (data/strings/<locale>.yml) checked against the code that uses them: each is
-text, its {placeholders} are the ones the code fills in, and Babel knows its locale code. Checked
-before every build, whether or not a call is open (a string only shown then would fail only then)."""
+text; a string the code formats has the {placeholders} it fills in, each a bare name (no !conversion,
+no :format, no {{ or }}); a Babel pattern is tried on probe instants (a date shows its day, month and
+year right across a year end; a time tells 17:00 from 5:00 and shows the minutes); Babel knows the
+locale code. Checked before every build, whether or not a call is open (a string only shown then
+would fail only then)."""
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
 
 from ..inputs.yamlfile import YamlDoc
-from ..messages import _
+from ..messages import N_, _
 from ..problems import Problem, shown_text
 from .fielderrors import close_match
 
@@ -59,14 +65,21 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
         {"date", "axe_version", "axe_problems", "nu_version", "nu_problems"}
     ),  # theme/lastcheck.py
 }
+# Every Babel pattern the code renders, with what it must show (and where): "date" (day, month,
+# year), "month" (month and year), "time" (hours, minutes, morning or afternoon).
+BABEL_PATTERNS: dict[tuple[str, ...], str] = {
+    ("calls", "formats", "date"): "date",  # dates/formatting.py format_day
+    ("calls", "formats", "time"): "time",  # dates/formatting.py format_moment
+    ("calls", "formats", "month"): "month",  # dates/formatting.py format_month
+}
 # Babel patterns and codes, not Python format strings.
 BABEL_LOCALE = ("calls", "formats", "locale")
-NOT_FORMATTED = {
-    BABEL_LOCALE,
-    ("calls", "formats", "date"),
-    ("calls", "formats", "time"),
-    ("calls", "formats", "month"),
-}
+NOT_FORMATTED = {BABEL_LOCALE, *BABEL_PATTERNS}
+
+# Days around year ends, where a week-based year (YYYY) differs from the calendar year, and a day
+# that differs from its day of the year (D).
+_PROBE_DAYS = (date(2024, 12, 30), date(2025, 1, 2), date(2021, 1, 3), date(2026, 12, 31), date(2020, 12, 2))
+_DIGITS = re.compile(r"\d+")
 
 
 def interface_problems(doc: YamlDoc) -> list[Problem]:
@@ -89,6 +102,8 @@ def interface_problems(doc: YamlDoc) -> list[Problem]:
             )
         elif loc == BABEL_LOCALE:
             problems.extend(_locale_problem(doc, line, field, value))
+        elif loc in BABEL_PATTERNS:
+            problems.extend(_pattern_problems(doc, line, field, value, BABEL_PATTERNS[loc]))
         elif loc not in NOT_FORMATTED:
             problems.extend(_placeholder_problems(doc, line, field, value, PLACEHOLDERS.get(loc, frozenset())))
     return problems
@@ -107,7 +122,7 @@ def _placeholder_problems(
     doc: YamlDoc, line: int | None, field: str, text: str, known: frozenset[str]
 ) -> list[Problem]:
     try:
-        used = {name for _text, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
+        fields = [(name, spec, conversion) for _text, name, spec, conversion in string.Formatter().parse(text)]
     except ValueError:
         return [
             Problem(
@@ -120,7 +135,33 @@ def _placeholder_problems(
                 ).format(text=text, names=_names(known)),
             )
         ]
+    used = {name for name, _spec, _conversion in fields if name is not None}
     problems = []
+    if "{{" in text or "}}" in text:
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                field,
+                _(
+                    'found {{{{ or }}}} in "{text}", which shows as a brace; write a placeholder with one brace on '
+                    "each side ({names}), and no other brace"
+                ).format(text=text, names=_names(known)),
+            )
+        )
+    for name, spec, conversion in fields:
+        if name is not None and (spec or conversion):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    field,
+                    _("found {found}; a placeholder is its name alone between braces: write {placeholder}").format(
+                        found=written, placeholder=f"{{{name}}}"
+                    ),
+                )
+            )
     for name in sorted(used - known):
         close = close_match(name, known) if known else None
         message = (
@@ -168,3 +209,75 @@ def _locale_problem(doc: YamlDoc, line: int | None, field: str, code: str) -> li
             )
         ]
     return []
+
+
+def _pattern_problems(doc: YamlDoc, line: int | None, field: str, pattern: str, kind: str) -> list[Problem]:
+    """A Babel pattern rendered on probe instants in the file's own locale: what it must show, right."""
+    locale = _file_locale(doc)
+    if locale is None:
+        return []  # the locale's own problem is reported; nothing to render with
+    try:
+        wrong = _time_wrong(pattern, locale) if kind == "time" else _date_wrong(pattern, locale, kind == "date")
+    except Exception:
+        wrong = (N_("found {found}, which Babel cannot read as a pattern; write one such as {example}"), {})
+    if wrong is None:
+        return []
+    message, values = wrong
+    example = {"date": "d MMMM y", "month": "LLLL y", "time": "HH:mm"}[kind]
+    return [Problem(doc.path, line, field, _(message).format(found=shown_text(pattern), example=example, **values))]
+
+
+def _file_locale(doc: YamlDoc) -> Locale | None:
+    code: Any = doc.data
+    for part in BABEL_LOCALE:
+        code = code.get(part) if isinstance(code, dict) else None
+    try:
+        return Locale.parse(code) if isinstance(code, str) else None
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+_Wrong = tuple[str, dict[str, Any]] | None
+
+
+def _date_wrong(pattern: str, locale: Locale, with_day: bool) -> _Wrong:
+    for day in _PROBE_DAYS:
+        shown = format_date(day, pattern, locale=locale)
+        numbers = [int(n) for n in _DIGITS.findall(shown)]
+        if [n for n in numbers if n >= 1000] != [day.year]:
+            message = N_(
+                "found {found}, which shows {shown} for a day of {year}: the year must be the calendar year "
+                "(y, not Y), in full; write one such as {example}"
+            )
+            return message, {"shown": shown, "year": day.year}
+        if with_day and day.day not in numbers:
+            message = N_(
+                "found {found}, which shows {shown}: the day of the month (d) is missing; write one such as {example}"
+            )
+            return message, {"shown": shown}
+        if format_date(day.replace(month=day.month % 12 + 1), pattern, locale=locale) == shown:
+            message = N_(
+                "found {found}, which shows {shown} for another month too: the month (M or L) is missing; "
+                "write one such as {example}"
+            )
+            return message, {"shown": shown}
+    return None
+
+
+def _time_wrong(pattern: str, locale: Locale) -> _Wrong:
+    def shown(hour: int, minute: int) -> str:
+        return format_time(datetime(2020, 12, 2, hour, minute, tzinfo=UTC), pattern, locale=locale)
+
+    if shown(17, 0) == shown(5, 0):
+        message = N_(
+            "found {found}, which shows {shown} for 17:00 and for 5:00 alike: write the hours from 0 to 23 (HH), "
+            "or add the morning or afternoon (a); e.g. {example}"
+        )
+        return message, {"shown": shown(17, 0)}
+    if shown(17, 0) == shown(17, 30):
+        message = N_(
+            "found {found}, which shows {shown} for 17:00 and for 17:30 alike: the minutes (mm) are missing; "
+            "write one such as {example}"
+        )
+        return message, {"shown": shown(17, 0)}
+    return None

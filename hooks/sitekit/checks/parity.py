@@ -10,7 +10,7 @@ from typing import Any
 from ..calls.model import read_call_yaml
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..messages import _
-from ..problems import Problem
+from ..problems import Problem, shown_text
 from .fielderrors import close_match
 from .interface import interface_problems, leaves
 from .siteconfig import SiteLayout
@@ -234,6 +234,21 @@ def strings_problems(layout: SiteLayout, strings_dir: Path) -> list[Problem]:
         doc = load_yaml(path, layout.shown(path))
         if isinstance(doc, Problem):
             problems.append(doc)
+        elif not isinstance(doc.data, dict) or not doc.data:
+            problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    _("file"),
+                    _(
+                        "found {found}, but a strings file is a block of keys (`not_found:`, `calls:` ...); copy {file} "
+                        "and translate its texts"
+                    ).format(
+                        found=shown_text(doc.data) if doc.data else _("nothing"),
+                        file=layout.shown(strings_dir / (layout.default_locale + ".yml")),
+                    ),
+                )
+            )
         else:
             docs[locale] = doc
     reference = docs.get(layout.default_locale)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..inputs.yamlfile import YamlProblem, parse_with_lines
 from ..problems import Problem, SiteDataError
-from .sources import PageSources, markdown_files
+from .sources import PageSources, docs_files
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class SiteLayout:
     extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra:` block
     lines: dict[tuple, int] = field(default_factory=dict)  # mkdocs.yml: key path -> line
     custom_dir: str | None = None  # theme.custom_dir (overrides/)
+    defaults: dict[str, bool] = field(default_factory=dict)  # built language -> says default: true
+    settings: dict = field(default_factory=dict)  # the whole of mkdocs.yml, as read (MkDocs' tags: None)
 
     @property
     def default_locale(self) -> str:
@@ -46,7 +48,8 @@ class SiteLayout:
     @cached_property
     def pages(self) -> PageSources:
         """Every page under docs_dir, listed once per layout (read_layout: once per check pass)."""
-        return PageSources(markdown_files(self.docs_dir), self.shown)
+        tree = docs_files(self.docs_dir, self.root)
+        return PageSources(tree.pages, self.shown, tree)
 
     def shown(self, path: Path) -> str:
         """`path` as editors see it: relative to the project, with forward slashes."""
@@ -60,7 +63,7 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
     """Languages and navigation of the site configured in `mkdocs_yml`."""
     # MkDocs' own tags (!ENV, !relative, !!python/name) read as None: the checks need none of them
     try:
-        config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8"), tags=True)
+        config, lines = parse_with_lines(mkdocs_yml.read_text(encoding="utf-8").removeprefix("\ufeff"), tags=True)
     except YamlProblem as err:
         raise SiteDataError([Problem(mkdocs_yml.name, err.line, err.field, err.message)]) from None
     if not isinstance(config, dict):
@@ -80,6 +83,8 @@ def read_layout(mkdocs_yml: Path) -> SiteLayout:
         extra=extra if isinstance(extra := config.get("extra"), dict) else {},
         lines=lines,
         custom_dir=(config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None,
+        settings=config,
+        defaults={lang["locale"]: lang.get("default") is True for lang in languages},
         language_lines={
             lang["locale"]: lines.get(base + (index,)) for index, lang in enumerate(i18n.get("languages") or [])
         },

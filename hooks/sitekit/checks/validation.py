@@ -10,10 +10,13 @@ from ..calls.urls import CALLS_FOLDER
 from ..glossary.model import load_glossary
 from ..messages import _
 from ..problems import Problem, SiteDataError
-from .environment import site_url_problems, theme_names_problems, threshold_problems
+from .characters import file_name_problems, page_character_problems
+from .environment import extra_problems, language_problems, site_url_problems, theme_names_problems
 from .fielderrors import did_you_mean, field_names
+from .files import link_problems
 from .frontmatter import front_matter_doc_problems
 from .parity import call_text_problems, nav_problems, page_call_problems, page_problems, strings_problems
+from .scripts import config_markup_problems, page_script_problems, script_file_problems
 from .siteconfig import SiteLayout, read_layout
 
 Check = Callable[[SiteLayout], list[Problem]]
@@ -122,8 +125,15 @@ CHECKS: list[Check] = [
     check_call_texts,
     check_strings,
     check_glossary,
-    threshold_problems,
+    extra_problems,
+    language_problems,
     theme_names_problems,
+    script_file_problems,
+    page_script_problems,
+    config_markup_problems,
+    page_character_problems,
+    file_name_problems,
+    link_problems,
 ]
 
 

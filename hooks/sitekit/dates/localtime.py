@@ -5,7 +5,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import icu
 
 from ..messages import _
 
@@ -15,19 +18,50 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100  # calls this site publishes; beyond, date ar
 _SHAPE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})\s*\Z")
 
 
+# The areas of the IANA zones that name a place (Area/City); Etc/GMT+1 (whose sign POSIX inverts),
+# UTC, posixrules and the old US/, Canada/ ... names are not among them.
+PLACE_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+@lru_cache(maxsize=1)
+def _browser_zones() -> frozenset[str]:
+    """The zones ICU knows, as browsers' Intl does (Chromium's and Firefox's Intl are ICU)."""
+    return frozenset(str(zone) for zone in icu.TimeZone.createEnumeration())
+
+
 def parse_zone(name: str) -> ZoneInfo:
-    """The IANA zone called `name`, or ValueError naming a close match."""
+    """The IANA zone called `name`, if it names a place (Area/City) that browsers know too, or
+    ValueError naming a close match."""
     try:
-        return ZoneInfo(name)
+        zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        hint = next((z for z in sorted(available_timezones()) if z.lower() == str(name).lower()), None)
-        if hint:
-            raise ValueError(
-                _('"{name}" is not a known time zone; did you mean {zone}?').format(name=name, zone=hint)
-            ) from None
+        zone = None
+    if zone is not None:
+        if name.split("/", 1)[0] in PLACE_AREAS and "/" in name and name in _browser_zones():
+            return zone
         raise ValueError(
-            _('"{name}" is not a known time zone; expected an IANA time zone such as Europe/Brussels').format(name=name)
-        ) from None
+            _(
+                '"{name}" is not the time zone of a place (Etc/GMT+1 even means UTC-1); write a zone of the form '
+                "Area/City, such as Europe/Brussels"
+            ).format(name=name)
+        )
+    hint = next((z for z in sorted(available_timezones()) if z.lower() == str(name).lower()), None)
+    if hint and hint.split("/", 1)[0] in PLACE_AREAS:
+        raise ValueError(_('"{name}" is not a known time zone; did you mean {zone}?').format(name=name, zone=hint))
+    raise ValueError(
+        _('"{name}" is not a known time zone; expected an IANA time zone such as Europe/Brussels').format(name=name)
+    )
 
 
 def parse_naive(text: str) -> datetime:

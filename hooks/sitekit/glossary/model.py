@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
+from ..inputs.characters import NAME, forbidden_message
 from ..inputs.confirmation import Confirmation
 from ..inputs.yamlfile import YamlDoc, load_yaml
 from ..messages import _
@@ -27,6 +28,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _matchable(form: str) -> str:
+    """A term or alias as it must be written to match running text: no zero-width or control characters."""
+    found = NAME.search(form)
+    if found:
+        raise ValueError(forbidden_message(found.group()))
+    return form
+
+
 class TermText(_Strict):
     """What one language says about a term."""
 
@@ -37,8 +46,10 @@ class TermText(_Strict):
 
     @field_validator("term", "definition")
     @classmethod
-    def _not_empty(cls, value: str) -> str:
+    def _not_empty(cls, value: str, info: ValidationInfo) -> str:
         value = _one_line(value)
+        if info.field_name == "term":
+            _matchable(value)
         if not value:
             raise ValueError(_("is empty; write it in this language"))
         return value
@@ -54,7 +65,7 @@ class TermText(_Strict):
     @field_validator("aliases")
     @classmethod
     def _aliases(cls, values: list[str]) -> list[str]:
-        cleaned = [_one_line(v) for v in values]
+        cleaned = [_matchable(_one_line(v)) for v in values]
         if any(not v for v in cleaned):
             raise ValueError(_("has an empty alias; remove it or write the other form of the term"))
         return cleaned
@@ -134,7 +145,21 @@ def load_glossary(path: Path, root: Path | None, locales: list[str]) -> Glossary
     if isinstance(doc, Problem):
         raise SiteDataError([doc])
     problems: list[Problem] = []  # keys written twice: load_yaml reports them
-    data = {} if doc.data is None else doc.data
+    data = doc.data
+    if data is None or data == {}:
+        raise SiteDataError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    _("file"),
+                    _(
+                        "is empty, so no page would explain a term; write the entries (see the comment at the top of "
+                        "the file in the repository), or restore the file"
+                    ),
+                )
+            ]
+        )
     if not isinstance(data, dict):
         raise SiteDataError(
             [

@@ -35,6 +35,7 @@ from ruamel.yaml.reader import ReaderError
 
 from ..messages import N_, _, language
 from ..problems import Problem
+from .characters import NAME, TEXT, describe, forbidden_message
 from .filecache import read_text
 
 MAX_DEPTH = 20  # mappings and lists inside each other; the deepest data file here uses 5
@@ -87,6 +88,9 @@ _PARSER_WORDS = [
     ("end of stream", N_("a quote or a bracket is opened but never closed; close it on this line")),
     ("found duplicate anchor", N_("the same &name is written twice; write each value out instead")),
 ]
+_AFTER_QUOTE = N_(
+    "has text after the closing quote; put the whole value inside the quotes, or remove what follows them"
+)
 _PARSER_FALLBACK = N_("the indentation or the brackets do not line up; check this line and the one above it")
 
 
@@ -151,15 +155,26 @@ def _events(text: str, first_line: int) -> Iterator[Any]:
             _(
                 "contains the invisible character {character}, which a data file cannot hold; "
                 "delete it (retype the line)"
-            ).format(character=f"<U+{err.character:04X}>"),
+            ).format(character=describe(chr(err.character))),
         ) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         said = f"{err.problem or ''} {err.context or ''}"
         message = next((words for key, words in _PARSER_WORDS if key in said), _PARSER_FALLBACK)
-        raise YamlProblem(mark.line + first_line if mark else None, _(message)) from None
+        field = "YAML"
+        if mark is not None and message == _PARSER_FALLBACK and _after_closing_quote(text, mark.line, mark.column):
+            message = _AFTER_QUOTE
+            key = re.match(r"\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:", text.splitlines()[mark.line])
+            field = key.group(1) if key else field
+        raise YamlProblem(mark.line + first_line if mark else None, _(message), field) from None
     except YAMLError as err:  # pragma: no cover - every parser error above carries a mark
         raise YamlProblem(None, _(_PARSER_FALLBACK)) from err
+
+
+def _after_closing_quote(text: str, line: int, column: int) -> bool:
+    """The parser stopped right after a quoted value on its line: `title: "Prova" (bis)`."""
+    lines = text.splitlines()
+    return line < len(lines) and lines[line][:column].rstrip().endswith(('"', "'"))
 
 
 class _Builder:
@@ -198,6 +213,7 @@ class _Builder:
             self._skip(event)
             return None
         if isinstance(event, ScalarEvent):
+            self._check_characters(event, loc, TEXT)
             return scalar(event.value, plain=event.style is None)
         if isinstance(event, SequenceStartEvent):
             items: list[Any] = []
@@ -220,7 +236,14 @@ class _Builder:
                     ),
                     _field(loc),
                 )
+            self._check_characters(key_event, loc, NAME)
             key = scalar(key_event.value, plain=key_event.style is None)
+            if key == "<<" and key_event.style is None:
+                raise YamlProblem(
+                    line,
+                    _("is a merge key (<<:), which copies fields from elsewhere; write the fields out in full instead"),
+                    _field(loc + ("<<",)),
+                )
             if key in key_lines:
                 raise YamlProblem(
                     line,
@@ -234,6 +257,16 @@ class _Builder:
             self.lines[loc + (key,)] = line
             mapping[key] = self.node(loc + (key,), depth + 1)
         return mapping
+
+    def _check_characters(self, event: ScalarEvent, loc: tuple, pattern: re.Pattern[str]) -> None:
+        """A value (or key) holding a character no published text may hold (inputs.characters):
+        double-quoted escapes ("\\a", "\\udc80", "\\u202e") put them past the reader's own check."""
+        found = pattern.search(event.value)
+        if found is None:
+            return
+        # a value written over several lines: the line the character is on, as near as the text tells
+        line = event.start_mark.line + self.first_line + event.value.count("\n", 0, found.start())
+        raise YamlProblem(line, forbidden_message(found.group()), _field(loc))
 
     def _skip(self, event: Any) -> None:
         """Pass over the rest of a tagged value (MkDocs' `!ENV [NAME, default]`)."""
