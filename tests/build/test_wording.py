@@ -26,6 +26,15 @@ FORBIDDEN = {
         "vai a ",
         "senza registrazione",
         "(strand) (strand)",
+        # issue 25: the Italian a native editor writes
+        "Il progetto è di un consorzio",
+        "stabiliscono il partenariato",
+        "nell'ambito del programma COSME",
+        "nell’ambito del programma COSME",
+        "partenariati, e più forti",
+        "non è richiesta alcuna iscrizione",
+        "Dove andare",
+        "Guardate il webinar",
     ],
     "en": [
         "implementation only",
@@ -39,6 +48,11 @@ FORBIDDEN = {
         "will be available",
         "before the deadline",
         "POR FESR 2014-2020 (ERDF",
+        # issue 25: the Commission's English
+        "prevail",
+        "A project belongs to",
+        "Watch the",
+        "Recommendation 2003/361.",
     ],
 }
 SOURCE_WORDING = {  # "dovrebbero basarsi sulle strategie ... e concentrarsi sulle azioni relative all'attuazione"
@@ -89,7 +103,7 @@ def test_times_are_said_from_the_data_never_as_a_hard_coded_cet(site_dir, locale
 def test_webinar_page_is_true_before_and_after_november_2020(site_dir, locale):
     text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html")
     assert ("annunciato" in text) if locale == "it" else ("announced" in text)
-    assert ("iscrizione" in text) if locale == "it" else ("registration" in text.lower())
+    assert ("Iscrizione: non richiesta" in text) if locale == "it" else ("Registration: not required" in text)
 
 
 @pytest.mark.parametrize("locale, label", [("it", "Scadenza: "), ("en", "Deadline: ")])
@@ -139,3 +153,29 @@ def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(
     assert "4 marzo 2026" in it and "axe-core 9.8.7 (problemi trovati: 3)" in it and "Nu HTML Checker 1.2.3" in it
     assert "4 March 2026" in en and "axe-core 9.8.7 (problems found: 3)" in en
     assert "non hanno trovato alcun problema" not in it and "found no problems" not in en
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_interface_speaks_to_readers_as_the_pages_do(site_dir, locale):
+    """Italian pages say "voi": no button or link of the theme in the "tu" form (issue 25)."""
+    tu = ("Aggiungi al calendario", "Modifica questa pagina", "Modifica i dati", "Modifica le voci")
+    for path in _pages(site_dir, locale):
+        text = " ".join(soup(path).get_text(" ").split())
+        for words in tu:
+            assert words not in text, (path, words)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_budget_in_a_sentence_is_said_as_the_source_says_it(site_dir, locale):
+    text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/index.html")
+    assert {"it": "complessiva è di 7,5 milioni di euro", "en": "total budget is €7.5 million"}[locale] in text
+    assert {"it": "è di 7.500.000", "en": "is €7,500,000"}[locale] not in text
+
+
+def test_italian_prose_has_typographic_apostrophes_and_code_keeps_its_own(site_dir):
+    article = soup(site_dir / "bandi/clusters-go-international-2020/sezione-a/index.html").select_one("article")
+    prose = " ".join(p.get_text(" ") for p in article.select("p, li"))
+    assert "aperta a un’ampia gamma" in prose and "aperta a un'ampia" not in prose
+    for page in _pages(site_dir, "it"):
+        for code in soup(page).select("article code"):
+            assert "’" not in code.get_text() and "“" not in code.get_text(), (page, code)

@@ -22,6 +22,7 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("publishing", "feed", "summary"): frozenset({"summary", "deadline"}),  # publish/feeds.py
     ("calls", "formats", "moment"): frozenset({"date", "time", "zone"}),  # dates/formatting.py
     ("calls", "formats", "approximate"): frozenset({"part", "month"}),  # calls/view.py
+    ("calls", "formats", "money_in_text"): frozenset({"amount", "currency"}),  # dates/formatting.py
     ("calls", "time_left"): frozenset({"left"}),  # calls/view.py
     ("calls", "closed_since"): frozenset({"date"}),  # calls/view.py
     ("calls", "opens_on"): frozenset({"moment"}),  # calls/view.py
@@ -64,6 +65,7 @@ NOT_FORMATTED = {
     ("calls", "formats", "date"),
     ("calls", "formats", "time"),
     ("calls", "formats", "month"),
+    ("calls", "formats", "money_currency"),
 }
 
 

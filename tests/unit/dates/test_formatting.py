@@ -135,3 +135,15 @@ def test_the_zone_note_names_the_city_abbreviation_and_offset_of_the_deadline_in
     )
     kolkata = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert zone_note(kolkata, "Asia/Kolkata", "{offset}", {"locale": "en_GB"}) == "UTC+5:30"
+
+
+def test_an_amount_in_running_text_is_said_in_words_only_when_exact():
+    from sitekit.dates.formatting import format_money_in_text
+
+    it, en = STRINGS["it"]["formats"], STRINGS["en"]["formats"]
+    assert format_money_in_text(7500000, "EUR", it) == "7,5 milioni di euro"
+    assert format_money_in_text(7500000, "EUR", en) == "€7.5 million"
+    assert format_money_in_text(1000000, "EUR", it) == "1 milione di euro"
+    # an amount that millions cannot say exactly stays in full: nothing rounded away
+    assert format_money_in_text(7525310, "EUR", it) == format_money(7525310, "EUR", it)
+    assert format_money_in_text(950000, "EUR", en) == format_money(950000, "EUR", en)
