@@ -103,7 +103,7 @@ def test_times_are_said_from_the_data_never_as_a_hard_coded_cet(site_dir, locale
 def test_webinar_page_is_true_before_and_after_november_2020(site_dir, locale):
     text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html")
     assert ("annunciato" in text) if locale == "it" else ("announced" in text)
-    assert ("Iscrizione: non richiesta" in text) if locale == "it" else ("Registration: not required" in text)
+    assert ("Iscrizione : non richiesta" in text) if locale == "it" else ("Registration : not required" in text)
 
 
 @pytest.mark.parametrize("locale, label", [("it", "Scadenza: "), ("en", "Deadline: ")])

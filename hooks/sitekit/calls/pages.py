@@ -27,7 +27,6 @@ from .model import Call, Deadline
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (
     budget_in_text,
-    budget_text,
     closed_notice_view,
     deadline_sentence,
     deadline_view,
