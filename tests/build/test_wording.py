@@ -143,16 +143,36 @@ def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(
         "axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
-        "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n",
+        "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n"
+        "keyboard: {version: '131.0.1', date: '2026-03-06', pages: 46, problems: 0}\n",
         encoding="utf-8",
     )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode == 0, result.output
-    it = _text(tmp_path / "site" / "accessibilita" / "index.html")
-    en = _text(tmp_path / "site" / "en" / "accessibilita" / "index.html")
-    assert "4 marzo 2026" in it and "axe-core 9.8.7 (problemi trovati: 3)" in it and "Nu HTML Checker 1.2.3" in it
-    assert "4 March 2026" in en and "axe-core 9.8.7 (problems found: 3)" in en
-    assert "non hanno trovato alcun problema" not in it and "found no problems" not in en
+    items = {}
+    for locale, prefix in (("it", ""), ("en", "en/")):
+        html = soup(tmp_path / "site" / prefix / "accessibilita" / "index.html")
+        items[locale] = [" ".join(li.get_text(" ").split()) for li in html.select("article ul.quality-last-check li")]
+        assert len(items[locale]) == 6, items[locale]  # one per check: axe, Nu, keyboard, reflow, requests, print
+    it, en = items["it"], items["en"]
+    assert "4 marzo 2026" in it[0] and "9.8.7" in it[0] and "problemi trovati: 3" in it[0]
+    assert "wcag22aa" in it[0] and "best-practice" in it[0]
+    assert "5 marzo 2026" in it[1] and "1.2.3" in it[1]
+    assert "tastiera" in it[2] and "6 marzo 2026" in it[2] and "131.0.1" in it[2]
+    assert "4 March 2026" in en[0] and "problems found: 3" in en[0] and "6 March 2026" in en[2]
+    # reflow, requests and print have no record here: the statement does not claim them as checked
+    for item in it[3:]:
+        assert "Nessuna verifica registrata" in item and "2026" not in item, item
+    for item in en[3:]:
+        assert "No run recorded" in item and "2026" not in item, item
+    # and the prose around the list claims no check of its own
+    for locale, prefix in (("it", ""), ("en", "en/")):
+        article = soup(tmp_path / "site" / prefix / "accessibilita" / "index.html").select_one("article")
+        for ul in article.select("ul.quality-last-check"):
+            ul.decompose()
+        prose = " ".join(article.get_text(" ").split())
+        for claim in ("320", "200%", "Tab", "stampa", "print", "altri siti", "other sites", "WCAG 2.2 A e AA"):
+            assert claim not in prose, (locale, claim)
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -54,9 +54,8 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("glossary", "sources"): frozenset({"links"}),  # partials/glossary.html (fill)
     ("site", "published_by"): frozenset({"publisher"}),  # partials/copyright.html
     ("site", "last_updated"): frozenset({"date"}),  # main.html
-    ("quality", "last_check"): frozenset(
-        {"date", "axe_version", "axe_problems", "nu_version", "nu_problems"}
-    ),  # theme/lastcheck.py
+    ("quality", "result"): frozenset({"date", "version", "pages", "problems"}),  # theme/lastcheck.py
+    ("quality", "item"): frozenset({"check", "result"}),  # theme/lastcheck.py
 }
 # Babel patterns and codes, not Python format strings.
 BABEL_LOCALE = ("calls", "formats", "locale")
