@@ -3,9 +3,11 @@ nothing for a check without a complete record."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitekit.theme.lastcheck import CHECKS, FILE, last_check_html, last_check_items
 
-STRINGS = {
+STRINGS: dict[str, Any] = {
     "item": "{check}: {result}",
     "result": "{date} v{version} {pages} pages {problems} problems",
     "never": "never",
