@@ -24,7 +24,7 @@ CALL_PAGES = [
     "bandi/clusters-go-international-2020/come-partecipare/",
     "bandi/clusters-go-international-2020/webinar/",
 ]
-DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00 CET", "en": "2 December 2020, 17:00 CET"}
+DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00\xa0CET", "en": "2 December 2020, 17:00\xa0CET"}
 CLOSED_TEXT = {"it": "Il bando è chiuso dal 2 dicembre 2020", "en": "This call closed on 2 December 2020"}
 BADGE = {
     "it": {"open": "Aperto", "closing": "In scadenza", "closed": "Chiuso"},
