@@ -77,4 +77,5 @@ def same_picture(one: bytes, other: bytes) -> bool:
     a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (one, other))
     if a.size != b.size:
         return False
-    return max(high for _low, high in ImageChops.difference(a, b).getextrema()) <= 1
+    extrema: tuple[tuple[int, int], ...] = ImageChops.difference(a, b).getextrema()  # type: ignore[assignment]  # RGB: one (low, high) per channel; Pillow's stub also allows a single band's
+    return max(high for _low, high in extrema) <= 1
