@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import escape
-
 from sitekit.languages import configured_languages, current_locale
 from sitekit.strings import load_strings
 from sitekit.theme.html_fixes import drop_checkbox_autocomplete
-from sitekit.theme.lastcheck import MARKER, last_check_text
+from sitekit.theme.lastcheck import MARKER, last_check_html
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -19,8 +17,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     root = Path(config.config_file_path).parent
     locales = [lang.locale for lang in configured_languages(config)]
     strings = load_strings(root / "data" / "strings", locales, root)[current_locale(config)]
-    text = last_check_text(root, strings["quality"], strings["calls"]["formats"])
-    return markdown.replace(MARKER, f'<span class="quality-last-check">{escape(text)}</span>')
+    return markdown.replace(MARKER, last_check_html(root, strings["quality"], strings["calls"]["formats"]))
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -1,5 +1,12 @@
 """The accessibility statement's evidence: each quality check records what its last run found in
-data/quality/last-check.yml (tool version, day, problems), and the site shows that, no more.
+data/quality/last-check.yml (version of its tool or browser, day, pages, problems), and the site
+shows that, no more: a check with no record is not stated as done.
+
+Recorded today: axe-core and the keyboard walk and requests of every page (tests/browser/axe_suite.py),
+the Nu checker (tests/build/test_valid_html.py), reflow and print (tests/browser/test_reflow_and_print.py).
+To add a check (another axe-core run, say): name it in CHECKS of hooks/sitekit/theme/lastcheck.py,
+give it a label under `quality.checks` in every data/strings/<locale>.yml, and call record() with
+that name where the check runs, before its assertions (a failing run is recorded too).
 
 During a run the records wait in data/quality/.pending/ and are written into the file only when
 the whole run ends (conftest.pytest_sessionfinish): a site built by another test meanwhile reads
@@ -12,6 +19,7 @@ from datetime import UTC, datetime
 import yaml
 
 from sitebuild import ROOT
+from sitekit.theme.lastcheck import CHECKS
 
 FILE = ROOT / "data" / "quality" / "last-check.yml"
 PENDING = FILE.parent / ".pending"
@@ -23,7 +31,11 @@ HEADER = (
 
 def record(tool: str, version: str, pages: int, problems: int, part: str = "") -> None:
     """Record one tool's run (or one `part` of it, such as a viewport run by one test worker), today
-    (UTC), to be written into the file at the end of the test run."""
+    (UTC), to be written into the file at the end of the test run. `tool` is the check's name in
+    CHECKS; `version` that of the tool or browser that ran it."""
+    assert tool in CHECKS, (
+        f"{tool!r} is not in CHECKS of hooks/sitekit/theme/lastcheck.py: the statement would not show it"
+    )
     PENDING.mkdir(parents=True, exist_ok=True)
     entry = {
         "tool": tool,

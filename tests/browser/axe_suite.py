@@ -53,14 +53,19 @@ def visits(request, browser, served_site, site_dir, axe):
         seen[built.path] = Visit(response["violations"], console, requests, breaches, tab_walk_problems(tab, built))
     tab.page.context.close()
     # what this run found, on every page at this viewport, whether the tests below pass or not
-    record(
-        "axe-core",
-        version,
-        len(seen),
-        sum(len(visit.violations) for visit in seen.values()),
-        part=request.module.VIEWPORT,
-    )
+    viewport = request.module.VIEWPORT
+    record("axe-core", version, len(seen), sum(len(visit.violations) for visit in seen.values()), part=viewport)
+    record("keyboard", browser.version, len(seen), sum(len(visit.tab_walk) for visit in seen.values()), part=viewport)
+    foreign = sum(len(foreign_requests(visit, served_site)) for visit in seen.values())
+    record("requests", browser.version, len(seen), foreign, part=viewport)
     return seen
+
+
+def foreign_requests(visit: Visit, served_site) -> list[str]:
+    """The URLs a page requested from another host than the site's own."""
+    return [
+        url for url in visit.requests if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))
+    ]
 
 
 def test_axe_core_finds_no_violation_on_any_page(visits):
@@ -74,10 +79,7 @@ def test_axe_core_finds_no_violation_on_any_page(visits):
 
 def test_no_page_requests_anything_from_another_host(visits, served_site):
     foreign = [
-        f"{path or '/'}: {url}"
-        for path, visit in visits.items()
-        for url in visit.requests
-        if not url.startswith(served_site.url) and not url.startswith(("data:", "blob:"))
+        f"{path or '/'}: {url}" for path, visit in visits.items() for url in foreign_requests(visit, served_site)
     ]
     assert foreign == [], "\n".join(foreign)
 

@@ -109,7 +109,7 @@ def test_readers_in_another_zone_see_the_deadline_in_their_own(browser, served_s
         assert yours.is_visible()
         text = yours.text_content()
         assert text.startswith(f"In your time zone: {date}") and time in text
-        assert box.locator("time").text_content() == "2 December 2020, 17:00 CET"
+        assert box.locator("time").text_content() == "2 December 2020, 17:00\xa0CET"
     finally:
         context.close()
 

@@ -14,7 +14,7 @@ from sitebuild import SubPathServer, build, copy_project
 pytestmark = pytest.mark.browser
 
 PAGES = {"it": ["", "chi-siamo/", "glossario/"], "en": ["en/", "en/chi-siamo/", "en/glossario/"]}
-LABEL = {"it": "Modifica questa pagina su GitHub", "en": "Edit this page on GitHub"}
+LABEL = {"it": "Modificate questa pagina su GitHub", "en": "Edit this page on GitHub"}
 
 
 def github_requests(requests: list[str]) -> list[str]:

@@ -4,7 +4,10 @@ the theme writes them)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image, ImageChops
 
 from browsing import goto
 from conftest import SITE_NOW_DURING_CALL
@@ -66,5 +69,17 @@ def test_every_page_reads_and_looks_the_same_as_without_bundling_and_minifying(b
                 )
                 seen.append((tab.evaluate(READ_PAGE), tab.screenshot(full_page=True, animations="disabled")))
             assert seen[0][0] == seen[1][0], page.path
-            assert seen[0][1] == seen[1][1], f"{page.path}: the screenshots differ"
+            assert same_picture(seen[0][1], seen[1][1]), f"{page.path}: the screenshots differ"
         tab.close()
+
+
+def same_picture(one: bytes, other: bytes) -> bool:
+    """The same picture to a reader: the same size, and no pixel off by more than one level of 255 in
+    any channel. Chromium's antialiasing of a rounded border can round one level apart between two
+    loads of the same layout (seen on the call's page list in December 2026); a moved or changed
+    element differs by far more."""
+    a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (one, other))
+    if a.size != b.size:
+        return False
+    extrema: tuple[tuple[int, int], ...] = ImageChops.difference(a, b).getextrema()  # type: ignore[assignment]  # RGB: one (low, high) per channel; Pillow's stub also allows a single band's
+    return max(high for _low, high in extrema) <= 1

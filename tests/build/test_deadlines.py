@@ -24,7 +24,7 @@ CALL_PAGES = [
     "bandi/clusters-go-international-2020/come-partecipare/",
     "bandi/clusters-go-international-2020/webinar/",
 ]
-DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00 CET", "en": "2 December 2020, 17:00 CET"}
+DEADLINE_TEXT = {"it": "2 dicembre 2020, ore 17:00\xa0CET", "en": "2 December 2020, 17:00\xa0CET"}
 CLOSED_TEXT = {"it": "Il bando è chiuso dal 2 dicembre 2020", "en": "This call closed on 2 December 2020"}
 BADGE = {
     "it": {"open": "Aperto", "closing": "In scadenza", "closed": "Chiuso"},
@@ -98,7 +98,7 @@ def test_open_call_shows_time_left_and_a_calendar_link(site_dir, locale, left):
     box = page(site_dir, locale, CALL_PAGES[1]).select_one(".call-box--deadline")
     assert box.select_one(".call-box__left").get_text(strip=True) == left
     link = box.select_one(".call-box__calendar a")
-    assert link.get_text(strip=True) == {"it": "Aggiungi al calendario", "en": "Add to calendar"}[locale]
+    assert link.get_text(strip=True) == {"it": "Aggiungete al calendario", "en": "Add to calendar"}[locale]
     target = (site_dir / PREFIX[locale] / CALL_PAGES[1] / link["href"]).resolve()
     assert target == (site_dir / PREFIX[locale] / "calendar" / f"{CALL}-deadline.ics").resolve() and target.exists()
     assert not box.select_one(".call-box__state-text").get_text(strip=True)
@@ -153,7 +153,7 @@ def test_key_facts_come_from_the_call_data(site_dir, locale, facts):
         assert shown[label] == value
 
 
-@pytest.mark.parametrize("locale, budget", [("it", "7.500.000\xa0€"), ("en", "€7,500,000")])
+@pytest.mark.parametrize("locale, budget", [("it", "7,5 milioni di euro"), ("en", "€7.5 million")])
 def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
     article = page(site_dir, locale, CALL_PAGES[1]).select_one("article")
     assert article.select_one(".call-budget").get_text() == budget
@@ -166,7 +166,10 @@ def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
 
 @pytest.mark.parametrize(
     "locale, text",
-    [("it", "inizio novembre 2020, data da comunicare"), ("en", "early November 2020, date to be announced")],
+    [
+        ("it", "disponibile da inizio novembre 2020, data esatta da comunicare"),
+        ("en", "available from early November 2020, exact date to be announced"),
+    ],
 )
 def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
     site = sites("2020-11-10T23:59:00+01:00")  # "early November" is not over yet
@@ -179,8 +182,8 @@ def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
 @pytest.mark.parametrize(
     "locale, text",
     [
-        ("it", "Il webinar era previsto per inizio novembre 2020"),
-        ("en", "The webinar was scheduled for early November 2020"),
+        ("it", "annunciato come disponibile da inizio novembre 2020; questo sito non ha il link per vederlo"),
+        ("en", "announced as available from early November 2020; this site holds no link to the recording"),
     ],
 )
 def test_webinar_known_only_roughly_says_in_the_past_when_it_was_scheduled_once_that_time_is_over(
@@ -188,7 +191,8 @@ def test_webinar_known_only_roughly_says_in_the_past_when_it_was_scheduled_once_
 ):
     box = page(site_dir, locale, CALL_PAGES[-1]).select_one("article .call-box--approximate")  # 20 November 2020
     assert text in box.get_text()
-    assert "comunicare" not in box.get_text() and "announced" not in box.get_text()
+    assert "comunicare" not in box.get_text() and "to be announced" not in box.get_text()
+    assert "previsto" not in box.get_text() and "scheduled" not in box.get_text()
 
 
 @pytest.mark.parametrize("locale", LOCALES)

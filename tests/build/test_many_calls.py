@@ -167,7 +167,7 @@ def test_feed_and_open_data_follow_the_next_deadline(sites):
     assert record["status"] == "open" and record["deadline"]["utc"] == "2027-06-10T15:00:00Z"
     assert [d["status"] for d in record["deadlines"]] == ["closed", "open"]
     feed = (sites["march"] / "en" / "calls.atom").read_text(encoding="utf-8")
-    assert "Extended (en): open" in feed and "(extended; was 10 March 2027, 17:00 CET)" in feed
+    assert "Extended (en): open" in feed and "(extended; was 10 March 2027, 17:00\xa0CET)" in feed
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

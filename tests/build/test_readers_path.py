@@ -200,3 +200,62 @@ def test_the_call_pages_are_linked_under_the_title_and_sub_pages_have_a_one_line
     assert strip["data-state"] == "open" and not sub.select(".call-box")
     assert strip.select_one("a")["href"] == "../#call-deadline"
     assert not read(call_pages(sites(), locale, OPEN_CALL)[0]).select(".call-breadcrumb abbr")
+
+
+# Issue 25: what stays true at any date. Words that were true only before the deadline, or only
+# while a programme or a funding period lasted, per language.
+NOT_AFTER_THE_DEADLINE = {
+    "it": (
+        "il termine per presentare le candidature è",
+        "aperto solo",
+        "era previsto per",
+        "finanzia il bando",
+        "sono finanziati dai",
+        "guardate il webinar",
+    ),
+    "en": (
+        "deadline for applications is",
+        "open only",
+        "was scheduled for",
+        "funds the clusters",
+        "are financed by",
+        "watch the",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("now", [DAY_AFTER, YEARS_LATER, AFTER_OPENING])
+def test_no_page_says_in_the_present_what_ended_with_the_call_or_its_programme(sites, locale, now):
+    site = sites(now)
+    prefix = site / PREFIX[locale] if PREFIX[locale] else site
+    pages = [p for p in prefix.rglob("index.html") if locale == "en" or "en" not in p.relative_to(site).parts[:1]]
+    assert len(pages) > 10
+    for path in pages:
+        text = " ".join(read(path).get_text(" ").split()).lower()
+        for words in NOT_AFTER_THE_DEADLINE[locale]:
+            assert words not in text, (now, path, words)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_webinar_is_said_as_announced_before_and_after_early_november_2020(sites, locale):
+    box = "article .call-box--approximate"
+    before = page(sites(BEFORE_DEADLINE), locale, f"bandi/{REAL}/webinar").select_one(box)
+    assert before is not None  # 20 November 2020: "early November" is over, the deadline is not
+    for now in (BEFORE_DEADLINE, DAY_AFTER, YEARS_LATER):
+        text = " ".join(page(sites(now), locale, f"bandi/{REAL}/webinar").select_one(box).get_text(" ").split())
+        assert {"it": "annunciato come disponibile da inizio novembre 2020", "en": "announced as available from early"}[
+            locale
+        ] in text, (now, text)
+        assert {"it": "non ha il link", "en": "holds no link"}[locale] in text
+        for invented in ("novembre 2020,", "November 2020,", " ore ", ":00"):
+            assert invented not in text, (now, text)  # no day or hour the source does not give
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_open_data_page_says_the_json_ld_deadline_is_there_only_while_a_call_is_open(sites, locale):
+    text = " ".join(page(sites(YEARS_LATER), locale, "dati-aperti").select_one("article").get_text(" ").split())
+    assert {"it": "solo finché il bando non è chiuso", "en": "only while the call is not closed"}[locale] in text
+    main = page(sites(YEARS_LATER), locale, f"bandi/{REAL}")
+    data = " ".join(s.get_text() for s in main.select('script[type="application/ld+json"]'))
+    assert "ApplyAction" not in data and "endTime" not in data

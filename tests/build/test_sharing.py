@@ -65,9 +65,11 @@ def test_the_shared_image_says_what_it_shows_in_the_page_language(site_dir):
     it = soup(site_dir / "bandi" / "clusters-go-international-2020" / "index.html")
     en = soup(site_dir / "en" / "bandi" / "clusters-go-international-2020" / "index.html")
     assert meta(it, "og:image:alt") == [
-        "COSME. Clusters Go International 2020. Scadenza: 2 dicembre 2020, ore 17:00 CET"
+        "COSME. Clusters Go International 2020. Scadenza: 2 dicembre 2020, ore 17:00\xa0CET"
     ]
-    assert meta(en, "og:image:alt") == ["COSME. Clusters Go International 2020. Deadline: 2 December 2020, 17:00 CET"]
+    assert meta(en, "og:image:alt") == [
+        "COSME. Clusters Go International 2020. Deadline: 2 December 2020, 17:00\xa0CET"
+    ]
     home = meta(soup(site_dir / "en" / "index.html"), "og:image:alt")[0]
     assert "EU funding calls for the Emilia-Romagna clusters" in home
 

@@ -57,13 +57,13 @@ def test_a_deadline_far_from_europe_keeps_its_zone(site):
     box = soup(site / "en" / "bandi" / "tokyo-soon" / "index.html").select_one(".call-box--deadline")
     assert box["data-deadline"] == "2021-03-04T08:00:00Z" and box["data-zone"] == "Asia/Tokyo"
     assert box.time["datetime"] == "2021-03-04T17:00:00+09:00"
-    assert box.time.get_text() == "4 March 2021, 17:00 JST"
+    assert box.time.get_text() == "4 March 2021, 17:00\xa0JST"
 
 
 def test_forthcoming_call_says_when_it_opens(site):
     box = soup(site / "bandi" / "not-yet-open" / "index.html").select_one(".call-box--deadline")
     assert box["data-opening"] == "2021-06-01T07:00:00Z"
-    assert box.select_one(".call-box__state-text").get_text() == "Il bando apre il 1 giugno 2021, ore 09:00 CEST"
+    assert box.select_one(".call-box__state-text").get_text() == "Il bando apre il 1 giugno 2021, ore 09:00\xa0CEST"
     assert box.select_one(".call-box__opening time")["datetime"] == "2021-06-01T09:00:00+02:00"
     assert box.select_one(".call-box__left").get_text().startswith("Apre tra: ")  # to the opening, not the deadline
 
@@ -77,8 +77,8 @@ def test_a_marker_naming_a_call_works_on_a_page_without_one(site):
 def test_exact_webinar_time_is_counted_down_with_its_own_calendar_file(site):
     boxes = soup(site / "bandi" / "with-webinar" / "index.html").select(".call-box--event")
     [box] = boxes
-    assert box["data-deadline"] == "2021-03-28T13:00:00Z"  # 15:00 CEST, the day clocks go forward
-    assert box.time.get_text() == "28 marzo 2021, ore 15:00 CEST"
+    assert box["data-deadline"] == "2021-03-28T13:00:00Z"  # 15:00\xa0CEST, the day clocks go forward
+    assert box.time.get_text() == "28 marzo 2021, ore 15:00\xa0CEST"
     assert (
         box.select_one(".call-box__left").get_text() == "Inizia tra: 27 giorni e 2 ore"
     )  # 11:00 UTC on 1 March to 13:00 UTC on 28 March

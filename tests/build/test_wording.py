@@ -26,6 +26,15 @@ FORBIDDEN = {
         "vai a ",
         "senza registrazione",
         "(strand) (strand)",
+        # issue 25: the Italian a native editor writes
+        "Il progetto è di un consorzio",
+        "stabiliscono il partenariato",
+        "nell'ambito del programma COSME",
+        "nell’ambito del programma COSME",
+        "partenariati, e più forti",
+        "non è richiesta alcuna iscrizione",
+        "Dove andare",
+        "Guardate il webinar",
     ],
     "en": [
         "implementation only",
@@ -39,6 +48,11 @@ FORBIDDEN = {
         "will be available",
         "before the deadline",
         "POR FESR 2014-2020 (ERDF",
+        # issue 25: the Commission's English
+        "prevail",
+        "A project belongs to",
+        "Watch the",
+        "Recommendation 2003/361.",
     ],
 }
 SOURCE_WORDING = {  # "dovrebbero basarsi sulle strategie ... e concentrarsi sulle azioni relative all'attuazione"
@@ -89,7 +103,7 @@ def test_times_are_said_from_the_data_never_as_a_hard_coded_cet(site_dir, locale
 def test_webinar_page_is_true_before_and_after_november_2020(site_dir, locale):
     text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/webinar/index.html")
     assert ("annunciato" in text) if locale == "it" else ("announced" in text)
-    assert ("iscrizione" in text) if locale == "it" else ("registration" in text.lower())
+    assert ("Iscrizione : non richiesta" in text) if locale == "it" else ("Registration : not required" in text)
 
 
 @pytest.mark.parametrize("locale, label", [("it", "Scadenza: "), ("en", "Deadline: ")])
@@ -129,13 +143,59 @@ def test_the_accessibility_statement_says_the_last_recorded_check_from_the_file(
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(
         "axe-core: {version: 9.8.7, date: '2026-03-04', pages: 46, problems: 3}\n"
-        "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n",
+        "nu-html-checker: {version: 1.2.3, date: '2026-03-05', pages: 23, problems: 0}\n"
+        "keyboard: {version: '131.0.1', date: '2026-03-06', pages: 46, problems: 0}\n",
         encoding="utf-8",
     )
     result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
     assert result.returncode == 0, result.output
-    it = _text(tmp_path / "site" / "accessibilita" / "index.html")
-    en = _text(tmp_path / "site" / "en" / "accessibilita" / "index.html")
-    assert "4 marzo 2026" in it and "axe-core 9.8.7 (problemi trovati: 3)" in it and "Nu HTML Checker 1.2.3" in it
-    assert "4 March 2026" in en and "axe-core 9.8.7 (problems found: 3)" in en
-    assert "non hanno trovato alcun problema" not in it and "found no problems" not in en
+    items = {}
+    for locale, prefix in (("it", ""), ("en", "en/")):
+        html = soup(tmp_path / "site" / prefix / "accessibilita" / "index.html")
+        items[locale] = [" ".join(li.get_text(" ").split()) for li in html.select("article ul.quality-last-check li")]
+        assert len(items[locale]) == 6, items[locale]  # one per check: axe, Nu, keyboard, reflow, requests, print
+    it, en = items["it"], items["en"]
+    assert "4 marzo 2026" in it[0] and "9.8.7" in it[0] and "problemi trovati: 3" in it[0]
+    assert "wcag22aa" in it[0] and "best-practice" in it[0]
+    assert "5 marzo 2026" in it[1] and "1.2.3" in it[1]
+    assert "tastiera" in it[2] and "6 marzo 2026" in it[2] and "131.0.1" in it[2]
+    assert "4 March 2026" in en[0] and "problems found: 3" in en[0] and "6 March 2026" in en[2]
+    # reflow, requests and print have no record here: the statement does not claim them as checked
+    for item in it[3:]:
+        assert "Nessuna verifica registrata" in item and "2026" not in item, item
+    for item in en[3:]:
+        assert "No run recorded" in item and "2026" not in item, item
+    # and the prose around the list claims no check of its own
+    for locale, prefix in (("it", ""), ("en", "en/")):
+        article = soup(tmp_path / "site" / prefix / "accessibilita" / "index.html").select_one("article")
+        for ul in article.select("ul.quality-last-check"):
+            ul.decompose()
+        prose = " ".join(article.get_text(" ").split())
+        for claim in ("320", "200%", "Tab", "stampa", "print", "altri siti", "other sites", "WCAG 2.2 A e AA"):
+            assert claim not in prose, (locale, claim)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_interface_speaks_to_readers_as_the_pages_do(site_dir, locale):
+    """Italian pages say "voi": no button or link of the theme in the "tu" form (issue 25)."""
+    tu = ("Aggiungi al calendario", "Modifica questa pagina", "Modifica i dati", "Modifica le voci")
+    for path in _pages(site_dir, locale):
+        text = " ".join(soup(path).get_text(" ").split())
+        for words in tu:
+            assert words not in text, (path, words)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_budget_in_a_sentence_is_said_as_the_source_says_it(site_dir, locale):
+    text = _text(site_dir / PREFIX[locale] / "bandi/clusters-go-international-2020/index.html")
+    assert {"it": "complessiva è di 7,5 milioni di euro", "en": "total budget is €7.5 million"}[locale] in text
+    assert {"it": "è di 7.500.000", "en": "is €7,500,000"}[locale] not in text
+
+
+def test_italian_prose_has_typographic_apostrophes_and_code_keeps_its_own(site_dir):
+    article = soup(site_dir / "bandi/clusters-go-international-2020/sezione-a/index.html").select_one("article")
+    prose = " ".join(p.get_text(" ") for p in article.select("p, li"))
+    assert "aperta a un’ampia gamma" in prose and "aperta a un'ampia" not in prose
+    for page in _pages(site_dir, "it"):
+        for code in soup(page).select("article code"):
+            assert "’" not in code.get_text() and "“" not in code.get_text(), (page, code)

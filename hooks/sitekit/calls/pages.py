@@ -26,7 +26,7 @@ from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_
 from .model import Call, Deadline
 from .urls import CALLS_FOLDER, FEED_FILE
 from .view import (
-    budget_text,
+    budget_in_text,
     closed_notice_view,
     deadline_sentence,
     deadline_view,
@@ -271,7 +271,7 @@ class CallPages:
         return _one_line(self.render("partials/calls-closing-days.html", days=days))
 
     def budget(self, call: Call, page_url: str) -> str:
-        return _one_line(self.render("partials/call-budget.html", budget=budget_text(call, self.strings)))
+        return _one_line(self.render("partials/call-budget.html", budget=budget_in_text(call, self.strings)))
 
     def webinar(self, call: Call, page_url: str) -> str:
         if call.webinar is None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from babel.lists import format_list
 
-from ..dates.formatting import format_day, format_left, format_moment, format_money, format_month
+from ..dates.formatting import format_day, format_left, format_moment, format_money, format_money_in_text, format_month
 from ..dates.localtime import local_iso, utc_iso
 from .model import Call, Deadline, Event
 from .status import call_status, instant_status, stage_status
@@ -161,6 +161,11 @@ def facts_view(call: Call, locale: str, s: Strings, deadline: dict[str, Any]) ->
 
 def budget_text(call: Call, s: Strings) -> str:
     return format_money(call.budget.amount, call.budget.currency, s["formats"])
+
+
+def budget_in_text(call: Call, s: Strings) -> str:
+    """The budget as a sentence says it ("7,5 milioni di euro"); the facts keep the full amount."""
+    return format_money_in_text(call.budget.amount, call.budget.currency, s["formats"])
 
 
 # The roles of a call's official links, in the order a reader needs them; the first three are what

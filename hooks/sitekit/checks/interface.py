@@ -28,6 +28,7 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("publishing", "feed", "summary"): frozenset({"summary", "deadline"}),  # publish/feeds.py
     ("calls", "formats", "moment"): frozenset({"date", "time", "zone"}),  # dates/formatting.py
     ("calls", "formats", "approximate"): frozenset({"part", "month"}),  # calls/view.py
+    ("calls", "formats", "money_in_text"): frozenset({"amount", "currency"}),  # dates/formatting.py
     ("calls", "time_left"): frozenset({"left"}),  # calls/view.py
     ("calls", "closed_since"): frozenset({"date"}),  # calls/view.py
     ("calls", "opens_on"): frozenset({"moment"}),  # calls/view.py
@@ -61,9 +62,8 @@ PLACEHOLDERS: dict[tuple[str, ...], frozenset[str]] = {
     ("site", "last_updated"): frozenset({"date"}),  # main.html
     ("site", "printed"): frozenset({"date"}),  # main.html, print.js
     ("calls", "print_state"): frozenset({"date", "state"}),  # calls/view.py, countdown.js
-    ("quality", "last_check"): frozenset(
-        {"date", "axe_version", "axe_problems", "nu_version", "nu_problems"}
-    ),  # theme/lastcheck.py
+    ("quality", "result"): frozenset({"date", "version", "pages", "problems"}),  # theme/lastcheck.py
+    ("quality", "item"): frozenset({"check", "result"}),  # theme/lastcheck.py
 }
 # Every Babel pattern the code renders, with what it must show (and where): "date" (day, month,
 # year), "month" (month and year), "time" (hours, minutes, morning or afternoon).
@@ -74,7 +74,7 @@ BABEL_PATTERNS: dict[tuple[str, ...], str] = {
 }
 # Babel patterns and codes, not Python format strings.
 BABEL_LOCALE = ("calls", "formats", "locale")
-NOT_FORMATTED = {BABEL_LOCALE, *BABEL_PATTERNS}
+NOT_FORMATTED = {BABEL_LOCALE, *BABEL_PATTERNS, ("calls", "formats", "money_currency")}
 
 # Days around year ends, where a week-based year (YYYY) differs from the calendar year, and a day
 # that differs from its day of the year (D).

@@ -16,7 +16,14 @@ from typing import Literal
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta, get_timezone, get_timezone_location
 from babel.lists import format_list
-from babel.numbers import NumberPattern, format_currency, format_decimal
+from babel.numbers import (
+    NumberPattern,
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    get_currency_symbol,
+)
 
 Formats = Mapping[str, str]
 
@@ -96,6 +103,25 @@ def format_number(number: float, fmt: Formats) -> str:
 def format_money(amount: int, currency: str, fmt: Formats) -> str:
     """A whole amount with the language's currency pattern, no decimals: "7.500.000 €"."""
     return _money(amount, currency, fmt["locale"])
+
+
+def format_money_in_text(amount: int, currency: str, fmt: Formats) -> str:
+    """An amount as running text says it: "7,5 milioni di euro", "€7.5 million" (the
+    `money_in_text` pattern, with the currency's name, symbol or code as `money_currency` says), when
+    millions or billions say it exactly to two decimals; any other amount in full ("7.525.310 €")."""
+    for unit in (10**9, 10**6):
+        if amount >= unit and (amount * 100) % unit == 0:
+            break
+    else:
+        return format_money(amount, currency, fmt)
+    locale = fmt["locale"]
+    number = format_compact_decimal(amount, format_type="long", locale=locale, fraction_digits=2)
+    names = {
+        "name": lambda: get_currency_name(currency, count=amount, locale=locale),
+        "symbol": lambda: get_currency_symbol(currency, locale=locale),
+        "code": lambda: currency,
+    }
+    return fmt["money_in_text"].format(amount=number, currency=names.get(fmt["money_currency"], names["code"])())
 
 
 @lru_cache(maxsize=4096)  # every page of a call shows its budget, in facts and in running text

@@ -60,7 +60,7 @@ class Annotator:
                 self.by_form.setdefault(_normal(form), term)
         forms = sorted(self.by_form, key=lambda f: (-len(f), f))
         # Whole words: no letter, digit or hyphenated word part may touch the match on either side.
-        alternatives = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
+        alternatives = "|".join(r"\s+".join(map(_word, form.split())) for form in forms)
         # The look-ahead at a term's possible first letters adds no condition, but lets the regex
         # engine pass over every other position at once: half the time on a call page.
         first_letters = "".join(sorted({re.escape(form[0]) for form in forms}))
@@ -81,7 +81,7 @@ class Annotator:
 
 
 def _normal(form: str) -> str:
-    return " ".join(form.split())
+    return " ".join(form.replace("\u2019", "'").split())
 
 
 def _skipped(el: etree._Element) -> bool:
@@ -166,3 +166,9 @@ class _Pass:
         link.set("aria-description", term.title)
         link.text = words
         return abbr
+
+
+def _word(word: str) -> str:
+    """One word of a term as a pattern: an apostrophe matches the typographic one (’) that the
+    Markdown typography (smarty) writes in running text, and the other way round."""
+    return re.sub(r"['’]", "['’]", re.escape(word))

@@ -18,14 +18,14 @@ def test_the_real_deadline_is_16_utc_and_reads_well_in_both_languages():
     instant = deadline("2020-12-02 17:00", "Europe/Brussels")
     assert utc_iso(instant) == "2020-12-02T16:00:00Z"
     assert local_iso(instant) == "2020-12-02T17:00:00+01:00"
-    assert format_moment(instant, STRINGS["it"]["formats"]) == "2 dicembre 2020, ore 17:00 CET"
-    assert format_moment(instant, STRINGS["en"]["formats"]) == "2 December 2020, 17:00 CET"
+    assert format_moment(instant, STRINGS["it"]["formats"]) == "2 dicembre 2020, ore 17:00\xa0CET"
+    assert format_moment(instant, STRINGS["en"]["formats"]) == "2 December 2020, 17:00\xa0CET"
 
 
 def test_summer_time_in_brussels_is_two_hours_ahead_of_utc():
     instant = deadline("2021-06-15 17:00", "Europe/Brussels")
     assert utc_iso(instant) == "2021-06-15T15:00:00Z"
-    assert format_moment(instant, STRINGS["en"]["formats"]) == "15 June 2021, 17:00 CEST"
+    assert format_moment(instant, STRINGS["en"]["formats"]) == "15 June 2021, 17:00\xa0CEST"
 
 
 def test_the_days_around_the_spring_change_keep_their_wall_time():
@@ -52,10 +52,10 @@ def test_times_skipped_or_repeated_by_a_dst_change_are_refused(local, why):
 @pytest.mark.parametrize(
     "zone, utc, it_text",
     [
-        ("Asia/Tokyo", "2020-12-02T08:00:00Z", "2 dicembre 2020, ore 17:00 JST"),
-        ("America/New_York", "2020-12-02T22:00:00Z", "2 dicembre 2020, ore 17:00 EST"),
-        ("Pacific/Auckland", "2020-12-02T04:00:00Z", "2 dicembre 2020, ore 17:00 NZDT"),  # southern summer
-        ("America/Sao_Paulo", "2020-12-02T20:00:00Z", "2 dicembre 2020, ore 17:00 GMT-03:00"),
+        ("Asia/Tokyo", "2020-12-02T08:00:00Z", "2 dicembre 2020, ore 17:00\xa0JST"),
+        ("America/New_York", "2020-12-02T22:00:00Z", "2 dicembre 2020, ore 17:00\xa0EST"),
+        ("Pacific/Auckland", "2020-12-02T04:00:00Z", "2 dicembre 2020, ore 17:00\xa0NZDT"),  # southern summer
+        ("America/Sao_Paulo", "2020-12-02T20:00:00Z", "2 dicembre 2020, ore 17:00\xa0GMT-03:00"),
     ],
 )
 def test_zones_far_from_europe(zone, utc, it_text):
@@ -135,3 +135,15 @@ def test_the_zone_note_names_the_city_abbreviation_and_offset_of_the_deadline_in
     )
     kolkata = datetime(2020, 12, 2, 17, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert zone_note(kolkata, "Asia/Kolkata", "{offset}", {"locale": "en_GB"}) == "UTC+5:30"
+
+
+def test_an_amount_in_running_text_is_said_in_words_only_when_exact():
+    from sitekit.dates.formatting import format_money_in_text
+
+    it, en = STRINGS["it"]["formats"], STRINGS["en"]["formats"]
+    assert format_money_in_text(7500000, "EUR", it) == "7,5 milioni di euro"
+    assert format_money_in_text(7500000, "EUR", en) == "€7.5 million"
+    assert format_money_in_text(1000000, "EUR", it) == "1 milione di euro"
+    # an amount that millions cannot say exactly stays in full: nothing rounded away
+    assert format_money_in_text(7525310, "EUR", it) == format_money(7525310, "EUR", it)
+    assert format_money_in_text(950000, "EUR", en) == format_money(950000, "EUR", en)

@@ -19,9 +19,10 @@ def test_a_call_card_has_title_programme_and_every_deadline_in_both_languages():
     texts = [line.text for line in cards.call_card_lines(call, STRINGS)]
     assert texts[0] == "COSME" and "Bando di prova" in texts and "Test call" in texts
     assert (
-        "Scadenza: Prima fase: 10 febbraio 2021, ore 17:00 CET; Seconda fase: 10 giugno 2021, ore 17:00 CEST" in texts
+        "Scadenza: Prima fase: 10 febbraio 2021, ore 17:00\xa0CET; Seconda fase: 10 giugno 2021, ore 17:00\xa0CEST"
+        in texts
     )
-    assert "Deadline: First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST" in texts
+    assert "Deadline: First stage: 10 February 2021, 17:00\xa0CET; Second stage: 10 June 2021, 17:00\xa0CEST" in texts
     assert not any(word in " ".join(texts) for word in ("Aperto", "Open", "Chiuso", "Closed"))
 
 

@@ -129,7 +129,7 @@ def test_schema_keeps_its_promise_that_fields_may_be_added_within_a_version(call
 
 
 @pytest.mark.parametrize(
-    "locale, text", [("it", "2 dicembre 2020, ore 17:00 CET"), ("en", "2 December 2020, 17:00 CET")]
+    "locale, text", [("it", "2 dicembre 2020, ore 17:00\xa0CET"), ("en", "2 December 2020, 17:00\xa0CET")]
 )
 def test_feed_writes_the_deadline_as_the_pages_do_in_its_language_and_brussels_time(calls, strings, locale, text):
     assert deadline_text(calls[SLUG], locale, FeedTexts.from_strings(strings[locale])) == text
@@ -141,7 +141,7 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
     feed = etree.fromstring(xml)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     entry = feed.find(f"{ATOM}entry")
-    assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed (2 December 2020, 17:00 CET)"
+    assert entry.findtext(f"{ATOM}title") == "Clusters Go International 2020: closed (2 December 2020, 17:00\xa0CET)"
     link = entry.find(f"{ATOM}link")
     assert link.attrib == {
         "href": SITE_URL + "en/bandi/" + SLUG + "/",
@@ -150,7 +150,7 @@ def test_feed_entry_names_the_status_and_links_the_page_in_its_language(calls, s
         "hreflang": "en",
     }
     assert entry.findtext(f"{ATOM}updated").startswith("2020-12-02T16:00:00")
-    assert "2 December 2020, 17:00 CET" in entry.findtext(f"{ATOM}summary", "")
+    assert "2 December 2020, 17:00\xa0CET" in entry.findtext(f"{ATOM}summary", "")
 
 
 def test_a_call_changes_when_its_status_flips_or_its_data_is_committed(calls):
@@ -287,6 +287,6 @@ def test_open_data_and_feed_follow_stages_and_a_moved_deadline():
         {"two-stage": now},
     ).decode()
     assert (
-        "First stage: 10 February 2021, 17:00 CET; Second stage: 10 June 2021, 17:00 CEST "
-        "(extended; was 1 June 2021, 17:00 CEST)"
+        "First stage: 10 February 2021, 17:00\xa0CET; Second stage: 10 June 2021, 17:00\xa0CEST "
+        "(extended; was 1 June 2021, 17:00\xa0CEST)"
     ) in feed
