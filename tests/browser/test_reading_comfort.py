@@ -184,3 +184,20 @@ def test_the_colour_toggle_works_from_the_keyboard_with_its_focus_shown(browser,
     tab.page.keyboard.press("Enter")
     tab.page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
     tab.page.context.close()
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES)
+def test_the_phones_drawer_lists_the_languages_with_the_current_one_marked(browser, served_site, prefix):
+    locale, _ = LANGUAGES[prefix]
+    tab = open_page(browser, served_site, PHONE, prefix + CALL + "sezione-a/")
+    tab.page.locator("[data-quality-for=__drawer]").click()
+    links = tab.page.locator(".md-nav--primary .site-drawer-languages a")
+    links.first.wait_for(state="visible")
+    assert links.count() == len(LANGUAGES)
+    current = tab.page.locator(".md-nav--primary .site-drawer-languages a[aria-current]")
+    assert current.is_visible() and current.get_attribute("hreflang") == locale
+    other = tab.page.locator(".md-nav--primary .site-drawer-languages a:not([aria-current])")
+    other.click()
+    tab.page.wait_for_load_state("load")
+    assert tab.page.url.endswith(("en/" if not prefix else "") + CALL + "sezione-a/")
+    tab.page.context.close()
