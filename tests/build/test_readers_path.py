@@ -125,7 +125,7 @@ def test_a_forthcoming_call_shows_its_opening_and_counts_to_it(sites, locale):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_of_a_closed_call_carries_one_notice_and_open_calls_none(sites, locale):
-    notice_words = {"it": "chiuso dal 2 dicembre 2020", "en": "closed since 2 December 2020"}[locale]
+    notice_words = {"it": "chiuso dal 2 dicembre 2020", "en": "closed on 2 December 2020"}[locale]
     for path in call_pages(sites(), locale, REAL):
         article = read(path).select_one("article")
         [notice] = article.select(".call-closed-notice")
