@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from axe_suite import AXE_OPTIONS
 from browsing import new_tab, tab_until
+from lastcheck import record
 from tools import axe_js
 
 pytestmark = pytest.mark.browser
@@ -80,18 +81,22 @@ def test_a_term_is_marked_once_per_section_and_its_tooltip_reads_like_the_text(b
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
 def test_dark_colours_follow_the_system_and_axe_core_finds_nothing_in_either_scheme(browser, served_site, viewport):
     axe = Axe.from_file(axe_js())
-    found = {}
+    found, version = {}, "?"
     for scheme, expected in (("dark", "slate"), ("light", "default")):
         for prefix in LANGUAGES:
             for path in PAGES:
                 tab = open_page(browser, served_site, viewport, prefix + path, scheme)
                 assert tab.page.evaluate("document.body.dataset.mdColorScheme") == expected
-                violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
+                response = axe.run(tab.page, options=AXE_OPTIONS).response
+                version = response.get("testEngine", {}).get("version", version)
+                violations = response["violations"]
                 if violations:
                     found[f"{scheme} {prefix}{path}"] = [
                         (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                     ]
                 tab.page.context.close()
+    runs = 2 * len(LANGUAGES) * len(PAGES)
+    record("axe-core-dark", version, runs, sum(len(v) for v in found.values()), part=str(viewport["width"]))
     assert not found
 
 
