@@ -36,7 +36,7 @@ class Component:
 COMPONENTS = (
     Component(("tabbed-",), extensions=("pymdownx.tabbed",), variables=("--md-tabbed-icon",)),
     Component(("task-list",), extensions=("pymdownx.tasklist",), variables=("--md-tasklist-icon",)),
-    Component((), extensions=("footnotes", "pymdownx.footnotes"), variables=("--md-footnotes-icon",)),
+    Component(("footnote",), extensions=("footnotes", "pymdownx.footnotes"), variables=("--md-footnotes-icon",)),
     Component((), javascript=("tablesort",), variables=("--md-typeset-table-sort-icon",)),
     Component((), features=("content.code.select",), variables=("--md-code-select-icon",)),
     # The repository widget: overrides/partials/source.html leaves it out (it would ask GitHub)
@@ -55,6 +55,11 @@ COMPONENTS = (
         ("md-clipboard",), features=("content.code.copy",), variables=("--md-clipboard-icon", "--md-code-copy-icon")
     ),
     Component(("md-tabs",), features=("navigation.tabs",)),
+    Component(("md-nav--lifted",), features=("navigation.tabs",)),
+    Component(("md-nav--integrated",), features=("toc.integrate",)),
+    Component(("md-path",), features=("navigation.path",)),
+    Component(("md-progress",), features=("navigation.instant.progress",)),
+    Component(("md-status",), extra=("status",)),  # a page's status icon: extra.status names them
     Component(("md-top",), features=("navigation.top",)),
     Component(("md-tag",), plugins=("tags", "material/tags"), variables=("--md-tag-icon",)),
     Component(("md-post", "md-author", "md-draft"), plugins=("blog", "material/blog"), variables=("--md-post-",)),

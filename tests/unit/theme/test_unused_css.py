@@ -86,3 +86,18 @@ def test_the_palette_keeps_only_the_colours_the_site_shows():
     assert "teal" in drop_unused_colours(
         "[data-md-color-primary=teal]{a:b}", palette_colours({"palette": {"primary": "teal"}})
     )
+
+
+def test_components_the_configuration_turns_on_nowhere_include_layout_variants_and_footnotes():
+    plain: dict = {"theme": {"features": []}, "markdown_extensions": [], "extra": {}}
+    unused = unused_classes(plain)
+    for name in ("md-nav--lifted", "md-nav--integrated", "md-path", "md-progress", "md-status", "footnote"):
+        assert name in unused
+    turned_on: dict = {
+        "theme": {"features": ["navigation.tabs", "toc.integrate", "navigation.path"]},
+        "markdown_extensions": ["footnotes"],
+        "extra": {"status": {"new": "Nuovo"}},
+    }
+    assert not {"md-nav--lifted", "md-nav--integrated", "md-path", "md-status", "footnote"} & set(
+        unused_classes(turned_on)
+    )
