@@ -25,7 +25,7 @@ lint-fix: $(VENV)/.test           ## apply ruff's safe fixes, reformat, then sho
 	$(BIN)/ruff format
 	$(BIN)/mypy
 
-bench: $(VENV)/.runtime           ## build-time, scaling and page-weight figures (benchmarks/README.md)
+bench: $(VENV)/.test              ## build-time, scaling and page-weight figures (benchmarks/README.md); needs the test packages (bs4)
 	$(BIN)/python benchmarks/run.py
 
 # Editors' messages (README.md, "Messages"): the template from the code, every catalogue brought up to
