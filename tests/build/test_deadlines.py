@@ -167,8 +167,8 @@ def test_budget_and_deadline_markers_read_inline(site_dir, locale, budget):
 @pytest.mark.parametrize(
     "locale, text",
     [
-        ("it", "disponibile da inizio novembre 2020, data esatta da comunicare"),
-        ("en", "available from early November 2020, exact date to be announced"),
+        ("it", "disponibile a inizio novembre 2020, data esatta da comunicare"),
+        ("en", "available in early November 2020, exact date to be announced"),
     ],
 )
 def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
@@ -182,8 +182,8 @@ def test_webinar_date_not_yet_known_is_shown_honestly(sites, locale, text):
 @pytest.mark.parametrize(
     "locale, text",
     [
-        ("it", "annunciato come disponibile da inizio novembre 2020; questo sito non ha il link per vederlo"),
-        ("en", "announced as available from early November 2020; this site holds no link to the recording"),
+        ("it", "annunciato come disponibile a inizio novembre 2020; questo sito non ha il link per vederlo"),
+        ("en", "announced as available in early November 2020; this site holds no link to the recording"),
     ],
 )
 def test_webinar_known_only_roughly_says_in_the_past_when_it_was_scheduled_once_that_time_is_over(

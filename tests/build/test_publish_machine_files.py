@@ -70,7 +70,8 @@ def test_sitemap_dates_each_page_by_the_last_commit_of_its_source_or_its_calls_d
     assert lastmod[prefix + "glossario/"] == git_day(f"docs/glossario.{locale}.md", "data/glossary.yml")
     statement = (f"docs/accessibilita.{locale}.md", "data/quality/last-check.yml")  # its last check
     assert lastmod[prefix + "accessibilita/"] == git_day(*statement)
-    assert len(set(lastmod.values())) > 1, "not one build date on every URL"
+    build_day = SITE_NOW_DURING_CALL[:10]  # the site is built as of that day; git's days are others
+    assert build_day not in set(lastmod.values()), "the build date, not the day the page changed"
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap(site_dir):

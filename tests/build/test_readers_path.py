@@ -244,7 +244,7 @@ def test_the_webinar_is_said_as_announced_before_and_after_early_november_2020(s
     assert before is not None  # 20 November 2020: "early November" is over, the deadline is not
     for now in (BEFORE_DEADLINE, DAY_AFTER, YEARS_LATER):
         text = " ".join(page(sites(now), locale, f"bandi/{REAL}/webinar").select_one(box).get_text(" ").split())
-        assert {"it": "annunciato come disponibile da inizio novembre 2020", "en": "announced as available from early"}[
+        assert {"it": "annunciato come disponibile a inizio novembre 2020", "en": "announced as available in early"}[
             locale
         ] in text, (now, text)
         assert {"it": "non ha il link", "en": "holds no link"}[locale] in text

@@ -165,8 +165,8 @@ def test_webinar_with_an_exact_time_is_counted_down_and_gets_a_calendar_file():
 def test_webinar_known_only_by_month_says_so_without_countdown_or_calendar_file():
     call = make_call(webinar={"approximate": "2020-11", "part": "early"})
     for locale, text in (
-        ("it", "disponibile da inizio novembre 2020, data esatta da comunicare"),
-        ("en", "available from early November 2020, exact date to be announced"),
+        ("it", "disponibile a inizio novembre 2020, data esatta da comunicare"),
+        ("en", "available in early November 2020, exact date to be announced"),
     ):
         p = pages([call], locale=locale, now=datetime(2020, 11, 10, 22, 59, tzinfo=UTC))
         box = html(converted(p, page("# T\n\n<!-- call:webinar -->\n"))).select(".call-box")[1]
@@ -211,10 +211,10 @@ def test_an_approximate_date_once_over_says_in_the_past_when_the_event_was_sched
     after = html(converted(pages([call], now=over), page("# T\n\n<!-- call:webinar -->\n")))
     assert before.select(".call-box")[1].get_text(" ", strip=True).endswith(f"{when}, data esatta da comunicare")
     text = after.select(".call-box")[1].get_text(" ", strip=True)
-    assert f"annunciato come disponibile da {when};" in text and "da comunicare" not in text
+    assert f"annunciato come disponibile a {when};" in text and "da comunicare" not in text
     assert text.endswith("questo sito non ha il link per vederlo")
     en = html(converted(pages([call], locale="en", now=over), page("# T\n\n<!-- call:webinar -->\n")))
-    assert "announced as available from" in en.select(".call-box")[1].get_text()
+    assert "announced as available in" in en.select(".call-box")[1].get_text()
 
 
 def test_an_exact_webinar_date_added_later_replaces_the_approximate_one():

@@ -7,6 +7,7 @@ from PIL import Image, ImageFont
 
 from calldata import make_call, two_stage_call
 from sitebuild import ROOT
+from sitekit import messages
 from sitekit.problems import SiteDataError
 from sitekit.publish import cards
 from sitekit.strings import load_strings
@@ -164,6 +165,7 @@ def test_a_character_the_font_lacks_is_named_with_its_file_line_and_field(tmp_pa
 
 def test_the_character_problem_is_in_italian_by_default(monkeypatch):
     monkeypatch.delenv("SITE_MESSAGES", raising=False)
+    monkeypatch.setattr(messages, "_site_language", "it")  # the site's default language, as the hooks set it
     call = make_call(
         deadline={"local": "2020-12-02 17:00", "zone": "Europe/Brussels"}, programme="COSME \U0001f1ea\U0001f1fa"
     )
