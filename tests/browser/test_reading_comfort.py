@@ -37,8 +37,9 @@ def test_the_title_outweighs_the_sections_and_the_language_button_names_the_lang
     browser, served_site, prefix, viewport
 ):
     locale, code = LANGUAGES[prefix]
+    tab = new_tab(browser, viewport)
     for path in PAGES:
-        tab = open_page(browser, served_site, viewport, prefix + path)
+        tab.open(served_site.url + prefix + path)
         weights = tab.page.evaluate(
             """() => [document.querySelector('article h1'), ...document.querySelectorAll('article h2')]
                 .map(h => [parseInt(getComputedStyle(h).fontWeight), parseFloat(getComputedStyle(h).fontSize)])"""
@@ -50,7 +51,7 @@ def test_the_title_outweighs_the_sections_and_the_language_button_names_the_lang
         assert code in (button.get_attribute("aria-label") or "")  # the name a screen reader reads has it too
         current = tab.page.locator(".md-select__link[aria-current]")
         assert current.count() == 1 and current.get_attribute("hreflang") == locale
-        tab.page.context.close()
+    tab.page.context.close()
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
