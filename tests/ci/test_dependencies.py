@@ -5,6 +5,7 @@ generated from short lists of direct dependencies: requirements.txt alone holds 
 from __future__ import annotations
 
 import re
+import sys
 from importlib import metadata
 
 import pytest
@@ -91,3 +92,23 @@ def test_every_package_and_what_it_needs_is_pinned_at_the_installed_version():
         name: (version, metadata.version(name)) for name, version in pinned.items() if metadata.version(name) != version
     }
     assert wrong == {}, f"pinned, installed: {wrong} (run make test again to install the pins)"
+
+
+@pytest.mark.parametrize("name", REQUIREMENTS)
+def test_every_line_of_a_requirements_file_is_a_comment_or_a_whole_pinned_requirement(name):
+    """Read line by line, as scanners and quick checks read it, no line is a bare --hash= or a
+    package without == (make requirements joins uv's continuation lines: tools/one_line_requirements.py)."""
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text and not text.startswith("#"):
+            assert PIN.match(text) and HASH.search(text) and not text.endswith("\\"), f"{name}: {text[:80]!r}"
+
+
+def test_joining_continuation_lines_keeps_comments_and_every_hash():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from one_line_requirements import one_line
+
+    text = "# header\nabc==1.0 \\\n    --hash=sha256:aa \\\n    --hash=sha256:bb\n    # via x\nd==2 ; os_name == 'nt' \\\n    --hash=sha256:cc\n"
+    assert one_line(text) == (
+        "# header\nabc==1.0 --hash=sha256:aa --hash=sha256:bb\n    # via x\nd==2 ; os_name == 'nt' --hash=sha256:cc\n"
+    )
