@@ -73,6 +73,24 @@ def build(
     return BuildResult(returncode, output, site_dir)
 
 
+def builds_at(
+    project: Path, tmp_path_factory, known: dict[str | None, Path] | None = None
+) -> Callable[[str | None], Path]:
+    """`site(now)`: `project` built strict as of SITE_NOW `now`, each moment once, on first use
+    (`known`: moments already built, {SITE_NOW: site dir})."""
+    built: dict[str | None, Path] = dict(known or {})
+
+    def site(now: str | None) -> Path:
+        if now not in built:
+            out = tmp_path_factory.mktemp("site-at")
+            result = build(project, out, site_now=now)
+            assert result.returncode == 0, result.output
+            built[now] = out
+        return built[now]
+
+    return site
+
+
 def html_pages(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html"))
 

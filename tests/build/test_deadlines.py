@@ -11,7 +11,7 @@ import yaml
 from icalendar import Calendar
 
 from conftest import LOCALES, PREFIX, ROOT
-from sitebuild import build, soup
+from sitebuild import builds_at, soup
 from sitekit.theme.minify import minify_text
 
 CALL = "clusters-go-international-2020"
@@ -43,17 +43,7 @@ MOMENTS = {  # SITE_NOW -> the state every deadline element must show
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory, site_dir):
     """{SITE_NOW: site dir}; each built once, on first use."""
-    built: dict[str | None, Path] = {"2020-11-20T12:00:00+01:00": site_dir}
-
-    def get(now: str | None) -> Path:
-        if now not in built:
-            out = tmp_path_factory.mktemp("site-at")
-            result = build(ROOT, out, site_now=now)
-            assert result.returncode == 0, result.output
-            built[now] = out
-        return built[now]
-
-    return get
+    return builds_at(ROOT, tmp_path_factory, {"2020-11-20T12:00:00+01:00": site_dir})
 
 
 def page(site: Path, locale: str, path: str):

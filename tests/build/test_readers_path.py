@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from sitebuild import ROOT, build, soup
+from sitebuild import ROOT, builds_at, soup
 from synthetic import FORTHCOMING_CALL, OPEN_CALL, READERS_NOW, readers_path_site
 
 REAL = "clusters-go-international-2020"
@@ -29,18 +29,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    built: dict[str, Path] = {}
-    project = readers_path_site(tmp_path_factory.mktemp("readers"))
-
-    def site(now: str = READERS_NOW) -> Path:
-        if now not in built:
-            out = tmp_path_factory.mktemp("site")
-            result = build(project, out, site_now=now)
-            assert result.returncode == 0, result.output
-            built[now] = out
-        return built[now]
-
-    return site
+    at = builds_at(readers_path_site(tmp_path_factory.mktemp("readers")), tmp_path_factory)
+    return lambda now=READERS_NOW: at(now)
 
 
 def page(site: Path, locale: str, path: str) -> Any:
