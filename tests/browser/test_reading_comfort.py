@@ -208,3 +208,21 @@ def test_the_phones_drawer_lists_the_languages_with_the_current_one_marked(brows
     tab.page.wait_for_load_state("load")
     assert tab.page.url.endswith(("en/" if not prefix else "") + CALL + "sezione-a/")
     tab.page.context.close()
+
+
+def test_a_swipe_that_starts_on_a_term_scrolls_and_opens_nothing(browser, served_site):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="it-IT")
+    page = context.new_page()
+    page.goto(served_site.url + CALL)
+    page.wait_for_load_state("load")
+    term = page.locator("article abbr[data-entry]:not(:has(a))").first
+    term.scroll_into_view_if_needed()
+    box = term.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp = context.new_cdp_session(page)
+    for kind, points in (("touchStart", [(x, y)]), ("touchMove", [(x, y - 120)]), ("touchEnd", [])):
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]})
+    page.wait_for_timeout(300)
+    assert page.locator(".glossary-box").count() == 0
+    context.close()

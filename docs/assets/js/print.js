@@ -12,11 +12,10 @@
   }
   function mark() {
     var seen = {};
-    var away = "nav, .glossary-letters, .edit-links, .call-box__calendar, .call-box__documents, .calls-home__follow, .call-strip__details";
     document.querySelectorAll("article a[href]").forEach(function (a) {
-      if (a.closest(away)) return; /* not on paper */
+      if (a.closest("nav, .print-hidden")) return; /* not on paper (print.css) */
       var address = a.href.split("#")[0] === location.href.split("#")[0] ? "" : a.href;
-      if (!address || seen[address] || /^(mailto|javascript):/.test(address)) return;
+      if (!address || seen[address]) return;
       seen[address] = true;
       a.setAttribute("data-print-href", address);
     });

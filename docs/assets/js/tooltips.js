@@ -51,7 +51,6 @@
   function show(abbr) {
     var box = document.createElement("div");
     box.className = "glossary-box";
-    box.setAttribute("role", "note");
     var text = document.createElement("p");
     text.textContent = titles.get(abbr);
     var link = document.createElement("a");
@@ -65,15 +64,23 @@
     open = [abbr, box];
   }
 
+  /* The tap is decided when the finger lifts where it landed: a swipe that starts on a term still
+     scrolls the page. Cancelling that touchend cancels the click (no link followed) and the
+     emulated mouse (no Material tooltip). */
+  var down = null;
   document.addEventListener("touchstart", function (event) {
-    var abbr = event.target.closest && event.target.closest("abbr[data-entry]");
-    if (open && event.target.closest && event.target.closest(".glossary-box")) return; /* its link */
-    if (!abbr) { close(); return; }
-    event.preventDefault(); /* no emulated mouse: no Material tooltip, no following the link */
+    var t = event.touches[0];
+    down = [event.target.closest("abbr[data-entry]"), t.clientX, t.clientY];
+    if (!down[0] && !event.target.closest(".glossary-box")) close();
+  }, { passive: true });
+  document.addEventListener("touchend", function (event) {
+    var t = event.changedTouches[0], abbr = down && down[0];
+    if (!abbr || Math.abs(t.clientX - down[1]) + Math.abs(t.clientY - down[2]) > 10) return;
+    event.preventDefault();
     var again = open && open[0] === abbr;
     close();
     if (!again) show(abbr);
-  }, { passive: false });
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") close();
   });
