@@ -6,7 +6,7 @@
     mark();
     var day = document.querySelector(".print-meta__date");
     if (day) {
-      day.textContent = day.dataset.template.replace("{date}", new Intl.DateTimeFormat(document.documentElement.lang,
+      day.textContent = day.dataset.template.replace("{date}", new Intl.DateTimeFormat(day.dataset.locale,
         { day: "numeric", month: "long", year: "numeric" }).format(new Date()));
     }
   }
