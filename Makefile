@@ -6,10 +6,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint lint-fix bench clean messages requirements python-test-packages npm-tools
 
+# tools/check_settings.py first: mkdocs.yml and SITE_URL as the build's checks read them, with their
+# message, before MkDocs and its plugins read them and stop in their own (English) words.
 site: $(VENV)/.runtime            ## set up, then build the site into site/ (strict)
+	$(BIN)/python tools/check_settings.py
 	$(BIN)/mkdocs build --strict
 
 serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/bandi/
+	$(BIN)/python tools/check_settings.py
 	$(BIN)/mkdocs serve --strict
 
 test: $(VENV)/.test               ## set up, then run the whole test suite

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.checks.environment import folder_address
 from sitekit.checks.frontmatter import read_front_matter
 from sitekit.checks.github import report_build_error
 from sitekit.checks.serving import rebuild_as_the_build_says
@@ -25,6 +26,7 @@ _site_dir: Path | None = None
 # `mkdocs build` (not serve, not --dirty): the site is built beside the output folder, swapped in whole.
 _swap: SiteSwap | None = None
 _whole_builds = False
+_serving = False
 
 
 class SiteDataProblems(PluginError):
@@ -32,8 +34,9 @@ class SiteDataProblems(PluginError):
 
 
 def on_startup(command, dirty):
-    global _whole_builds
+    global _whole_builds, _serving
     _whole_builds = command in ("build", "gh-deploy") and not dirty
+    _serving = command == "serve"  # served at MkDocs' own local address, whatever SITE_URL says
 
 
 @event_priority(100)  # before every plugin, so that nothing runs on broken data
@@ -44,10 +47,16 @@ def on_config(config):
     if nested_language_build(config):  # already checked, already writing beside the output folder
         return config
     _site_dir = Path(config.site_dir)
+    # SITE_URL is read here, not by MkDocs (no !ENV in mkdocs.yml): MkDocs' own reading of an address
+    # with a malformed IPv6 host ends in a traceback before any hook runs.
+    from_environment = "SITE_URL" in os.environ and not _serving
+    site_url = os.environ["SITE_URL"] if from_environment else config.site_url
     try:
-        validate_site(Path(config.config_file_path), config.site_url, "SITE_URL" in os.environ)
+        validate_site(Path(config.config_file_path), site_url, from_environment)
     except SiteDataError as err:
         raise SiteDataProblems(str(err)) from None
+    if from_environment:
+        config.site_url = folder_address(site_url)
     if _whole_builds:
         _swap = SiteSwap(_site_dir)
         config.site_dir = str(_swap.start())

@@ -17,6 +17,8 @@ from sitebuild import build, copy_project
     "env, edit, says",
     [
         ({"SITE_URL": ""}, None, "environment variable SITE_URL: SITE_URL: is missing or empty"),
+        # read by the hook, not by MkDocs, whose own reading of a malformed IPv6 host is a traceback
+        ({"SITE_URL": "http://[::1/bandi/"}, None, 'SITE_URL: "http://[::1/bandi/" has a host or port that cannot'),
         ({}, ("home_closed_calls: 3", "home_closed_calls: tre"), 'extra.home_closed_calls: found "tre"'),
         ({}, ("  language: it\n", "  language: xx\n"), 'theme.language: found "xx", a language the theme'),
     ],

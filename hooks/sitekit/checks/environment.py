@@ -39,6 +39,12 @@ def site_url_problems(url: str | None, from_environment: bool, layout: SiteLayou
 EXAMPLE_URL = "https://clust-er.github.io/bandi/"
 
 
+def folder_address(url: str) -> str:
+    """A checked site address as MkDocs keeps `site_url`: the folder, with its final /."""
+    parts = urlsplit(url)
+    return parts._replace(path=parts.path if parts.path.endswith("/") else parts.path + "/").geturl()
+
+
 def _site_url_wrong(url: str) -> str | None:
     """What is wrong with `url` as the site's address (a message with {url} and {example}), or None."""
     if not url.strip():
@@ -139,6 +145,18 @@ def language_problems(layout: SiteLayout) -> list[Problem]:
                 )
             )
     defaults = [locale for locale, default in layout.defaults.items() if default]
+    if layout.locales and not defaults:
+        problems.append(
+            Problem(
+                layout.config_file,
+                layout.language_lines.get(layout.locales[0]),
+                "default",
+                _(
+                    "no language says default: true; add it to the language at the site's root "
+                    "(the one whose pages are at the top of the address)"
+                ),
+            )
+        )
     if len(defaults) > 1:
         problems.append(
             Problem(

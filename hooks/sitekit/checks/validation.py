@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..calls.model import NO_DEADLINE, Call, load_calls
@@ -146,8 +146,26 @@ def collect_problems(layout: SiteLayout, checks: list[Check] = CHECKS) -> list[P
 
 def validate_site(mkdocs_yml: Path, site_url: str | None = None, site_url_from_environment: bool = False) -> None:
     """Raise SiteDataError listing every problem in the site's pages, data and settings, or return.
-    `site_url`: as MkDocs read it (SITE_URL or mkdocs.yml)."""
+    `site_url`: SITE_URL when set, else as MkDocs read mkdocs.yml."""
     layout = read_layout(mkdocs_yml)
     problems = collect_problems(layout) + site_url_problems(site_url, site_url_from_environment, layout)
+    if problems:
+        raise SiteDataError(problems)
+
+
+# What mkdocs.yml and the environment alone decide: checked again before MkDocs reads mkdocs.yml
+# (tools/check_settings.py), where MkDocs and its plugins would stop with their own English words.
+SETTINGS_CHECKS: list[Check] = [extra_problems, language_problems, config_markup_problems]
+
+
+def validate_settings(mkdocs_yml: Path, environ: Mapping[str, str]) -> None:
+    """Raise SiteDataError listing every problem of mkdocs.yml and SITE_URL, or return. Reads no page."""
+    layout = read_layout(mkdocs_yml)
+    from_environment = "SITE_URL" in environ
+    site_url = environ["SITE_URL"] if from_environment else layout.settings.get("site_url")
+    problems = collect_problems(layout, SETTINGS_CHECKS)
+    written = layout.settings.get("site_url", "")  # a tag (!ENV) reads as None: MkDocs' to read, then the hook's
+    if from_environment or isinstance(written, str):
+        problems += site_url_problems(site_url, from_environment, layout)
     if problems:
         raise SiteDataError(problems)

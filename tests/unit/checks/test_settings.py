@@ -160,7 +160,7 @@ def test_home_closed_calls_is_a_whole_number(project, value, found):
 
 def test_a_language_the_theme_has_no_texts_for_is_refused(project):
     problems = problems_after(project, "mkdocs.yml", "  language: it\n", "  language: italiano\n")
-    assert len(problems) == 1 and problems[0].startswith('mkdocs.yml:25: theme.language: found "italiano", a language')
+    assert len(problems) == 1 and problems[0].startswith('mkdocs.yml:26: theme.language: found "italiano", a language')
     problems = problems_after(project, "mkdocs.yml", "  language: italiano\n", "  language: it\n")
     problems = problems_after(project, "mkdocs.yml", "        - locale: en\n", "        - locale: english\n")
     assert any('locale (english): found "english", a language the theme has no texts for' in p for p in problems)
