@@ -101,7 +101,10 @@ def test_every_line_of_a_requirements_file_is_a_comment_or_a_whole_pinned_requir
     for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
         text = line.strip()
         if text and not text.startswith("#"):
-            assert PIN.match(text) and HASH.search(text) and not text.endswith("\\"), f"{name}: {text[:80]!r}"
+            assert PIN.match(text) and HASH.search(text) and not text.endswith("\\"), (
+                f"{name}: {text[:80]!r}: run `make requirements` (it keeps every pin; a Dependabot pull request "
+                "writes uv's continuation lines) and commit the files"
+            )
 
 
 def test_joining_continuation_lines_keeps_comments_and_every_hash():
