@@ -339,8 +339,10 @@ def lighthouse(root: Path, site: Path) -> list[Row]:
         return [Row("6 lighthouse", "scores", "n/a (Chromium not present)")]
     sys.path.insert(0, str(module.parent))
     try:
-        from lighthouse import lighthouse_scores
+        from lighthouse import lighthouse_scores, lighthouse_unavailable
 
+        if (reason := lighthouse_unavailable()) is not None:  # optional: Node.js too old or missing
+            return [Row("6 lighthouse", "scores", f"n/a ({reason})")]
         scores = lighthouse_scores()  # a build for the address it is served at
     except Exception as err:  # a broken optional tool must not hide the other figures
         return [Row("6 lighthouse", "scores", f"error: {type(err).__name__}: {err}")]
