@@ -63,13 +63,10 @@ def on_serve(server, config, builder):
 def on_files(files, config):
     if _session is None or _session.plan.whole:
         return files
-    docs = Path(config.docs_dir)
-    for file in files:
-        rebuilt = bool(
-            file.is_documentation_page()
-            and file.abs_src_path
-            and _session.rebuilds(_below(Path(file.abs_src_path), docs))
-        )
+    docs = os.path.join(config.docs_dir, "")
+    for file in files:  # string work: at 500 calls, 3,000 files per language
+        source = file.abs_src_path or ""
+        rebuilt = file.is_documentation_page() and source.startswith(docs) and _session.rebuilds(source[len(docs) :])
         file.is_modified = _yes if rebuilt else _no  # MkDocs' dirty build asks each file
     return files
 
