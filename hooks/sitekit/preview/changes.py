@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import _
+
 Stamp = tuple[int, int, int]  # modification time (ns), size, inode: what an editor's save changes
 Snapshot = dict[str, Stamp]  # path below the project (POSIX) -> stamp
 
@@ -68,24 +70,24 @@ def plan(before: Snapshot | None, now: Snapshot, layout: Layout) -> Plan:
     Hidden files in docs/ (editors' swap files) are not part of the site: a change there rebuilds
     nothing. No change found at all (the watcher saw one): the whole site, to be safe."""
     if before is None:
-        return whole("first build")
+        return whole(_("the first build"))
     changed = sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
     if not changed:
-        return whole("no changed file found")
+        return whole(_("no changed file was found"))
     pages: set[str] = set()
     calls: set[str] = set()
     for path in changed:
         if _hidden_in_docs(path, layout.docs):
             continue
         if path not in before or path not in now:
-            return whole(f"{path} was {'added' if path in now else 'removed'}")
-        folder, _, name = path.rpartition("/")
+            return whole((_("{path} was added") if path in now else _("{path} was removed")).format(path=path))
+        folder, _slash, name = path.rpartition("/")
         if path.startswith(layout.docs + "/") and path.endswith(".md"):
             pages.add(path.removeprefix(layout.docs + "/"))
         elif folder == layout.calls and name.endswith(".yml") and not name.startswith("."):
             calls.add(name.removesuffix(".yml"))
         else:
-            return whole(f"{path} changed")
+            return whole(_("{path} changed").format(path=path))
     return Plan(pages=frozenset(pages), calls=frozenset(calls))
 
 
