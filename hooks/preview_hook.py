@@ -4,11 +4,7 @@ known to be local rebuilds the whole site. `mkdocs build` is left alone."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import importlib
 import json
-import logging
 import os
 from pathlib import Path
 
@@ -17,20 +13,14 @@ from mkdocs.plugins import event_priority
 from sitekit.calls.model import load_calls
 from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
 from sitekit.languages import nested_language_build
-from sitekit.messages import _, ngettext
 from sitekit.preview.changes import Layout
 from sitekit.preview.clock import state_changes
 from sitekit.preview.record import page_facts
+from sitekit.preview.serving import follow_edits
 from sitekit.preview.session import Session
 
-log = logging.getLogger("mkdocs.hooks.preview")
-DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' own, for `--dirty`: not one here
 _serving = False
 _session: Session | None = None
-_routed: set[str] = set()  # the modules whose `build` runs the planned rebuilds dirty
-# MkDocs' watcher looks at every watched file each half second: a save waited 0.35 s on average before
-# its rebuild began, longer than the rebuild of a page. A look costs ~2 ms on this site, ~30 ms at 500 calls.
-POLL_SECONDS = 0.25
 
 
 def on_startup(command, dirty):
@@ -57,9 +47,7 @@ def on_serve(server, config, builder):
         return server
     _session.release_clock()
     _session.ok = True  # `mkdocs serve` stops at once when its first build fails
-    server.builder = _rebuilder(server.builder, _session)
-    _route_dirty_builds(_session)
-    _poll_sooner(server.observer)
+    follow_edits(server, _session)
     return server
 
 
@@ -83,6 +71,21 @@ def on_page_markdown(markdown, page, config, files):
             page_facts(markdown, page.meta, GLOSSARY_MARKER),
         )
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    if _session is not None:
+        docs = Path(config.docs_dir)
+        _session.rendered(
+            _below(Path(page.file.abs_src_path), docs),
+            page.present_anchor_ids or (),
+            {
+                _below(Path(target.abs_src_path), docs): anchors
+                for target, anchors in (page.links_to_anchors or {}).items()
+                if target.abs_src_path
+            },
+        )
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -117,69 +120,3 @@ def _no() -> bool:
 
 def _below(path: Path, folder: Path) -> str:
     return Path(os.path.relpath(path, folder)).as_posix()
-
-
-def _rebuilder(builder, session: Session):
-    """The live-reload server's rebuild: planned, at the build instant, followed by a whole rebuild
-    when the rebuilt pages show themselves to others differently."""
-
-    @functools.wraps(builder)
-    def rebuild(*args, **kwargs):
-        plan = session.next_plan()
-        while True:
-            if plan.whole:
-                log.info(_("preview: the whole site is rebuilt ({reason})").format(reason=plan.reason))
-            else:
-                count = len(session.rebuild)
-                log.info(
-                    ngettext(
-                        "preview: {count} page shows the change and is rebuilt; the others stay as they were",
-                        "preview: {count} pages show the change and are rebuilt; the others stay as they were",
-                        count,
-                    ).format(count=count)
-                )
-
-            try:
-                with session.clock():
-                    result = builder(*args, **kwargs)
-            except BaseException:
-                session.finished(ok=False)
-                raise
-            follow = session.finished(ok=True)
-            if follow is None:
-                return result
-            session.begin(follow)
-            plan = follow
-
-    return rebuild
-
-
-def _poll_sooner(observer) -> None:
-    """The live-reload server's polling observer (watchdog) looks every POLL_SECONDS: its emitters
-    keep their interval in `_timeout` (watchdog 6; left as they are where that is not so)."""
-    for watcher in (observer, *observer.emitters):
-        if isinstance(getattr(watcher, "_timeout", None), (int, float)):
-            watcher._timeout = min(watcher._timeout, POLL_SECONDS)
-
-
-def _route_dirty_builds(session: Session) -> None:
-    """`mkdocs serve` and mkdocs-static-i18n call MkDocs' `build` with dirty=False: a planned rebuild
-    of some pages runs it dirty (no clean-up of the site folder, pages skipped unless on_files says
-    they changed), and MkDocs' warning about `--dirty`, which strict mode would count, is left out."""
-    modules = [importlib.import_module("mkdocs.commands.serve")]
-    with contextlib.suppress(ImportError):  # the site's languages: each built by MkDocs' `build`
-        modules.append(importlib.import_module("mkdocs_static_i18n.plugin"))
-    for module in modules:
-        if module.__name__ in _routed:
-            continue
-        original = module.build
-
-        @functools.wraps(original)
-        def build(config, *, _original=original, serve_url=None, dirty=False):
-            return _original(config, serve_url=serve_url, dirty=dirty or session.incremental)
-
-        vars(module)["build"] = build
-        _routed.add(module.__name__)
-    logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: not (session.incremental and str(record.msg).startswith(DIRTY_WARNING))
-    )

@@ -4,7 +4,7 @@ some pages); during it, what each page read shows; after it, whether a whole reb
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +34,8 @@ class Session:
     rebuild: frozenset[str] = frozenset()  # pages below docs/ rebuilt by an incremental build
     facts: dict[str, PageFacts] = field(default_factory=dict)  # every page, as last read
     previous_facts: dict[str, PageFacts | None] = field(default_factory=dict)  # the pages read now, before
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # page: its anchors, as last read
+    links: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # page: {page: anchors it links to}
     search: dict[str, Any] | None = None  # the whole site's merged search index, as last written
     built_urls: set[str] = field(default_factory=set)  # pages built now, every language
 
@@ -71,7 +73,7 @@ class Session:
         self.built_urls = set()
         if found.whole:
             self.rebuild = frozenset()
-            self.facts = {}
+            self.facts, self.anchors, self.links = {}, {}, {}
         else:
             self.rebuild = frozenset(pages_to_rebuild(self.facts, found.pages, found.calls))
 
@@ -107,6 +109,11 @@ class Session:
             self.previous_facts[page] = self.facts.get(page)
         self.facts[page] = facts
 
+    def rendered(self, page: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]]) -> None:
+        """The page's anchors and the anchors it links to in other pages, once Markdown has made it."""
+        self.anchors[page] = frozenset(anchors)
+        self.links[page] = {target: frozenset(names) for target, names in links.items()}
+
     def built(self, url: str) -> None:
         self.built_urls.add(url)
 
@@ -127,4 +134,14 @@ class Session:
         for page, before in self.previous_facts.items():
             if shared_facts_changed(before, self.facts[page]):
                 return whole(_("{page} now belongs to another call or holds the glossary").format(page=page))
+        for other, targets in self.links.items():  # a page not rebuilt still links to an anchor gone?
+            if other in self.previous_facts:
+                continue
+            for page, names in targets.items():
+                if page in self.previous_facts and (gone := sorted(names - self.anchors.get(page, frozenset()))):
+                    return whole(
+                        _("{other} links to {page}#{anchor}, which is no longer there").format(
+                            other=other, page=page, anchor=gone[0]
+                        )
+                    )
         return None
