@@ -128,11 +128,22 @@ def node_too_old(version: str) -> str | None:
     return None
 
 
-def _reports(site_dir: Path | str | None = None) -> dict[str, dict]:
+def lighthouse_unavailable() -> str | None:
+    """Why Lighthouse cannot run on this machine (an optional tool: the benchmark prints n/a and the
+    reason), or None when it can."""
     if not LIGHTHOUSE.exists():
-        raise RuntimeError(f"{LIGHTHOUSE} is missing: run `npm ci` in {ROOT}")
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
-    problem = node_too_old(node.stdout) if node.returncode == 0 else "node is missing"
+        return f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `npm ci` in {ROOT}"
+    try:
+        node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    except OSError:
+        return "Node.js is not installed; Lighthouse needs Node.js {}.{} or newer".format(*NODE_MINIMUM)
+    if node.returncode != 0:
+        return f"`node --version` failed: {(node.stderr or node.stdout).strip()}"
+    return node_too_old(node.stdout)
+
+
+def _reports(site_dir: Path | str | None = None) -> dict[str, dict]:
+    problem = lighthouse_unavailable()
     if problem:
         raise RuntimeError(problem)
     with _Server() as server:

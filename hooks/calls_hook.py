@@ -23,6 +23,9 @@ from sitekit.theme.sitefiles import write_files
 # The build in progress. mkdocs-static-i18n builds once per language and on_config starts each
 # build afresh, so nothing of one language's build leaks into the next.
 _pages: CallPages  # this build's, made by on_config before any other event
+# {language: {call: {url: title}}}: the pages of each call as the last build of each language knew
+# them; a build that reads only some pages (`mkdocs serve`, sitekit.preview) keeps the others' titles.
+_known_call_pages: dict[str, dict[str, dict[str, str]]] = {}
 
 
 # -- Hooks ---------------------------------------------------------------------------------------
@@ -72,6 +75,8 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
+    _pages.keep_unread_pages(_known_call_pages.get(_pages.locale, {}))
+    _known_call_pages[_pages.locale] = _pages.call_pages()
     root = Path(config.config_file_path).parent
     for slug, index, name, known in _pages.unlisted_pages():
         shown = f"data/calls/{slug}.yml"

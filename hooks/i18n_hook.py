@@ -20,14 +20,11 @@ from sitekit.theme.sitefiles import write_files
 # The data files that generate part of a page, by the marker that puts them there.
 GENERATED = {GLOSSARY_MARKER: "data/glossary.yml", lastcheck.MARKER: lastcheck.FILE.as_posix()}
 # {page's canonical URL: the files it is made from}, for the sitemap's dates. Filled by every
-# language's build on purpose (the sitemap lists them all); emptied when the first build starts.
+# language's build on purpose (the sitemap lists them all), and kept from one build to the next of the
+# same process: under `mkdocs serve` a rebuild that reads only the changed pages (sitekit.preview)
+# dates the others as before; every page read writes its own entry again, and the sitemap asks only
+# for the pages it lists.
 _sources: dict[str, tuple[str, ...]] = {}
-
-
-def on_config(config):
-    if not nested_language_build(config):
-        _sources.clear()
-    return config
 
 
 def on_page_context(context, page, config, nav):

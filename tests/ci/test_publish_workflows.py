@@ -366,3 +366,38 @@ def test_a_second_job_builds_and_tests_on_python_3_13_without_the_browser(site_w
 def test_the_readme_says_which_pythons_are_supported():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "**Python**: 3.11.5 or newer" in readme and "3.13" in readme
+
+
+def test_every_job_that_builds_keeps_the_social_cards_keyed_on_what_a_card_depends_on(site_workflow):
+    """CI keeps what it drew: .cache/cards (publish_hook.CARD_CACHE) is restored before `make site`,
+    with the same pinned actions/cache as the package cache, and a key that moves with every input of a
+    card (its code and LAYOUT_VERSION, date formatting, call data, strings, site_name, the fonts), so
+    that newly drawn cards are saved under a new key instead of being drawn again on every run."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from sitekit.publish.cards import FONT_DIRS, FONTS
+
+    card_cache = re.search(r'^CARD_CACHE = "([^"]+)"', (ROOT / "hooks" / "publish_hook.py").read_text(), re.MULTILINE)
+    assert card_cache is not None
+    builders = {
+        name: job for name, job in site_workflow["jobs"].items() if any(s.get("run") == "make site" for s in steps(job))
+    }
+    assert "build" in builders
+    for name, job in builders.items():
+        caches = [s for s in steps(job) if s.get("uses", "").startswith("actions/cache@")]
+        assert len({s["uses"] for s in caches}) == 1, f"job {name}: one pinned actions/cache for every cache"
+        cards = [s for s in caches if s["with"]["path"] == card_cache[1]]
+        assert len(cards) == 1, f"job {name}: no cache of {card_cache[1]}"
+        at = steps(job).index(cards[0])
+        assert at < index_of(job, lambda s: s.get("run") == "make site"), f"job {name}: restored after the build"
+        key = cards[0]["with"]["key"]
+        for depends_on in (
+            "hooks/sitekit/publish/cards.py",
+            "hooks/sitekit/dates/**",
+            "data/calls/**",
+            "data/strings/**",
+            "mkdocs.yml",
+        ):
+            assert f"'{depends_on}'" in key, f"job {name}: the cards' key does not follow {depends_on}"
+        fingerprint = next(s for s in steps(job)[:at] if s.get("id") == "card-fonts")
+        assert "steps.card-fonts.outputs.sha256" in key
+        assert all(f"{FONT_DIRS[0]}/{font}" in fingerprint["run"] for font in FONTS.values())

@@ -91,6 +91,7 @@ class CallPages:
     problems: list[Problem] = field(default_factory=list)
     _read: dict[str, tuple[PageSource, Call | None]] = field(default_factory=dict, repr=False)  # url: page
     _call_pages: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # slug: {url: title}
+    _read_urls: set[str] = field(default_factory=set, repr=False)  # every page this build read
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
     _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
@@ -102,6 +103,7 @@ class CallPages:
         replaced in the HTML Markdown makes of it: `page_content`)."""
         call = self._page_call(page)
         self._read[page.url] = (page, call)
+        self._read_urls.add(page.url)
         markdown = page.markdown
         if call is None:
             return markdown
@@ -329,6 +331,22 @@ class CallPages:
             feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url),
             calendar_href=self._href(f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}", page_url),
         )
+
+    def call_pages(self) -> dict[str, dict[str, str]]:
+        """{call: {url: title}} of this language's pages of each call, as this build knows them."""
+        return {slug: dict(pages) for slug, pages in self._call_pages.items()}
+
+    def keep_unread_pages(self, previous: Mapping[str, Mapping[str, str]]) -> None:
+        """A build that read only some pages (MkDocs' dirty build: the live preview rebuilding what a
+        change shows, sitekit.preview): each page of a call that it did not read, and that is still
+        there, keeps its title from `previous` (the last build's `call_pages()`), so that the menus of
+        the pages it did read list it. A whole build reads every page: nothing is kept."""
+        for slug, pages in previous.items():
+            if slug not in self.calls:
+                continue
+            for url, title in pages.items():
+                if url not in self._read_urls and self.page_url_exists(url) and self.is_call_page(url, slug):
+                    self._call_pages.setdefault(slug, {}).setdefault(url, title)
 
     def unlisted_pages(self) -> list[tuple[str, int, str, str]]:
         """(call, index, name, known names) for each name in a call's `pages:` that is no page of

@@ -136,3 +136,43 @@ def test_texts_with_characters_icalendar_escapes_read_back_as_written():
     [vevent] = Calendar.from_ical(calendar_file([entry], COMMITTED, "-//example.org//calls//IT", "it")).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == str(vevent["DESCRIPTION"]) == text
     assert vevent["SUMMARY"].params["LANGUAGE"] == "it"
+
+
+def test_a_calendar_put_together_from_its_components_is_icalendars_own_output_byte_for_byte():
+    """calendar_file joins each component's cached lines; the file is the one icalendar writes whole."""
+    from sitekit.calls import ics
+
+    brussels, tokyo = ZoneInfo("Europe/Brussels"), ZoneInfo("Asia/Tokyo")
+    entries = [
+        CalendarEntry(
+            "a@x",
+            datetime(2020, 12, 2, 17, tzinfo=brussels),
+            "Scadenza: A",
+            "Sintesi, lunga " * 9,
+            "https://x/a/",
+            timedelta(days=1),
+        ),
+        CalendarEntry(
+            "b@x",
+            datetime(2021, 3, 2, 9, tzinfo=tokyo),
+            "B",
+            "b",
+            "https://x/b/",
+            None,
+            datetime(2020, 1, 1, tzinfo=UTC),
+            1,
+            datetime(2020, 2, 1, tzinfo=UTC),
+        ),
+        CalendarEntry("c@x", datetime(2022, 1, 5, 12, tzinfo=brussels), "C", "c", "https://x/c/"),
+    ]
+    stamp = datetime(2020, 11, 20, 11, tzinfo=UTC)
+    whole = Calendar()
+    whole.add("prodid", "-//x//calls//IT")
+    whole.add("version", "2.0")
+    whole.add("calscale", "GREGORIAN")
+    whole.add_component(ics._vtimezone("Europe/Brussels", 2020, 2022))
+    whole.add_component(ics._vtimezone("Asia/Tokyo", 2021, 2021))
+    for entry in entries:
+        whole.add_component(ics._vevent(entry, stamp, "it"))
+    assert calendar_file(entries, stamp, "-//x//calls//IT", "it") == whole.to_ical()
+    assert calendar_file(entries, stamp, "-//x//calls//IT", "it") == whole.to_ical()  # from the cache too

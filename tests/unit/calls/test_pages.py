@@ -273,3 +273,24 @@ def test_the_same_inline_marker_inside_a_sentence_and_alone_between_paragraphs_i
     assert p.problems == []
     built(p, page("# T\n\nIl bilancio è di <!-- call:budget --> in tutto.\n\nOppure\n<!-- call:budget -->\n"))
     assert [(x.line, x.field) for x in p.problems] == [(4 + 6, "<!-- call:budget -->")]
+
+
+def test_a_build_that_reads_some_pages_keeps_the_menu_entries_of_the_call_pages_it_did_not_read():
+    """The live preview rebuilds only the pages a change shows (sitekit.preview): the menu of a page it
+    rebuilds still lists the call's other pages, with their titles as last read; a page that is gone
+    is not kept."""
+    now = datetime(2020, 11, 20, 12, tzinfo=UTC)
+    before = call_pages([make_call(pages=["index", "webinar", "faq"])], now)
+    before.page_markdown(page("# Bando\n", url="bandi/test-call/"))
+    before.page_markdown(page("# Webinar\n", url="bandi/test-call/webinar/"))
+    before.page_markdown(page("# FAQ\n", url="bandi/test-call/faq/"))
+    known = {"test-call": {**before.call_pages()["test-call"], "bandi/test-call/webinar/": "Il webinar"}}
+    gone = "bandi/test-call/faq/"
+    after = call_pages([make_call(pages=["index", "webinar", "faq"])], now, page_url_exists=lambda url: url != gone)
+    after.page_markdown(page("# Bando nuovo\n", url="bandi/test-call/"))
+    after.keep_unread_pages(known)
+    assert after.call_pages() == {
+        "test-call": {"bandi/test-call/": "Bando di prova", "bandi/test-call/webinar/": "Il webinar"}
+    }
+    menu = after.page_boxes("<h1>Bando nuovo</h1>", "bandi/test-call/", "test-call")
+    assert "Il webinar" in menu and "FAQ" not in menu
