@@ -130,3 +130,65 @@ def test_an_alias_in_mkdocs_yml_is_a_problem_not_a_traceback(tmp_path):
         "mkdocs.yml:1: site_name: uses an anchor or alias (&name, *name); this file does not allow them: "
         "write the value out in full"
     ]
+
+
+# -- libyaml's parser, YAML 1.2's reading -----------------------------------------------------------
+
+
+def test_yaml_is_parsed_by_libyaml():
+    """The C parser (~50x the pure-Python one): a PyYAML without it would still read every file the
+    same way, only slower, so nothing else would tell."""
+    from yaml._yaml import CParser
+
+    from sitekit.inputs import yamlfile
+
+    assert yamlfile._Parser is CParser
+
+
+@pytest.mark.parametrize(
+    "text, line, character",
+    [
+        ("a: x\n\nb: x\x85y\n", 3, "U+0085"),  # YAML 1.1 reads a line end, 1.2 a character
+        ("a: x\u2028y\n", 1, "U+2028"),
+        ("a: x\nb: y\u2029\n", 2, "U+2029"),
+        ("a: 1\n\ufeffb: 2\n", 2, "U+FEFF"),  # libyaml skips a byte-order mark at a line's start
+    ],
+)
+def test_characters_yaml_versions_read_differently_are_refused_with_their_line(text, line, character):
+    problem = parse_yaml(text, "data/x.yml")
+    assert isinstance(problem, Problem), problem
+    assert (problem.line, character in problem.message) == (line, True), str(problem)
+
+
+def test_an_escaped_surrogate_is_refused_naming_its_field():
+    problem = parse_yaml('title:\n  it: x\n  en: "About\\ud800"\n', "data/x.yml")
+    assert isinstance(problem, Problem), problem
+    assert (problem.line, problem.field, "U+D800" in problem.message) == (3, "title.en", True), str(problem)
+
+
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("a: &é 1\n", 1, "anchor or alias"),  # a name libyaml (YAML 1.1) does not take for one
+        ("a: *é\n", 1, "anchor or alias"),
+        ("a: 1\n...\nb: 2\n", 3, "more than one document"),
+        ("title: 'it''s' fine\n", 1, "text after the closing quote"),
+        ("a: 1\n\tb: 2\n", 2, "indent with spaces"),
+    ],
+)
+def test_libyaml_errors_are_said_in_editors_words(text, line, words):
+    problem = parse_yaml(text, "data/x.yml")
+    assert isinstance(problem, Problem), problem
+    assert (problem.line, words in problem.message) == (line, True), str(problem)
+
+
+def test_a_text_is_parsed_once_whatever_name_it_is_read_under():
+    text = "title: Once\ndescription: under two names\n"
+    first, second = parse_yaml(text, "docs/p.it.md", first_line=2), parse_yaml(text, "p.it.md", first_line=2)
+    assert (first.path, second.path) == ("docs/p.it.md", "p.it.md")
+    assert first.data is second.data and first.line_of(("description",)) == 3
+    broken = "title: a\ntitle: b\n"
+    assert [str(parse_yaml(broken, name, first_line=2)).split(":")[0] for name in ("docs/q.md", "q.md")] == [
+        "docs/q.md",
+        "q.md",
+    ]
