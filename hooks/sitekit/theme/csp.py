@@ -11,15 +11,22 @@ import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
-# Types a browser runs as script; the others (application/json, application/ld+json) are data.
-_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 # An inline script as a template writes it: <script> with no attributes, its text up to </script>.
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+# One pass over a final page for what a browser reads as markup: a comment, and an element whose text
+# is not markup (script, style; title and textarea, whose text is only text), are each one token, so
+# that a `<script>` or `<article>` written inside them counts for nothing; then the <article> tags.
+# Groups: the element's name, its attributes, its text; or, for an article's tag, "/" or "".
+_TOKENS = re.compile(
+    r"<!--.*?-->"
+    r"|<(script|style|title|textarea)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</\1\s*>"
+    r"|<(/?)article(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL | re.IGNORECASE,
+)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # What a template expression inside a JavaScript string ("{{ base_url }}") may render to: anything
 # that cannot end the string or the script (no quote, backslash, line break or <).
@@ -35,8 +42,17 @@ class TemplateScripts:
         patterns = [_pattern(body) for text in sources for body in _TEMPLATE_SCRIPT.findall(text)]
         self._patterns = [p for p in patterns if p is not None]
 
+        self._hashes: dict[str, str | None] = {}  # script -> its hash if allowed: pages share a few
+
     def allows(self, script: str) -> bool:
         return any(p.fullmatch(script.strip()) for p in self._patterns)
+
+    def hash_of(self, script: str) -> str | None:
+        """ "'sha256-…'" of `script` if a template writes it, else None."""
+        if script not in self._hashes:
+            digest = hashlib.sha256(script.encode("utf-8")).digest()
+            self._hashes[script] = "'sha256-" + base64.b64encode(digest).decode() + "'" if self.allows(script) else None
+        return self._hashes[script]
 
 
 def _pattern(body: str) -> re.Pattern[str] | None:
@@ -70,49 +86,21 @@ def theme_scripts(dirs: tuple[str, ...]) -> TemplateScripts:
     return TemplateScripts(texts.values())
 
 
-class _InlineScripts(HTMLParser):
-    """The text of every inline script outside <article> that a browser would run, exactly as written.
-    Scripts inside <article> came with the page's content (an editor's Markdown, a partial): they
-    get no hash, so they do not run."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-        self._in_article = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self._in_article += 1
-        if tag != "script":
-            return
-        names = dict(attrs)
-        runs = (names.get("type") or "").strip().lower() in _SCRIPT_TYPES
-        self._current = [] if runs and "src" not in names and not self._in_article else None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "article" and self._in_article:
-            self._in_article -= 1
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
-
-
 def inline_script_hashes(html: str, templates: TemplateScripts) -> list[str]:
     """'sha256-…' of each inline script in `html` that one of the theme's `templates` writes, in
-    order, each once. Any other (from mkdocs.yml's texts, say) gets none, and does not run."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    hashes = (
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in parser.scripts
-        if templates.allows(s)
-    )
+    order, each once. Any other (from mkdocs.yml's texts, say) gets none, and does not run; so does
+    any script inside <article>, which came with the page's content (an editor's Markdown, a partial),
+    and any with attributes (no template writes one: `<script>` alone is what they are read from)."""
+    hashes: list[str] = []
+    in_article = 0
+    for token in _TOKENS.finditer(html):
+        name, attributes, body, closing = token.groups()
+        if closing is not None:  # <article ...> or </article>
+            in_article = max(in_article - 1, 0) if closing else in_article + 1
+        elif name is not None and name.lower() == "script" and not in_article and not attributes.strip(" \t\n\r\f/"):
+            found = templates.hash_of(body)
+            if found is not None:
+                hashes.append(found)
     return list(dict.fromkeys(hashes))
 
 

@@ -93,3 +93,24 @@ def test_the_policy_tag_is_as_the_minifier_writes_it():
 
     out = with_policy(minify_page(PAGE), THEME)
     assert minify_page(out) == out
+
+
+def test_a_template_script_where_no_browser_runs_it_or_with_attributes_gets_no_hash():
+    for where in [
+        "<!-- <script>alert(1)</script> -->",
+        "<title>t <script>alert(1)</script></title>",
+        "<textarea><script>alert(1)</script></textarea>",
+        "<style>/* <script>alert(1)</script> */</style>",
+        "<script type=module>alert(1)</script>",
+        '<script data-from="page">alert(1)</script>',
+    ]:
+        assert inline_script_hashes(f"<head>{where}</head><body></body>", THEME) == [], where
+
+
+def test_a_script_is_in_the_article_until_the_article_that_holds_it_ends():
+    nested = "<article><article></article><script>alert(1)</script></article>"
+    assert inline_script_hashes(nested, THEME) == []
+    # an </article> inside a script's text or a comment ends nothing
+    for closer in ['<script type=application/ld+json>{"a": "</article>"}</script>', "<!-- </article> -->"]:
+        assert inline_script_hashes(f"<article>{closer}<script>alert(1)</script></article>", THEME) == [], closer
+    assert inline_script_hashes("<article></article ><script>alert(1)</script>", THEME) == [ALERT_HASH]
