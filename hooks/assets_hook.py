@@ -20,7 +20,7 @@ from sitekit.theme.bundles import Bundle, Source, bundle
 from sitekit.theme.minify import minify_page
 from sitekit.theme.unused_css import (
     drop_unused_colours,
-    drop_unused_rules,
+    drop_unused_rules_cached,
     palette_colours,
     unused_classes,
     unused_variables,
@@ -28,6 +28,7 @@ from sitekit.theme.unused_css import (
 
 THEME_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 PALETTE_CSS = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
+THEME_CSS_CACHE = ".cache/theme-css"  # below the project: the theme's stylesheet trimmed (not published)
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
@@ -98,7 +99,10 @@ def on_files(files, config):
         if file.src_uri not in _theme_css:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
             settings = _settings(config)
-            _theme_css[file.src_uri] = drop_unused_rules(text, unused_classes(settings), unused_variables(settings))
+            cache = Path(config.config_file_path).parent / THEME_CSS_CACHE
+            _theme_css[file.src_uri] = drop_unused_rules_cached(
+                text, unused_classes(settings), unused_variables(settings), cache
+            )
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=_theme_css[file.src_uri]))
     for file in [f for f in files if PALETTE_CSS.fullmatch(f.src_uri) and f.abs_src_path]:

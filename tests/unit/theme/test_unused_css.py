@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitekit.theme.unused_css import (
     drop_unused_colours,
     drop_unused_rules,
+    drop_unused_rules_cached,
     palette_colours,
     unused_classes,
     unused_variables,
@@ -101,3 +102,16 @@ def test_components_the_configuration_turns_on_nowhere_include_layout_variants_a
     assert not {"md-nav--lifted", "md-nav--integrated", "md-path", "md-status", "footnote"} & set(
         unused_classes(turned_on)
     )
+
+
+def test_a_stylesheet_trimmed_once_is_read_from_the_cache_while_nothing_it_depends_on_changes(tmp_path):
+    names = unused_classes(NOTHING_ON)
+    first = drop_unused_rules_cached(CSS, names, (), tmp_path)
+    assert first == drop_unused_rules(CSS, names)
+    [cached] = tmp_path.glob("*.css")
+    cached.write_text("/* from the cache */", encoding="utf-8")
+    assert drop_unused_rules_cached(CSS, names, (), tmp_path) == "/* from the cache */"
+    # another stylesheet, or other names to drop, is another entry
+    assert drop_unused_rules_cached(CSS + ".x{}", names, (), tmp_path) == drop_unused_rules(CSS + ".x{}", names)
+    assert drop_unused_rules_cached(CSS, names[1:], (), tmp_path) == drop_unused_rules(CSS, names[1:])
+    assert len(list(tmp_path.glob("*.css"))) == 3 and not list(tmp_path.glob("*.tmp"))
