@@ -50,9 +50,10 @@ _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 # The characters a YAML stream cannot hold (YAML 1.2, 5.1: C0 and C1 controls but tab and line ends,
 # surrogates, U+FFFE/U+FFFF), refused before parsing, with the line they are on; also U+0085, U+2028
 # and U+2029, which libyaml (YAML 1.1) reads as line ends where YAML 1.2 reads text, and a byte-order
-# mark at the start of a line after the first, which libyaml skips where YAML 1.2 keeps it.
+# mark at the start of a line after the first (or after another), which libyaml skips where YAML 1.2
+# keeps it.
 _UNREADABLE = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|(?<=[\n\r])\ufeff"
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|(?<=[\n\r\ufeff])\ufeff"
 )
 try:  # libyaml, through PyYAML's C extension (every PyYAML wheel carries it): ~50x the pure parser
     from yaml._yaml import CParser as _Parser
