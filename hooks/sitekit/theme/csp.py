@@ -17,14 +17,17 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 # An inline script as a template writes it: <script> with no attributes, its text up to </script>.
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-# One pass over a final page for what a browser reads as markup: a comment, and an element whose text
-# is not markup (script, style; title and textarea, whose text is only text), are each one token, so
-# that a `<script>` or `<article>` written inside them counts for nothing; then the <article> tags.
-# Groups: the element's name, its attributes, its text; or, for an article's tag, "/" or "".
+# One pass over a final page, tag by tag, as a browser reads its markup: a comment, and an element whose
+# text is not markup (script, style; title and textarea, whose text is only text), are each one token, and
+# so is every other tag with its attributes (the minifier leaves `<` in a quoted value: an og:title of
+# `<script>...` is a value, not a script), so that a `<script>` or `<article>` inside any of them counts
+# for nothing. Groups: the raw-text element's name, its attributes, its text; or, for any other tag, "/"
+# or "" and its name. Possessive quantifiers: a tag the pattern cannot read fails at once.
+_ATTRIBUTES = r"""(?:[^>"'=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|=)*+"""
 _TOKENS = re.compile(
-    r"<!--.*?-->"
-    r"|<(script|style|title|textarea)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</\1\s*>"
-    r"|<(/?)article(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"<(?:!--.*?-->"
+    rf"|(script|style|title|textarea)(?=[\s/>])({_ATTRIBUTES})>(.*?)</\1\s*>"
+    rf"|(/?)([a-zA-Z][^\s/>]*+){_ATTRIBUTES}>)",
     re.DOTALL | re.IGNORECASE,
 )
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -94,10 +97,11 @@ def inline_script_hashes(html: str, templates: TemplateScripts) -> list[str]:
     hashes: list[str] = []
     in_article = 0
     for token in _TOKENS.finditer(html):
-        name, attributes, body, closing = token.groups()
-        if closing is not None:  # <article ...> or </article>
-            in_article = max(in_article - 1, 0) if closing else in_article + 1
-        elif name is not None and name.lower() == "script" and not in_article and not attributes.strip(" \t\n\r\f/"):
+        raw, attributes, body, closing, tag = token.groups()
+        if tag is not None:
+            if tag.lower() == "article":
+                in_article = max(in_article - 1, 0) if closing else in_article + 1
+        elif raw is not None and raw.lower() == "script" and not in_article and not attributes.strip(" \t\n\r\f/"):
             found = templates.hash_of(body)
             if found is not None:
                 hashes.append(found)

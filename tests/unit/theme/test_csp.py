@@ -101,6 +101,8 @@ def test_a_template_script_where_no_browser_runs_it_or_with_attributes_gets_no_h
         "<title>t <script>alert(1)</script></title>",
         "<textarea><script>alert(1)</script></textarea>",
         "<style>/* <script>alert(1)</script> */</style>",
+        '<meta content="About <script>alert(1)</script>" property=og:title>',  # the minifier leaves `<` there
+        "<a title='<script>alert(1)</script>' href=x>x</a>",
         "<script type=module>alert(1)</script>",
         '<script data-from="page">alert(1)</script>',
     ]:
@@ -111,6 +113,10 @@ def test_a_script_is_in_the_article_until_the_article_that_holds_it_ends():
     nested = "<article><article></article><script>alert(1)</script></article>"
     assert inline_script_hashes(nested, THEME) == []
     # an </article> inside a script's text or a comment ends nothing
-    for closer in ['<script type=application/ld+json>{"a": "</article>"}</script>', "<!-- </article> -->"]:
+    for closer in [
+        '<script type=application/ld+json>{"a": "</article>"}</script>',
+        "<!-- </article> -->",
+        '<a title="</article>" href=x>x</a>',
+    ]:
         assert inline_script_hashes(f"<article>{closer}<script>alert(1)</script></article>", THEME) == [], closer
     assert inline_script_hashes("<article></article ><script>alert(1)</script>", THEME) == [ALERT_HASH]
