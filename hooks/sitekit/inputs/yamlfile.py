@@ -1,7 +1,7 @@
 """Read YAML at a bounded cost and remember the line of every key, so that errors can point at it.
 
 Every YAML file the build reads (call files, glossary, strings, front matter, mkdocs.yml for the
-checks) goes through `parse_with_lines`: libyaml's parser (PyYAML's C extension, `yaml.CParser`)
+checks) goes through `parse_with_lines`: libyaml's parser (PyYAML's C extension, `yaml._yaml.CParser`)
 gives the events, with the line of each, and the data is built here from them, in one pass, by
 YAML 1.2's rules, so that:
 - anchors and aliases are refused (a 500-byte file of nested aliases would expand to gigabytes);
