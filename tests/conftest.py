@@ -3,7 +3,9 @@ sub-path, and Chromium."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,38 @@ def pytest_collection_modifyitems(items) -> None:
     items.sort(key=rank)  # stable: each file's tests keep their order
 
 
+def pytest_sessionstart(session) -> None:
+    """Under pytest-xdist, the controller has nothing to do while its workers start and collect: it
+    builds the shared real sites meanwhile (`served_site`, then `site_dir`, each under its lock as the
+    fixtures build it), so that the first tests find them built, and no worker waits idle for another
+    to build them. Only for runs that take the browser or build tests by folder (`make test`)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("dsession"):
+        return
+    factory = getattr(config, "_tmp_path_factory", None)  # pytest's own; xdist reads it the same way
+    if factory is None or not _runs_real_site_tests(config):
+        return
+    base = factory.getbasetemp()  # each worker's basetemp is a folder in it: this is their shared_tmp()
+    threading.Thread(target=_build_shared_sites, args=(base,), name="shared-sites", daemon=True).start()
+
+
+def _runs_real_site_tests(config) -> bool:
+    """Whether the run's paths take tests/browser or tests/build as a whole (not single files)."""
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        for folder in (ROOT / "tests" / "browser", ROOT / "tests" / "build"):
+            if path.is_dir() and (folder.is_relative_to(path) or path.is_relative_to(folder)):
+                return True
+    return False
+
+
+def _build_shared_sites(base: Path) -> None:
+    # A failed build leaves nothing (built_once): the fixture then builds again and fails with its message.
+    with contextlib.suppress(Exception):
+        shared_served_build(base / "served-site", SITE_NOW_DURING_CALL)
+        built_once(base / "site", _build_real_site)
+
+
 def pytest_sessionfinish(session) -> None:
     """At the end of the whole run (on the controller, not on each xdist worker), the quality
     checks' records go into data/quality/last-check.yml (tests/lastcheck.py)."""
@@ -49,16 +83,16 @@ def pytest_sessionfinish(session) -> None:
         write_pending()
 
 
+def _build_real_site(out: Path) -> str:
+    result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    return str(out)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real site, built strict as of a day when the call was open. Tests only read it."""
-
-    def make(out: Path) -> str:
-        result = build(ROOT, out, site_now=SITE_NOW_DURING_CALL)
-        assert result.returncode == 0, result.output
-        return str(out)
-
-    return Path(built_once(shared_tmp(tmp_path_factory) / "site", make))
+    return Path(built_once(shared_tmp(tmp_path_factory) / "site", _build_real_site))
 
 
 @pytest.fixture(scope="session")

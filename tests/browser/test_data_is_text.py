@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import SITE_NOW_DURING_CALL
 from sitebuild import copy_project, served_build
@@ -203,6 +204,9 @@ def test_head_link_titles_are_attributes_not_markup(tab, hostile_site):
         assert tab.evaluate("document.head.querySelectorAll('img, b').length") == 0
 
 
+HOVER_TIMEOUT_MS = 5_000
+
+
 def _header_title_tooltip(tab) -> dict | None:
     """Scroll until the header shows the page's title, point at it, and return what Material's
     tooltip shows, read the moment it opens ({text, markup: elements of markup in it}); None if it
@@ -214,7 +218,13 @@ def _header_title_tooltip(tab) -> dict | None:
     tab.wait_for_function("el => el.hasAttribute('title')", arg=topic)  # Material saw it cut short
     for _ in range(3):  # the header's topics slide in: a pointer that arrived mid-slide is moved again
         tab.mouse.move(0, 0)
-        topic.hover()
+        try:
+            # Playwright waits until nothing covers the title; under load the header's own box was seen
+            # to cover it for good (the title's topic not yet taking the pointer): the page is loaded
+            # again (the caller), rather than waiting out Playwright's 30 s and failing on the spot.
+            topic.hover(timeout=HOVER_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            return None
         if shown := tab.evaluate(OPENED_TOOLTIP, topic):
             return shown
     return None
