@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from sitekit.cachedir import cache_dir
 from sitekit.languages import nested_language_build
 from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
@@ -28,7 +29,6 @@ from sitekit.theme.unused_css import (
 
 THEME_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 PALETTE_CSS = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-THEME_CSS_CACHE = ".cache/theme-css"  # below the project: the theme's stylesheet trimmed (not published)
 
 # Made by the first language's build; mkdocs-static-i18n builds the others with the same config
 # object (whose lists already name the bundles), and every language loads the same two files.
@@ -99,7 +99,7 @@ def on_files(files, config):
         if file.src_uri not in _theme_css:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
             settings = _settings(config)
-            cache = Path(config.config_file_path).parent / THEME_CSS_CACHE
+            cache = cache_dir(Path(config.config_file_path).parent, "theme-css")
             _theme_css[file.src_uri] = drop_unused_rules_cached(
                 text, unused_classes(settings), unused_variables(settings), cache
             )

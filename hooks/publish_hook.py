@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitekit.cachedir import cache_dir
 from sitekit.calls.changes import last_changed, last_commit_times
 from sitekit.calls.model import load_calls
 from sitekit.calls.urls import call_page_path
@@ -26,7 +27,6 @@ from sitekit.publish.sharing import og_locales, page_title, sharing_meta
 from sitekit.strings import load_strings
 from sitekit.theme.sitefiles import write_files
 
-CARD_CACHE = ".cache/cards"  # below the project: cards already drawn, by what they show (not published)
 _build: dict = {}  # this language's build only: reset by on_config, which fires once per build
 
 
@@ -127,6 +127,6 @@ def on_post_build(config) -> None:
         },
     )
     try:
-        write_files(site, social_cards(calls, strings, config.site_name, root / CARD_CACHE, root))
+        write_files(site, social_cards(calls, strings, config.site_name, cache_dir(root, "cards"), root))
     except (FontMissing, SiteDataError) as err:
         raise PluginError(str(err)) from None

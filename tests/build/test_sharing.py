@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from sitebuild import build, html_pages, soup
+from sitekit.cachedir import cache_dir
 from synthetic import call_yaml, make_site
 
 SITE_URL = "https://clust-er.github.io/bandi/"
@@ -95,7 +96,7 @@ def test_call_cards_are_1200_by_630_and_do_not_change_with_the_status(tmp_path):
     assert cards[0] == cards[1]
     with Image.open(io.BytesIO(cards[0])) as png:
         assert png.size == (1200, 630)
-    assert list((project / ".cache" / "cards").glob("*.png"))  # drawn once, then read from the cache
+    assert list(cache_dir(project, "cards").glob("*.png"))  # drawn once, then read from the cache
 
 
 def test_a_title_the_card_cannot_draw_stops_the_build_naming_file_line_field_and_character(tmp_path):

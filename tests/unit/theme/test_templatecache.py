@@ -1,4 +1,5 @@
-"""The process-wide cache of compiled templates: a later environment reuses the code, an edit does not."""
+"""The cache of compiled templates: a later environment (or process, through the disk) reuses the code, an
+edit does not, and an unreadable entry on disk is compiled again."""
 
 from __future__ import annotations
 
@@ -27,3 +28,40 @@ def test_an_edited_template_is_compiled_again(tmp_path):
     _env(tmp_path, cache).get_template("page.html")
     (tmp_path / "page.html").write_text("New {{ name }}")
     assert _env(tmp_path, cache).get_template("page.html").render(name="x") == "New x"
+
+
+def _compiles(monkeypatch) -> list:
+    compiled: list = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda *a, **k: compiled.append(a) or original(*a, **k))
+    return compiled
+
+
+def test_a_later_process_renders_from_the_code_kept_on_disk(tmp_path, monkeypatch):
+    (tmp_path / "page.html").write_text("Hello {{ name }}")
+    first = share_compiled_templates(
+        Environment(loader=FileSystemLoader(str(tmp_path))), MemoryBytecodeCache(), tmp_path / "c"
+    )
+    assert first.get_template("page.html").render(name="it") == "Hello it"
+    compiled = _compiles(monkeypatch)
+    later = share_compiled_templates(
+        Environment(loader=FileSystemLoader(str(tmp_path))), MemoryBytecodeCache(), tmp_path / "c"
+    )
+    assert later.get_template("page.html").render(name="en") == "Hello en"
+    assert compiled == [], "a new process compiled what the disk held"
+
+
+def test_an_edit_or_a_damaged_entry_on_disk_is_compiled_again(tmp_path, monkeypatch):
+    (tmp_path / "page.html").write_text("Old {{ name }}")
+    folder = tmp_path / "c"
+    new = lambda: share_compiled_templates(  # noqa: E731
+        Environment(loader=FileSystemLoader(str(tmp_path))), MemoryBytecodeCache(), folder
+    )
+    new().get_template("page.html")
+    (tmp_path / "page.html").write_text("New {{ name }}")
+    assert new().get_template("page.html").render(name="x") == "New x"
+    for entry in folder.iterdir():
+        entry.write_bytes(entry.read_bytes()[:40])  # cut short: what a full disk might leave
+    compiled = _compiles(monkeypatch)
+    assert new().get_template("page.html").render(name="y") == "New y"
+    assert len(compiled) == 1
