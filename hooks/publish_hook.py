@@ -8,11 +8,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit.cachedir import cache_dir
 from sitekit.calls.changes import last_changed, last_commit_times
 from sitekit.calls.model import load_calls
 from sitekit.calls.urls import call_page_path
 from sitekit.dates.clock import site_now
+from sitekit.inputs.cachedir import cache_dir
 from sitekit.languages import Language, configured_languages, current_locale, nested_language_build
 from sitekit.problems import SiteDataError
 from sitekit.publish.cards import FontMissing, call_card_alt, site_card_alt, social_cards

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitekit.cachedir import cache_dir
+from sitekit.inputs.cachedir import cache_dir
 from sitekit.theme.loader import list_visible_theme_files
 from sitekit.theme.templatecache import share_compiled_templates
 

@@ -26,7 +26,7 @@ for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
 # messages' language (tests/unit/test_messages.py, the mistakes corpus in test_editor_errors.py,
 # test_new_call.py) set SITE_MESSAGES themselves or remove it.
 os.environ["SITE_MESSAGES"] = "en"
-# Every copy of the project the tests build shares one cache (sitekit.cachedir): the trimmed theme
+# Every copy of the project the tests build shares one cache (sitekit.inputs.cachedir): the trimmed theme
 # stylesheet, compiled templates and drawn cards, each keyed by what it was made from, are made once
 # for the suite instead of once per copy.
 os.environ.setdefault("SITEKIT_CACHE", str(ROOT / ".cache"))

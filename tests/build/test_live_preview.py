@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from conftest import SITE_NOW_DURING_CALL
+from liveserve import free_port, wait_for
 from sitebuild import copy_project
 
 CALL = "data/calls/clusters-go-international-2020.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, seconds: float = 90) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if text in page_text(url):
-            return True
-        time.sleep(0.5)
-    return False
 
 
 @pytest.fixture

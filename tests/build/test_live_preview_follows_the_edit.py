@@ -6,43 +6,19 @@ from __future__ import annotations
 
 import filecmp
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import SITE_NOW_DURING_CALL
-from sitebuild import copy_project
+from liveserve import free_port, page_text, wait_for
+from sitebuild import build, copy_project
 
 CALL = "clusters-go-international-2020"
 DATA = f"data/calls/{CALL}.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, seconds: float = 90) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if text in page_text(url):
-            return True
-        time.sleep(0.2)
-    return False
 
 
 class Preview:
@@ -104,16 +80,8 @@ def preview(tmp_path_factory):
 
 
 def fresh_build(project: Path, out: Path, site_url: str) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW_DURING_CALL, "SITE_URL": site_url}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    result = build(project, out, site_now=SITE_NOW_DURING_CALL, extra_env={"SITE_URL": site_url})
+    assert result.returncode == 0, result.output
     return out
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from sitebuild import build, html_pages, soup
-from sitekit.cachedir import cache_dir
+from sitekit.inputs.cachedir import cache_dir
 from synthetic import call_yaml, make_site
 
 SITE_URL = "https://clust-er.github.io/bandi/"

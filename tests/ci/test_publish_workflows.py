@@ -369,12 +369,12 @@ def test_the_readme_says_which_pythons_are_supported():
 
 
 def test_every_job_that_builds_keeps_the_social_cards_keyed_on_what_a_card_depends_on(site_workflow):
-    """CI keeps what it drew: .cache/cards (publish_hook, sitekit.cachedir) is restored before `make site`,
+    """CI keeps what it drew: .cache/cards (publish_hook, sitekit.inputs.cachedir) is restored before `make site`,
     with the same pinned actions/cache as the package cache, and a key that moves with every input of a
     card (its code and LAYOUT_VERSION, date formatting, call data, strings, site_name, the fonts), so
     that newly drawn cards are saved under a new key instead of being drawn again on every run."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from sitekit.cachedir import DEFAULT_FOLDER
+    from sitekit.inputs.cachedir import DEFAULT_FOLDER
     from sitekit.publish.cards import FONT_DIRS, FONTS
 
     part = re.search(r'cache_dir\(root, "([^"]+)"\)', (ROOT / "hooks" / "publish_hook.py").read_text())
