@@ -30,9 +30,21 @@ Formats = Mapping[str, str]
 
 def format_moment(moment: datetime, fmt: Formats) -> str:
     """The moment in its own zone: "2 dicembre 2020, ore 17:00 CET"."""
-    return fmt["moment"].format(
+    # A call's deadline is written on its pages, in the listings, on its card and in its feed entry:
+    # Babel's formatting (~0.5 ms) is done once per moment and language. The zone and the fold are
+    # part of the key: datetimes of one instant in two zones are equal, and so are the two 02:30 of
+    # the night clocks go back (same zone, fold 0 and 1).
+    key = (moment, moment.tzinfo, moment.fold)
+    return _format_moment(key, fmt["moment"], fmt.get("date", "long"), fmt["time"], fmt["locale"])
+
+
+@lru_cache(maxsize=4096)
+def _format_moment(key: tuple[datetime, object, int], pattern: str, day: str, time: str, locale: str) -> str:
+    moment = key[0]
+    fmt = {"date": day, "time": time, "locale": locale}
+    return pattern.format(
         date=format_day(moment, fmt),
-        time=format_time(moment, fmt["time"], tzinfo=moment.tzinfo, locale=fmt["locale"]),
+        time=format_time(moment, time, tzinfo=moment.tzinfo, locale=locale),
         zone=zone_abbreviation(moment, fmt),
     )
 

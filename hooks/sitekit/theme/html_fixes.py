@@ -6,6 +6,7 @@ leaving every other byte of the page as it was.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
@@ -56,6 +57,7 @@ def drop_checkbox_autocomplete(html: str) -> str:
     return html[:body] + _drop_in(html[body:end]) + html[end:]
 
 
+@lru_cache(maxsize=64)  # Material's toggles read the same on every page of a language
 def _drop_in(html: str) -> str:
     parser = _CheckboxAutocomplete(_line_starts(html))
     parser.feed(html)

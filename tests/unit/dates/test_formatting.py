@@ -147,3 +147,23 @@ def test_an_amount_in_running_text_is_said_in_words_only_when_exact():
     # an amount that millions cannot say exactly stays in full: nothing rounded away
     assert format_money_in_text(7525310, "EUR", it) == format_money(7525310, "EUR", it)
     assert format_money_in_text(950000, "EUR", en) == format_money(950000, "EUR", en)
+
+
+def test_one_instant_is_formatted_in_each_moments_own_zone_and_fold_though_formats_are_remembered():
+    # format_moment remembers what it formatted: equal datetimes (one instant in two zones, or the
+    # two 02:30 of the night clocks go back) must still read as their own wall time and zone.
+    fmt = STRINGS["en"]["formats"]
+    from zoneinfo import ZoneInfo
+
+    brussels = ZoneInfo("Europe/Brussels")
+    summer = datetime(2020, 10, 25, 2, 30, tzinfo=brussels)
+    winter = summer.replace(fold=1)
+    assert summer == winter  # Python compares them as equal: the key must not
+    assert [format_moment(moment, fmt) for moment in (summer, winter, summer)] == [
+        "25 October 2020, 02:30\u00a0CEST",
+        "25 October 2020, 02:30\u00a0CET",
+        "25 October 2020, 02:30\u00a0CEST",
+    ]
+    deadline = datetime(2020, 12, 2, 17, 0, tzinfo=brussels)
+    assert format_moment(deadline, fmt) == "2 December 2020, 17:00\u00a0CET"
+    assert format_moment(deadline.astimezone(UTC), fmt) == "2 December 2020, 16:00\u00a0UTC"
