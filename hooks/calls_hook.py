@@ -8,10 +8,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitekit.about.model import CONTACT_MARKER
+from sitekit.calls.ics import event_cache
 from sitekit.calls.model import load_calls, read_call_yaml
 from sitekit.calls.pages import CallPages, PageSource
 from sitekit.dates.clock import site_now
 from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
+from sitekit.inputs.cachedir import cache_dir
 from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, current_locale
 from sitekit.messages import _
@@ -97,8 +99,10 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    history = History.of(Path(config.config_file_path).parent)  # one git log for every language's build
-    write_files(Path(config.site_dir), _pages.calendar_files(history.last_commit))
+    root = Path(config.config_file_path).parent
+    history = History.of(root)  # one git log for every language's build
+    kept = event_cache(cache_dir(root, "calendar"))  # the events earlier builds drew
+    write_files(Path(config.site_dir), _pages.calendar_files(history.last_commit, kept))
 
 
 # -- Helper functions ----------------------------------------------------------------------------

@@ -13,9 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 from icalendar import Alarm, Calendar, Event, Timezone
+
+from ..inputs.diskmemo import DiskMemo, source_version
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,17 @@ class CalendarEntry:
 
 
 def calendar_file(
-    entries: CalendarEntry | Sequence[CalendarEntry], stamp: datetime, product: str, language: str
+    entries: CalendarEntry | Sequence[CalendarEntry],
+    stamp: datetime,
+    product: str,
+    language: str,
+    kept: DiskMemo | None = None,
 ) -> bytes:
     """One VCALENDAR with one VEVENT per entry (a call with several deadlines has one event each),
     each VTIMEZONE before the events. `stamp`: the DTSTAMP of entries that have none of their own
     (the build clock, when there is no git history). The bytes of icalendar's `Calendar.to_ical()`,
-    put together from each component's own (each made once: see `_event_lines`)."""
+    put together from each component's own (each made once: see `_event_lines`; `kept`: events
+    made by earlier builds, from `event_cache`)."""
     entries = [entries] if isinstance(entries, CalendarEntry) else list(entries)
     years: dict[str, list[int]] = {}
     for entry in entries:
@@ -46,7 +55,7 @@ def calendar_file(
         [
             _calendar_head(product),
             *(_vtimezone_lines(zone, min(found), max(found)) for zone, found in years.items()),
-            *(_event_lines(entry, stamp, language) for entry in entries),
+            *(_event_lines(entry, stamp, language, kept) for entry in entries),
             END,
         ]
     )
@@ -68,10 +77,23 @@ def _calendar_head(product: str) -> bytes:
 
 # An event gives the same lines for the same entry: each call's calendar and the calendar of every
 # deadline share them, and under `mkdocs serve` a rebuild after one call's change (sitekit.preview, at
-# the last build's instant) draws only that call's events again (icalendar: ~1 ms an event).
+# the last build's instant) draws only that call's events again (icalendar: ~1 ms an event). Between
+# build processes, `kept` holds them: keyed by the entry's every field, the stamp and the language.
 @lru_cache(maxsize=8192)
-def _event_lines(entry: CalendarEntry, stamp: datetime, language: str) -> bytes:
-    return _vevent(entry, stamp, language).to_ical()
+def _event_lines(entry: CalendarEntry, stamp: datetime, language: str, kept: DiskMemo | None = None) -> bytes:
+    key = repr((entry, stamp, language))  # datetimes' repr carries their zone and fold
+    lines = kept.get(key) if kept is not None else None
+    if not isinstance(lines, bytes):
+        lines = _vevent(entry, stamp, language).to_ical()
+        if kept is not None:
+            kept.put(key, lines)
+    return lines
+
+
+@cache  # one per folder and process: the in-memory cache above is keyed by it
+def event_cache(folder: Path) -> DiskMemo:
+    """The events earlier builds made, in `folder` (sitekit.inputs.cachedir's "calendar")."""
+    return DiskMemo(folder, source_version(Path(__file__), icalendar.__version__))
 
 
 def _vevent(entry: CalendarEntry, stamp: datetime, language: str) -> Event:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from ..dates.formatting import format_number, zone_note
 from ..messages import _
 from ..problems import Problem
+from ..inputs.diskmemo import DiskMemo
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
 from .model import Call, Deadline
@@ -376,10 +377,13 @@ class CallPages:
 
     # -- calendar files ---------------------------------------------------------------------
 
-    def calendar_files(self, committed: Callable[[str], datetime | None] = lambda path: None) -> dict[str, bytes]:
+    def calendar_files(
+        self, committed: Callable[[str], datetime | None] = lambda path: None, kept: DiskMemo | None = None
+    ) -> dict[str, bytes]:
         """{path below the site root: .ics bytes} for every deadline and every event with a time.
         `committed(path)`: the last commit time of a file (sitekit.inputs.history), which dates the
-        events (DTSTAMP: the same commit gives the same file; the build clock without git history)."""
+        events (DTSTAMP: the same commit gives the same file; the build clock without git history).
+        `kept`: the events earlier builds made (sitekit.calls.ics.event_cache)."""
         host = urlsplit(self.site_url).hostname or "localhost"
         product = f"-//{host}//calls//{self.locale.upper()}"
         out: dict[str, bytes] = {}
@@ -423,10 +427,12 @@ class CallPages:
             everything += files["deadline"]
             for kind, entries in files.items():
                 out[f"{self.prefix}{CALENDAR_DIR}/{call.slug}-{kind}.ics"] = calendar_file(
-                    entries, self.now, product, self.locale
+                    entries, self.now, product, self.locale, kept
                 )
         everything.sort(key=lambda entry: (entry.start, entry.uid))
-        out[f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}"] = calendar_file(everything, self.now, product, self.locale)
+        out[f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}"] = calendar_file(
+            everything, self.now, product, self.locale, kept
+        )
         return out
 
     # -- markers, in the HTML Markdown made of the page; the deadline box, after search -------

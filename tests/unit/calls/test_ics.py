@@ -176,3 +176,29 @@ def test_a_calendar_put_together_from_its_components_is_icalendars_own_output_by
         whole.add_component(ics._vevent(entry, stamp, "it"))
     assert calendar_file(entries, stamp, "-//x//calls//IT", "it") == whole.to_ical()
     assert calendar_file(entries, stamp, "-//x//calls//IT", "it") == whole.to_ical()  # from the cache too
+
+
+def test_events_kept_on_disk_by_one_build_give_the_next_build_the_same_file_and_a_moved_deadline_a_new_one(
+    tmp_path, monkeypatch
+):
+    """A new build process finds the events earlier builds drew (sitekit.calls.ics.event_cache): the
+    same bytes without drawing them; an entry that differs in any field is drawn afresh."""
+    from sitekit.calls import ics
+
+    now = datetime(2020, 11, 20, tzinfo=UTC)
+    moved = make_call(deadline={"local": "2020-12-09 17:00", "zone": "Europe/Brussels"})
+    first = call_pages([make_call()], now).calendar_files(kept=ics.event_cache(tmp_path / "calendar"))
+    assert any((tmp_path / "calendar").iterdir())
+
+    ics._event_lines.cache_clear()  # as in a new process
+    drawn = []
+    monkeypatch.setattr(ics, "_vevent", lambda *args: drawn.append(args) or Calendar())
+    again = call_pages([make_call()], now).calendar_files(kept=ics.event_cache(tmp_path / "calendar"))
+    assert again == first and drawn == []
+    monkeypatch.undo()
+
+    ics._event_lines.cache_clear()
+    later = call_pages([moved], now).calendar_files(kept=ics.event_cache(tmp_path / "calendar"))
+    _, vevent = event(later["calendar/test-call-deadline.ics"])
+    assert vevent.decoded("DTSTART").astimezone(UTC) == datetime(2020, 12, 9, 16, tzinfo=UTC)
+    ics._event_lines.cache_clear()
