@@ -15,6 +15,8 @@ from sitekit.checks.frontmatter import read_front_matter
 from sitekit.checks.github import report_build_error
 from sitekit.checks.serving import rebuild_as_the_build_says
 from sitekit.checks.validation import validate_site
+from sitekit.inputs.cachedir import cache_dir
+from sitekit.inputs.yamlfile import keep_parses_in
 from sitekit.languages import configured_languages, nested_language_build
 from sitekit.messages import _, use_site_language
 from sitekit.problems import SiteDataError
@@ -46,6 +48,7 @@ def on_config(config):
     use_site_language(next((lang.locale for lang in configured_languages(config)), None))
     if nested_language_build(config):  # already checked, already writing beside the output folder
         return config
+    keep_parses_in(cache_dir(Path(config.config_file_path).parent, "yaml"))  # for every hook after this
     _site_dir = Path(config.site_dir)
     # SITE_URL is read here, not by MkDocs (no !ENV in mkdocs.yml): MkDocs' own reading of an address
     # with a malformed IPv6 host ends in a traceback before any hook runs.

@@ -10,18 +10,23 @@ YAML 1.2's rules, so that:
   `true`/`false`, `null`/`~`, whole numbers written plainly and decimal numbers are not text;
 - the characters YAML 1.1 reads as line ends and YAML 1.2 as text (U+0085, U+2028, U+2029) are
   refused with the control characters, never read either way.
-The cost is linear in the size of the file. Each text is parsed once per process (`parse_yaml`).
+The cost is linear in the size of the file. Each text is parsed once per process (`parse_yaml`), and
+once for all processes where a build says where to keep parses (`keep_parses_in`): what a text is
+parsed to is kept on disk under the text itself, its mistakes never (their message is in the
+language of the day).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import (
     AliasEvent,
@@ -38,6 +43,7 @@ from yaml.reader import ReaderError
 from ..messages import N_, _, language
 from ..problems import Problem
 from .characters import NAME, TEXT, describe, forbidden_message
+from .diskmemo import DiskMemo, source_version
 from .filecache import read_text
 
 MAX_DEPTH = 20  # mappings and lists inside each other; the deepest data file here uses 5
@@ -417,7 +423,29 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> YamlDoc | Problem:
 # `mkdocs serve` does not keep every text ever saved.
 @lru_cache(maxsize=65536)
 def _parse_text(text: str, first_line: int, messages_in: str) -> tuple[Any, dict[tuple, int]] | Problem:
+    key = f"{first_line}\0{text}"
+    kept = _kept[0].get(key) if _kept else None
+    if isinstance(kept, tuple):
+        return kept
     try:
-        return parse_with_lines(text.removeprefix("\ufeff"), first_line=first_line)
+        parsed = parse_with_lines(text.removeprefix("\ufeff"), first_line=first_line)
     except YamlProblem as err:
         return Problem("", err.line, err.field, err.message)
+    if _kept:
+        _kept[0].put(key, parsed)
+    return parsed
+
+
+_kept: list[DiskMemo] = []  # where parses are kept between processes, once a build says
+
+
+def keep_parses_in(folder: Path) -> None:
+    """Keep what texts parse to in `folder` (sitekit.inputs.cachedir's "yaml"), and read it back:
+    ~0.3 ms a text (the data files and every page's front matter) becomes a file read. The key is the
+    text; the version, this module's and the characters' rules and PyYAML's and libyaml's versions."""
+    here = Path(__file__).parent
+    libyaml = getattr(sys.modules.get("yaml._yaml"), "get_version_string", lambda: "none")()
+    version = source_version(here / "yamlfile.py", here / "characters.py", yaml.__version__, _Parser.__module__, libyaml)
+    if _kept and _kept[0].folder == folder and _kept[0].version == version:
+        return
+    _kept[:] = [DiskMemo(folder, version)]

@@ -192,3 +192,30 @@ def test_a_text_is_parsed_once_whatever_name_it_is_read_under():
         "docs/q.md",
         "q.md",
     ]
+
+
+def test_a_parse_kept_on_disk_is_read_back_by_the_next_process_and_a_mistake_is_never_kept(tmp_path, monkeypatch):
+    from sitekit.inputs import yamlfile
+
+    monkeypatch.setattr(yamlfile, "_kept", [])
+    yamlfile.keep_parses_in(tmp_path)
+    text = "title: Bando\ndeadline:\n  local: 2020-12-02 17:00\n"
+    first = yamlfile.parse_yaml(text, "data/calls/x.yml")
+    kept = set(tmp_path.iterdir())
+    assert len(kept) == 1
+
+    yamlfile._parse_text.cache_clear()  # as in a new process: only the disk knows it
+    monkeypatch.setattr(yamlfile, "parse_with_lines", lambda *args, **kwargs: pytest.fail("parsed again"))
+    again = yamlfile.parse_yaml(text, "data/calls/x.yml")
+    assert (again.data, again.lines) == (first.data, first.lines)
+    monkeypatch.undo()
+    monkeypatch.setattr(yamlfile, "_kept", [])
+    yamlfile.keep_parses_in(tmp_path)
+
+    yamlfile._parse_text.cache_clear()
+    changed = yamlfile.parse_yaml(text.replace("Bando", "Bando 2"), "data/calls/x.yml")
+    assert changed.data["title"] == "Bando 2"
+    mistake = yamlfile.parse_yaml("title: [unclosed\n", "data/calls/x.yml")
+    assert isinstance(mistake, Problem)
+    assert len(set(tmp_path.iterdir())) == 2  # the changed text is kept; the mistake is not
+    yamlfile._parse_text.cache_clear()
