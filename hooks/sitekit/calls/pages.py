@@ -311,26 +311,32 @@ class CallPages:
                     ],
                 }
             )
-        return self.render(
-            "partials/calls-index.html",
-            groups=groups,
-            programmes=programmes,
-            strings=self.strings,
-            filter_css=self._href(FILTER_CSS, page_url),
+        # Put in after the search index has read the page, as the deadline boxes are: each call is
+        # found on its own pages, not again on this one with its time left as of the build.
+        return self._block(
+            self.render(
+                "partials/calls-index.html",
+                groups=groups,
+                programmes=programmes,
+                strings=self.strings,
+                filter_css=self._href(FILTER_CSS, page_url),
+            )
         )
 
     def home(self, _call: None, page_url: str) -> str:
         ordered = index_order(list(self.calls.values()), self.now, self.closing_days)
         live = [c for c in ordered if self._deadline(c, page_url)["state"] != "closed"]
         closed = [c for c in ordered if self._deadline(c, page_url)["state"] == "closed"][: self.home_closed]
-        return self.render(
-            "partials/calls-home.html",
-            strings=self.strings,
-            live=[self._listed(call, page_url) for call in live],
-            closed=[self._listed(call, page_url) for call in closed],
-            index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
-            feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url),
-            calendar_href=self._href(f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}", page_url),
+        return self._block(  # after the search index has read the page (see `index`)
+            self.render(
+                "partials/calls-home.html",
+                strings=self.strings,
+                live=[self._listed(call, page_url) for call in live],
+                closed=[self._listed(call, page_url) for call in closed],
+                index_href=self._href(f"{self.prefix}{CALLS_FOLDER}/", page_url),
+                feed_href=self._href(f"{self.prefix}{FEED_FILE}", page_url),
+                calendar_href=self._href(f"{self.prefix}{CALENDAR_DIR}/{ALL_DEADLINES}", page_url),
+            )
         )
 
     def call_pages(self) -> dict[str, dict[str, str]]:

@@ -256,9 +256,10 @@ def test_an_inline_marker_inside_the_sentence_or_a_block_marker_alone_is_fine():
 
 def test_the_index_offers_a_programme_filter_only_with_several_programmes():
     one = pages([make_call(), make_call(slug="other-call")])
-    assert "calls-filter" not in one.index(None, "bandi/")
+    assert "calls-index" in one.page_boxes(one.index(None, "bandi/"))
+    assert "calls-filter" not in one.page_boxes(one.index(None, "bandi/"))
     several = pages([make_call(), make_call(slug="other-call", programme="Horizon Europe")])
-    out = html(several.index(None, "bandi/"))
+    out = html(several.page_boxes(several.index(None, "bandi/")))
     assert [label.get_text() for label in out.select(".calls-filter label")] == [
         "Tutti i programmi",
         "COSME (1)",
