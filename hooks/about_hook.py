@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitekit.about.model import CONTACT_MARKER, FILE, footer_view, last_updated_view, load_site_info, relative_href
+from sitekit.inputs.cachedir import cache_dir
 from sitekit.inputs.history import History
 from sitekit.languages import configured_languages, current_locale
 from sitekit.problems import SiteDataError
@@ -37,7 +38,7 @@ def on_config(config):
         formats=strings["calls"]["formats"],
         view={**footer_view(info, locale), "issues": issues},
         prefix=prefix,
-        render=renderer(config.theme.dirs),
+        render=renderer(config.theme.dirs, cache_dir(Path(config.config_file_path).parent, "partials")),
     )
     return config
 

@@ -156,7 +156,7 @@ def _start(config) -> CallPages:
         closing_days=float(config.extra.get("closing_threshold_days", 7)),
         home_closed=int(config.extra.get("home_closed_calls", 3)),
         site_url=config.site_url or "http://localhost/",
-        render=renderer(config.theme.dirs),
+        render=renderer(config.theme.dirs, cache_dir(Path(config.config_file_path).parent, "partials")),
         other_markers=(
             GLOSSARY_MARKER.removeprefix("<!--").removesuffix("-->").strip(),
             CONTACT_MARKER.removeprefix("<!--").removesuffix("-->").strip(),

@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 from sitekit.glossary.annotate import Annotator
 from sitekit.glossary.model import load_glossary
 from sitekit.glossary.page import MARKER, collated, glossary_strings, letter_index, render_entries
+from sitekit.inputs.cachedir import cache_dir
 from sitekit.languages import configured_languages, current_locale
 from sitekit.messages import _
 from sitekit.problems import SiteDataError
@@ -52,7 +53,7 @@ def on_config(config):
         letters=letter_index(terms, locale),
         annotator=Annotator(terms),  # the term pattern is compiled once per build and language
         strings=strings,
-        render=renderer(config.theme.dirs),
+        render=renderer(config.theme.dirs, cache_dir(Path(config.config_file_path).parent, "partials")),
         glossary_url=None,
     )
     return config

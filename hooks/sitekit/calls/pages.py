@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..dates.formatting import format_number, zone_note
+from ..inputs.diskmemo import DiskMemo
 from ..messages import _
 from ..problems import Problem
-from ..inputs.diskmemo import DiskMemo
 from .ics import CalendarEntry, calendar_file
 from .markers import Marker, MarkerMistake, front_matter_line, line_in, replace_markers
 from .model import Call, Deadline

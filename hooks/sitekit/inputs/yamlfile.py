@@ -445,7 +445,9 @@ def keep_parses_in(folder: Path) -> None:
     text; the version, this module's and the characters' rules and PyYAML's and libyaml's versions."""
     here = Path(__file__).parent
     libyaml = getattr(sys.modules.get("yaml._yaml"), "get_version_string", lambda: "none")()
-    version = source_version(here / "yamlfile.py", here / "characters.py", yaml.__version__, _Parser.__module__, libyaml)
+    version = source_version(
+        here / "yamlfile.py", here / "characters.py", yaml.__version__, _Parser.__module__, libyaml
+    )
     if _kept and _kept[0].folder == folder and _kept[0].version == version:
         return
     _kept[:] = [DiskMemo(folder, version)]

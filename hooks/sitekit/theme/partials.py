@@ -16,9 +16,10 @@ from .templatecache import MemoryBytecodeCache, share_compiled_templates
 _COMPILED = MemoryBytecodeCache()
 
 
-def renderer(template_dirs: Iterable[str | Path]) -> Callable[..., str]:
-    """`render(template_name, **values)` over the theme's folders (overrides/ first)."""
-    env = partials_environment(template_dirs)
+def renderer(template_dirs: Iterable[str | Path], compiled_in: Path | None = None) -> Callable[..., str]:
+    """`render(template_name, **values)` over the theme's folders (overrides/ first); `compiled_in`:
+    a folder where compiled partials are kept for the next build process (sitekit.inputs.cachedir)."""
+    env = partials_environment(template_dirs, compiled_in)
 
     def render(template: str, **values: Any) -> str:
         return env.get_template(template).render(**values)
@@ -26,9 +27,10 @@ def renderer(template_dirs: Iterable[str | Path]) -> Callable[..., str]:
     return render
 
 
-def partials_environment(template_dirs: Iterable[str | Path]) -> Environment:
+def partials_environment(template_dirs: Iterable[str | Path], compiled_in: Path | None = None) -> Environment:
     """A new environment for one build: each partial is read once per build (no check of the file
-    before every render: a call page renders several) and compiled once per process."""
+    before every render: a call page renders several) and compiled once per process, or once for
+    all processes with `compiled_in` (~10 ms a partial: 0.2 s of a build)."""
     env = Environment(
         loader=FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
@@ -38,7 +40,7 @@ def partials_environment(template_dirs: Iterable[str | Path]) -> Environment:
         auto_reload=False,
     )
     env.globals["fill"] = fill
-    return share_compiled_templates(env, _COMPILED)
+    return share_compiled_templates(env, _COMPILED, compiled_in)
 
 
 def fill(pattern: str, **parts: Any) -> Markup:
