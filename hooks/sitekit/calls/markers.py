@@ -49,15 +49,19 @@ def replace_markers(
     render: Callable[[Marker], str],
     known: Iterable[str] = (),
     report: Callable[[MarkerMistake], None] = lambda mistake: None,
+    own: re.Pattern[str] | None = None,
 ) -> str:
     """`html` (what Markdown made of a page) with each marker comment replaced by `render(marker)`;
-    a near miss of one of the `known` markers, or a `<!--` never closed, goes to `report`."""
+    a near miss of one of the `known` markers, or a `<!--` never closed, goes to `report`. A comment
+    that `own` matches whole (the site's own stand-ins) is left as it is, and is no near miss."""
     known = sorted(set(known))
 
     def one(match: re.Match) -> str:
         marker = MARKER.match(match[1])
         if marker:
             return render(Marker(marker["family"], marker["name"], marker["arg"], match[0]))
+        if own is not None and own.fullmatch(match[0]):
+            return match[0]
         mistake = near_miss(match[0], match[1], known)
         if mistake is not None:
             report(mistake)

@@ -451,8 +451,6 @@ class CallPages:
         page, call = self._read.pop(url)
 
         def report(mistake: MarkerMistake) -> None:
-            if STAND_IN.fullmatch(mistake.text):
-                return  # the deadline box's own stand-in
             self.problems.append(
                 Problem(page.shown_path, line_in(page.source_text(), mistake.text), mistake.field, mistake.message)
             )
@@ -472,7 +470,7 @@ class CallPages:
             )
         html = _SENTENCE_ALONE.sub(r"<p>\1</p>", html)  # alone on its line: a paragraph of its own
         return replace_markers(
-            html, lambda marker: self._marker(marker, call, page), [*MARKERS, *self.other_markers], report
+            html, lambda marker: self._marker(marker, call, page), [*MARKERS, *self.other_markers], report, STAND_IN
         )
 
     def _block(self, html: str, kind: str = BOX) -> str:
