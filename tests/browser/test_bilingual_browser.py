@@ -60,6 +60,21 @@ def test_english_search_stems_english_words(page, served_site):
     assert any("/en/bandi/clusters-go-international-2020/come-partecipare/" in h for h in result_links(page))
 
 
+@pytest.mark.parametrize(("prefix", "query"), [("", "clusters go international"), ("en/", "clusters go international")])
+def test_search_results_mark_each_word_once_as_readable_text(page, served_site, prefix, query):
+    """A word is in the index stemmed and as written: both matched, Material marked it twice, the
+    second mark inside the first, and the title read "Clusters ark>Go International"."""
+    goto(page, served_site.url + prefix, "settled")
+    titles = search(page, query)
+    assert "Clusters Go International 2020" in titles, titles
+    assert not any("ark>" in title or "<" in title for title in titles), titles
+    marks = page.locator(".md-search-result__item mark")
+    assert marks.count() > 0
+    assert page.locator(".md-search-result__item mark mark").count() == 0
+    first = page.locator(".md-search-result__item h1").first
+    assert first.locator("mark").all_inner_texts() == ["Clusters", "Go", "International"]
+
+
 def test_language_selector_lands_on_the_same_page(page, served_site):
     page.goto(served_site.url + "bandi/clusters-go-international-2020/sezione-b/")
     page.locator(".md-header__option .md-select button").hover()

@@ -36,6 +36,32 @@ importScripts("search.a7633da7.min.js");
     return index;
   };
 
+  // A word is in the index twice (stemmed and as written) at one position, and a query term may
+  // match both: Material then marks the same letters twice, and its second mark lands inside the
+  // first ("<mark><m<mark>ark>Go"). Each position is kept for the first term that found it.
+  var query = lunr.Index.prototype.query;
+  lunr.Index.prototype.query = function () {
+    var results = query.apply(this, arguments);
+    results.forEach(function (result) {
+      var taken = {};
+      var metadata = result.matchData.metadata;
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var found = metadata[term][field];
+          if (!found.position) return;
+          var seen = taken[field] || (taken[field] = {});
+          found.position = found.position.filter(function (position) {
+            var key = String(position);
+            if (seen[key]) return false;
+            seen[key] = true;
+            return true;
+          });
+        });
+      });
+    });
+    return results;
+  };
+
   var parse = lunr.QueryParser.prototype.parse;
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.apply(this, arguments);
