@@ -189,9 +189,9 @@ def test_the_call_listings_are_shown_but_not_searched_each_call_is_found_on_its_
         searched = " ".join(d["text"] for d in index["docs"] if d["location"].split("#")[0] == path)
         assert searched, f"{path or 'home'}: the page's own text is still searched"
         assert summary not in searched.replace("\u2019", "'") and time_left not in searched, path
-    assert any(
-        d["location"].startswith("bandi/clusters-go-international-2020/") for d in index["docs"]
-    ), "the call is found on its own pages"
+    assert any(d["location"].startswith("bandi/clusters-go-international-2020/") for d in index["docs"]), (
+        "the call is found on its own pages"
+    )
 
 
 def test_english_pages_load_the_english_search_index(site_dir):

@@ -17,7 +17,7 @@ def test_another_key_or_version_finds_nothing(tmp_path):
 def test_an_unreadable_or_truncated_entry_is_a_miss_not_an_error(tmp_path):
     memo = DiskMemo(tmp_path, "v1")
     memo.put("key", "value" * 100)
-    [entry] = [path for path in tmp_path.iterdir()]
+    [entry] = list(tmp_path.iterdir())
     entry.write_bytes(entry.read_bytes()[:20])
     assert memo.get("key") is None
     entry.write_bytes(b"not a pickle at all")
