@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from browsing import close_tab, origin_of, warm_context
 from lastcheck import write_pending
 from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
 
@@ -135,12 +136,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh browser tab that records console messages and every request it makes."""
-    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
-    tab = context.new_page()
+    """A new browser tab that records console messages and every request it makes, in the run's warm
+    context (browsing.warm_context): closed with what its pages stored cleared. Not for a faked
+    clock, which Playwright installs on the whole context (test_countdown.py has its own)."""
+    tab = record_page(warm_context(browser, locale="it-IT", timezone_id="Europe/Rome").new_page())
+    yield tab
+    close_tab(tab, {origin for url in tab.requests_seen if (origin := origin_of(url))})
+
+
+def record_page(tab):
+    """`tab`, recording its console messages and requests (console_messages_seen, requests_seen)."""
     tab.console_messages_seen = []
     tab.requests_seen = []
     tab.on("console", lambda msg: tab.console_messages_seen.append(msg))
     tab.on("request", lambda req: tab.requests_seen.append(req.url))
-    yield tab
-    context.close()
+    return tab

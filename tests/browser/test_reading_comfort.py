@@ -51,7 +51,7 @@ def test_the_title_outweighs_the_sections_and_the_language_button_names_the_lang
         assert code in (button.get_attribute("aria-label") or "")  # the name a screen reader reads has it too
         current = tab.page.locator(".md-select__link[aria-current]")
         assert current.count() == 1 and current.get_attribute("hreflang") == locale
-    tab.page.context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -76,7 +76,7 @@ def test_a_term_is_marked_once_per_section_and_its_tooltip_reads_like_the_text(b
     size, weight = tooltip.evaluate("t => [parseFloat(getComputedStyle(t).fontSize), getComputedStyle(t).fontWeight]")
     body = tab.page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
     assert size >= 0.8 * 20 * 0.999 and size >= body * 0.99 and weight == "400", (size, weight, body)
-    tab.page.context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
@@ -96,7 +96,7 @@ def test_dark_colours_follow_the_system_and_axe_core_finds_nothing_in_either_sch
                     found[f"{scheme} {prefix}{path}"] = [
                         (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                     ]
-                tab.page.context.close()
+                tab.close()
     runs = len(LANGUAGES) * len(PAGES)
     record("axe-core-dark", version, runs, sum(len(v) for v in found.values()), part=str(viewport["width"]))
     assert not found
@@ -108,7 +108,7 @@ def test_the_colour_toggle_is_remembered(browser, served_site):
     assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     tab.open(served_site.url + CALL)
     assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    tab.page.context.close()
+    tab.close()
 
 
 PRINT_JS = """() => {
@@ -147,7 +147,7 @@ def test_paper_shows_nothing_live_the_state_of_the_day_and_every_address_once(
             assert not re.search(r"Tempo rimasto|Time left", result["text"])
         for address in set(result["addresses"]):
             assert sum(f"({address})" in c for c in result["printed"]) == 1, (path, address)  # once
-        tab.page.context.close()
+        tab.close()
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -190,7 +190,7 @@ def test_the_colour_toggle_works_from_the_keyboard_with_its_focus_shown(browser,
     assert tab.page.evaluate("document.activeElement.matches('[data-md-component=palette] .md-option:checked')")
     tab.page.keyboard.press("Enter")
     tab.page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
-    tab.page.context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -207,7 +207,7 @@ def test_the_phones_drawer_lists_the_languages_with_the_current_one_marked(brows
     other.click()
     tab.page.wait_for_load_state("load")
     assert tab.page.url.endswith(("en/" if not prefix else "") + CALL + "sezione-a/")
-    tab.page.context.close()
+    tab.close()
 
 
 def test_a_swipe_that_starts_on_a_term_scrolls_and_opens_nothing(browser, served_site):
