@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import sitebuild
 from browsing import close_tab, origin_of, warm_context
 from lastcheck import write_pending
-from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
+from sitebuild import ROOT, build, built_once, compile_hooks, shared_served_build, shared_tmp
 
 CHROMIUM = "/usr/bin/chromium"
 # Built as of a fixed moment, so that the tests read the same site on any day.
@@ -31,6 +32,8 @@ os.environ["SITE_MESSAGES"] = "en"
 # stylesheet, compiled templates and drawn cards, each keyed by what it was made from, are made once
 # for the suite instead of once per copy.
 os.environ.setdefault("SITEKIT_CACHE", str(ROOT / ".cache"))
+# ...and the hooks compiled once (sitebuild.compile_hooks), which every copy keeps.
+sitebuild.COPY_BYTECODE = True
 LOCALES = ["it", "en"]
 PREFIX = {"it": "", "en": "en/"}
 
@@ -50,6 +53,11 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 def pytest_sessionstart(session) -> None:
+    compile_hooks()  # in each process of the run: the first writes, the others find them current
+    _start_shared_builds(session)
+
+
+def _start_shared_builds(session) -> None:
     """Under pytest-xdist, the controller has nothing to do while its workers start and collect: it
     builds the shared real sites meanwhile (`served_site`, then `site_dir`, each under its lock as the
     fixtures build it), so that the first tests find them built, and no worker waits idle for another
