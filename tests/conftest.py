@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+import sitebuild
+from browsing import close_tab, origin_of, warm_context
 from lastcheck import write_pending
-from sitebuild import ROOT, build, built_once, shared_served_build, shared_tmp
+from sitebuild import ROOT, build, built_once, compile_hooks, shared_served_build, shared_tmp
 
 CHROMIUM = "/usr/bin/chromium"
 # Built as of a fixed moment, so that the tests read the same site on any day.
@@ -30,6 +32,8 @@ os.environ["SITE_MESSAGES"] = "en"
 # stylesheet, compiled templates and drawn cards, each keyed by what it was made from, are made once
 # for the suite instead of once per copy.
 os.environ.setdefault("SITEKIT_CACHE", str(ROOT / ".cache"))
+# ...and the hooks compiled once (sitebuild.compile_hooks), which every copy keeps.
+sitebuild.COPY_BYTECODE = True
 LOCALES = ["it", "en"]
 PREFIX = {"it": "", "en": "en/"}
 
@@ -49,6 +53,11 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 def pytest_sessionstart(session) -> None:
+    compile_hooks()  # in each process of the run: the first writes, the others find them current
+    _start_shared_builds(session)
+
+
+def _start_shared_builds(session) -> None:
     """Under pytest-xdist, the controller has nothing to do while its workers start and collect: it
     builds the shared real sites meanwhile (`served_site`, then `site_dir`, each under its lock as the
     fixtures build it), so that the first tests find them built, and no worker waits idle for another
@@ -135,12 +144,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh browser tab that records console messages and every request it makes."""
-    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
-    tab = context.new_page()
+    """A new browser tab that records console messages and every request it makes, in the run's warm
+    context (browsing.warm_context): closed with what its pages stored cleared. Not for a faked
+    clock, which Playwright installs on the whole context (test_countdown.py has its own)."""
+    tab = record_page(warm_context(browser, locale="it-IT", timezone_id="Europe/Rome").new_page())
+    yield tab
+    close_tab(tab, {origin for url in tab.requests_seen if (origin := origin_of(url))})
+
+
+def record_page(tab):
+    """`tab`, recording its console messages and requests (console_messages_seen, requests_seen)."""
     tab.console_messages_seen = []
     tab.requests_seen = []
     tab.on("console", lambda msg: tab.console_messages_seen.append(msg))
     tab.on("request", lambda req: tab.requests_seen.append(req.url))
-    yield tab
-    context.close()
+    return tab

@@ -51,7 +51,7 @@ def visits(request, browser, served_site, site_dir, axe):
         version = response.get("testEngine", {}).get("version", version)
         console, requests = list(tab.console), list(tab.requests)
         seen[built.path] = Visit(response["violations"], console, requests, breaches, tab_walk_problems(tab, built))
-    tab.page.context.close()
+    tab.close()
     # what this run found, on every page at this viewport, whether the tests below pass or not
     viewport = request.module.VIEWPORT
     record("axe-core", version, len(seen), sum(len(visit.violations) for visit in seen.values()), part=viewport)

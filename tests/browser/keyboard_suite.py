@@ -21,7 +21,7 @@ SITE_URL = configured_site_url()
 def tab(request, browser):
     tab = new_tab(browser, VIEWPORTS[request.module.VIEWPORT])
     yield tab
-    tab.page.context.close()
+    tab.close()
 
 
 def focused(tab) -> dict | None:

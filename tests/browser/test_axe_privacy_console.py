@@ -24,7 +24,7 @@ def test_the_axe_check_does_report_a_violation(browser, served_site, axe):
     results = axe.run(tab.page, options={**AXE_OPTIONS, "resultTypes": ["violations", "passes", "inapplicable"]})
     version = tab.page.evaluate("axe.version")
     wcag22 = tab.page.evaluate("axe.getRules(['wcag22aa']).map(rule => rule.ruleId)")
-    tab.page.context.close()
+    tab.close()
     assert version == locked_npm_version("axe-core")
     assert "image-alt" in {v["id"] for v in results.response["violations"]}
     ran = {rule["id"] for kind in ("violations", "passes", "inapplicable") for rule in results.response[kind]}

@@ -36,7 +36,7 @@ def test_search_breaks_no_policy(browser, served_site):
     tab.page.keyboard.type("cluster")
     tab.page.wait_for_selector(".md-search-result__item")
     found["search"] = tab.page.evaluate("window.__violations")
-    tab.page.context.close()
+    tab.close()
     assert {path: seen for path, seen in found.items() if seen} == {}
 
 
@@ -60,7 +60,7 @@ def test_an_inline_handler_in_a_page_is_blocked(browser, seeded_site):
     assert tab.page.evaluate("window.__pwned") is None
     assert tab.page.locator("article img[src='nothing.png']").count() == 1  # the markup is there...
     assert any(v.startswith("script-src") for v in seen), seen  # ...and its code was refused
-    tab.page.context.close()
+    tab.close()
 
 
 def test_a_script_no_template_wrote_does_not_run_wherever_it_stands(browser, served_site):
@@ -91,4 +91,4 @@ def test_a_script_no_template_wrote_does_not_run_wherever_it_stands(browser, ser
     assert tab.page.evaluate("window.__pwned") is None
     assert len([v for v in seen if v.startswith("script-src")]) >= 3, seen
     assert tab.page.evaluate("typeof __md_get") == "function"  # the theme's inline script ran
-    tab.page.context.close()
+    tab.close()

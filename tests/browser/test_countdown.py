@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from conftest import record_page
 from sitebuild import served_build
 
 pytestmark = pytest.mark.browser
@@ -18,6 +19,15 @@ LIVE_COUNTER = """() => {
   document.querySelectorAll('[aria-live]').forEach(el =>
     seen.observe(el, {subtree: true, childList: true, characterData: true}));
 }"""
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A tab in a context of its own: the tests fake the clock, which Playwright installs on the
+    whole context (conftest's `page` shares one)."""
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
+    yield record_page(context.new_page())
+    context.close()
 
 
 @pytest.fixture(scope="session")

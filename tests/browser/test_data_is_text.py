@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from browsing import close_tab, origin_of, warm_context
 from conftest import SITE_NOW_DURING_CALL
 from sitebuild import copy_project, served_build
 
@@ -107,11 +108,12 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="it-IT")
-    page = context.new_page()
+    page = warm_context(browser, viewport={"width": 1280, "height": 800}, locale="it-IT").new_page()
+    origins: set[str] = set()
+    page.on("request", lambda request: origins.update(filter(None, [origin_of(request.url)])))
     yield page
     assert page.evaluate("window.__pwned") is None, f"markup from {page.evaluate('window.__pwned')} ran"
-    context.close()
+    close_tab(page, origins)
 
 
 def assert_shown_as_written(tab, text: str) -> None:

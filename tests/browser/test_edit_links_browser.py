@@ -29,7 +29,7 @@ def github_requests(requests: list[str]) -> list[str]:
 def visit(browser, site_url: str, paths: list[str]) -> tuple[list[str], dict[str, str]]:
     """Every request the pages make, and each page's first "edit" link: {path: "label -> href"}."""
     tab = new_tab(browser, VIEWPORTS["phone"])
-    tab.page.context.route("**/*github.com/**", lambda route: route.abort())  # never leave the machine
+    tab.page.route("**/*github.com/**", lambda route: route.abort())  # never leave the machine
     requests, links = [], {}
     for path in paths:
         tab.open(site_url + path, wait="settled")
@@ -38,7 +38,7 @@ def visit(browser, site_url: str, paths: list[str]) -> tuple[list[str], dict[str
         if link.count():
             assert link.is_visible(), path
             links[path] = f"{link.inner_text().strip()} -> {link.get_attribute('href')}"
-    tab.page.context.close()
+    tab.close()
     return requests, links
 
 

@@ -24,4 +24,4 @@ def test_on_a_phone_the_navigation_drawer_opens_with_the_keyboard(browser, serve
     if not tab_until(tab.page, "!!el.closest('nav.md-nav--primary')", 30):
         pytest.fail("Tab never reaches the navigation once it is open")
     assert focused(tab)["onScreen"], focused(tab)["html"]
-    tab.page.context.close()
+    tab.close()

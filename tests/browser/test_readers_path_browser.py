@@ -51,7 +51,7 @@ def test_on_a_phone_every_page_of_the_call_links_the_others_within_the_first_scr
         if path:  # a sub-page: the strip, then the page's own text, still in the first screen
             own = tab.page.locator("article .call-strip ~ p").first.bounding_box()
             assert own is not None and own["y"] < PHONE["height"], (path, own)
-    tab.page.context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -63,7 +63,7 @@ def test_on_a_desktop_the_breadcrumb_is_one_line(browser, served_site, prefix):
         tops = {round(items.nth(n).bounding_box()["y"]) for n in range(items.count())}  # type: ignore[index]
         assert len(tops) == 1, (path, tops)
         assert tab.page.locator("nav.call-breadcrumb abbr").count() == 0
-    tab.page.context.close()
+    tab.close()
 
 
 @pytest.mark.parametrize(
@@ -106,5 +106,5 @@ def test_axe_core_finds_nothing_on_the_new_kinds_of_page(browser, three_calls, v
             violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
             if violations:
                 found[prefix + path] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    tab.page.context.close()
+    tab.close()
     assert not found

@@ -64,7 +64,7 @@ def overflow_problems(browser, server, pages, narrow: str) -> list[str]:
         for font, families in FONTS.items():
             tab.page.evaluate(FORCE_FONTS_JS, list(families or ("", "")))
             problems += [f"{built.path or '/'} ({font}): {problem}" for problem in tab.page.evaluate(OVERFLOW_JS)]
-    tab.page.context.close()
+    tab.close()
     return problems
 
 
@@ -127,7 +127,7 @@ def test_long_unbroken_tokens_wrap_instead_of_widening_the_page(browser, long_to
     tab = new_tab(browser, VIEWPORTS["desktop"])
     tab.open(url_of(server, next(p for p in pages if p.path == f"bandi/{LONG_SLUG}/")))
     text = tab.page.inner_text("article")
-    tab.page.context.close()
+    tab.close()
     assert LONG_ID in text and LONG_URL in text and LONG_WORD in text
     problems = overflow_problems(browser, server, pages, narrow)
     assert problems == [], "\n".join(problems)
@@ -191,6 +191,6 @@ def test_a_call_page_prints_its_content_deadline_and_link_urls_without_navigatio
         problems += [] if all(result["deadlines"]) else [f"{built.path}: a deadline is hidden on paper"]
         problems += [f"{built.path}: link printed without its address: {url}" for url in result["linksWithoutUrl"]]
         problems += [] if result["links"] >= 1 else [f"{built.path}: no link to print"]
-    tab.page.context.close()
+    tab.close()
     record("print", browser.version, len(pages), len(problems))  # what this run found, passed or not
     assert problems == [], "\n".join(problems)
