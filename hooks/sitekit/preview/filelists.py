@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 MODULES = ("mkdocs_static_i18n.suffix", "mkdocs_static_i18n.folder")  # docs_structure: suffix, folder
+_remembering: set[Callable[..., Any]] = set()  # the functions made here: each module's is wrapped once
 
 
 def remember_i18n_files() -> None:
@@ -20,8 +21,9 @@ def remember_i18n_files() -> None:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        if not getattr(module.create_i18n_file, "remembers", False):
-            module.create_i18n_file = remembering(module.create_i18n_file)
+        create = getattr(module, "create_i18n_file", None)
+        if callable(create) and create not in _remembering:
+            setattr(module, "create_i18n_file", remembering(create))  # noqa: B010 (typed without it)
 
 
 def remembering(create: Callable[..., Any]) -> Callable[..., Any]:
@@ -50,7 +52,7 @@ def remembering(create: Callable[..., Any]) -> Callable[..., Any]:
             made[key] = create(file, current_language, default_language, all_languages, config)
         return fresh(made[key], current_language)
 
-    create_i18n_file.remembers = True
+    _remembering.add(create_i18n_file)
     return create_i18n_file
 
 

@@ -28,6 +28,7 @@ LOOK_SHARE = 0.05
 # 0.1 s only delayed every rebuild; a file still changing during the rebuild starts another one.
 SETTLE_SECONDS = 0.02
 _routed: set[str] = set()  # the modules whose `build` runs the planned rebuilds dirty
+_paced: set[Callable[..., Any]] = set()  # the watcher's looks and emitter makers made here: each wrapped once
 
 
 def follow_edits(server: Any, session: Session) -> None:
@@ -85,23 +86,19 @@ def poll_sooner(observer: Any) -> None:
     for emitter in observer.emitters:
         pace(emitter)
     make = getattr(observer, "_emitter_class", None)
-    if callable(make) and not getattr(make, "paced", False):
+    if callable(make) and make not in _paced:
 
         def paced_emitter(*args, **kwargs):
             return pace(make(*args, **kwargs))
 
-        paced_emitter.paced = True
+        _paced.add(paced_emitter)
         observer._emitter_class = paced_emitter
 
 
 def pace(emitter: Any) -> Any:
     """After each look, the emitter's next one comes when this one's CPU time is LOOK_SHARE of the wait."""
     look = getattr(emitter, "_take_snapshot", None)
-    if (
-        not callable(look)
-        or getattr(look, "paced", False)
-        or not isinstance(getattr(emitter, "_timeout", None), (int, float))
-    ):
+    if not callable(look) or look in _paced or not isinstance(getattr(emitter, "_timeout", None), (int, float)):
         return emitter
 
     def paced_look():
@@ -112,7 +109,7 @@ def pace(emitter: Any) -> Any:
             cost = time.thread_time() - start
             emitter._timeout = min(POLL_SECONDS, max(POLL_SECONDS_LEAST, cost / LOOK_SHARE))
 
-    paced_look.paced = True
+    _paced.add(paced_look)
     emitter._take_snapshot = paced_look
     return emitter
 

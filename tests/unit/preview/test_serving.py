@@ -4,7 +4,9 @@ after the server started (mkdocs.yml's `watch:` list)."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
+from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
 from sitekit.preview.serving import LOOK_SHARE, POLL_SECONDS, POLL_SECONDS_LEAST, pace, poll_sooner
@@ -35,10 +37,10 @@ def test_folders_watched_later_are_paced_too(tmp_path):
     later = tmp_path / "data"
     first.mkdir()
     later.mkdir()
-    observer.schedule(object(), str(first), recursive=True)
+    observer.schedule(FileSystemEventHandler(), str(first), recursive=True)
     poll_sooner(observer)
-    observer.schedule(object(), str(later), recursive=True)
-    emitters = list(observer.emitters)
+    observer.schedule(FileSystemEventHandler(), str(later), recursive=True)
+    emitters: list[Any] = list(observer.emitters)
     assert len(emitters) == 2
     for emitter in emitters:
         assert emitter._timeout <= POLL_SECONDS
