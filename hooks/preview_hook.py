@@ -15,6 +15,7 @@ from sitekit.glossary.page import MARKER as GLOSSARY_MARKER
 from sitekit.languages import nested_language_build
 from sitekit.preview.changes import Layout
 from sitekit.preview.clock import state_changes
+from sitekit.preview.filelists import remember_i18n_files
 from sitekit.preview.record import page_facts
 from sitekit.preview.serving import follow_edits
 from sitekit.preview.session import Session
@@ -26,6 +27,8 @@ _session: Session | None = None
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve" and not dirty  # `serve --dirty`: MkDocs' own way, as asked
+    if _serving:
+        remember_i18n_files()
 
 
 @event_priority(200)  # before every other hook reads a file or the clock

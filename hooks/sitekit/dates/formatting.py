@@ -38,7 +38,7 @@ def format_moment(moment: datetime, fmt: Formats) -> str:
     return _format_moment(key, fmt["moment"], fmt.get("date", "long"), fmt["time"], fmt["locale"])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # the pages, feeds and cards of 1,000 calls write the same moments
 def _format_moment(key: tuple[datetime, object, int], pattern: str, day: str, time: str, locale: str) -> str:
     moment = key[0]
     fmt = {"date": day, "time": time, "locale": locale}

@@ -1,5 +1,5 @@
 """The live-reload server of `mkdocs serve` driven by a preview session: each rebuild planned, at the
-build instant, run dirty when only some pages are rebuilt, and looked for sooner."""
+build instant, run dirty when only some pages are rebuilt, looked for sooner and started sooner."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import contextlib
 import functools
 import importlib
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,9 +17,18 @@ from .session import Session
 log = logging.getLogger("mkdocs.hooks.preview")
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' own, for `--dirty`: not one here
 # MkDocs' watcher looks at every watched file each half second: a save waited 0.35 s on average before
-# its rebuild began, longer than the rebuild of a page. A look costs ~2 ms on this site, ~30 ms at 500 calls.
+# its rebuild began, longer than the rebuild of a page. A look costs ~2 ms on this site, ~30 ms at 500 calls:
+# each watched folder is looked at as often as its looks stay under LOOK_SHARE of a core, every
+# POLL_SECONDS at most and POLL_SECONDS_LEAST at least (this site's docs/: every 0.1 s, for ~1 ms a look).
 POLL_SECONDS = 0.25
+POLL_SECONDS_LEAST = 0.1
+LOOK_SHARE = 0.05
+# After the first event, MkDocs waits until none has come for 0.1 s before it rebuilds. The polling observer
+# hands over all the events of one look within milliseconds, and a later look is POLL_SECONDS away, so
+# 0.1 s only delayed every rebuild; a file still changing during the rebuild starts another one.
+SETTLE_SECONDS = 0.02
 _routed: set[str] = set()  # the modules whose `build` runs the planned rebuilds dirty
+_paced: set[Callable[..., Any]] = set()  # the watcher's looks and emitter makers made here: each wrapped once
 
 
 def follow_edits(server: Any, session: Session) -> None:
@@ -26,6 +36,8 @@ def follow_edits(server: Any, session: Session) -> None:
     server.builder = rebuilder(server.builder, session)
     route_dirty_builds(session)
     poll_sooner(server.observer)
+    if isinstance(getattr(server, "build_delay", None), (int, float)):
+        server.build_delay = min(server.build_delay, SETTLE_SECONDS)
 
 
 def rebuilder(builder: Callable[..., Any], session: Session) -> Callable[..., Any]:
@@ -64,11 +76,42 @@ def rebuilder(builder: Callable[..., Any], session: Session) -> Callable[..., An
 
 
 def poll_sooner(observer: Any) -> None:
-    """The live-reload server's polling observer (watchdog) looks every POLL_SECONDS: its emitters
-    keep their interval in `_timeout` (watchdog 6; left as they are where that is not so)."""
+    """The live-reload server's polling observer (watchdog) looks every POLL_SECONDS at most, each of
+    its emitters (one per watched path, also those made later) as often as its looks cost little: they
+    keep their interval in `_timeout` and look with `_take_snapshot` (watchdog 6; left as they are
+    where that is not so)."""
     for watcher in (observer, *observer.emitters):
         if isinstance(getattr(watcher, "_timeout", None), (int, float)):
             watcher._timeout = min(watcher._timeout, POLL_SECONDS)
+    for emitter in observer.emitters:
+        pace(emitter)
+    make = getattr(observer, "_emitter_class", None)
+    if callable(make) and make not in _paced:
+
+        def paced_emitter(*args, **kwargs):
+            return pace(make(*args, **kwargs))
+
+        _paced.add(paced_emitter)
+        observer._emitter_class = paced_emitter
+
+
+def pace(emitter: Any) -> Any:
+    """After each look, the emitter's next one comes when this one's CPU time is LOOK_SHARE of the wait."""
+    look = getattr(emitter, "_take_snapshot", None)
+    if not callable(look) or look in _paced or not isinstance(getattr(emitter, "_timeout", None), (int, float)):
+        return emitter
+
+    def paced_look():
+        start = time.thread_time()  # the emitter's own thread: its look, not the rebuild beside it
+        try:
+            return look()
+        finally:
+            cost = time.thread_time() - start
+            emitter._timeout = min(POLL_SECONDS, max(POLL_SECONDS_LEAST, cost / LOOK_SHARE))
+
+    _paced.add(paced_look)
+    emitter._take_snapshot = paced_look
+    return emitter
 
 
 def route_dirty_builds(session: Session) -> None:

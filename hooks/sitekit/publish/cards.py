@@ -72,7 +72,8 @@ def social_cards(
     problems = [problem for lines in cards.values() for problem in undrawn_problems(lines, fonts, root)]
     if problems:
         raise SiteDataError(dict.fromkeys(problems))  # the same title on two cards: said once
-    return {path: card_png(lines, cache_dir) for path, lines in cards.items()}
+    stamp = font_stamp(fonts)
+    return {path: card_png(lines, cache_dir, fonts, stamp) for path, lines in cards.items()}
 
 
 def call_card_path(slug: str) -> str:
@@ -155,23 +156,46 @@ def font_files() -> dict[str, Path]:
     )
 
 
-def card_png(lines: list[Line], cache_dir: Path | None = None) -> bytes:
-    """The card as PNG bytes, from the cache when the same card was drawn before."""
-    fonts = font_files()
-    key = hashlib.sha256(
-        repr((LAYOUT_VERSION, SIZE, lines, sorted((k, str(v), v.stat().st_size) for k, v in fonts.items()))).encode(
-            "utf-8"
-        )
-    ).hexdigest()
+def font_stamp(fonts: Mapping[str, Path]) -> list[tuple[str, str, int]]:
+    """What a card's key says of its fonts: a changed font file draws the cards again."""
+    return sorted((k, str(v), v.stat().st_size) for k, v in fonts.items())
+
+
+# {key: PNG} of the cards this process has read or drawn: a preview rebuild (sitekit.preview) of 500 calls
+# opens no card file again. Bounded: a long session that changes many cards starts it afresh.
+_known: dict[str, bytes] = {}
+KNOWN_CARDS = 4096
+
+
+def card_png(
+    lines: list[Line],
+    cache_dir: Path | None = None,
+    fonts: Mapping[str, Path] | None = None,
+    stamp: list[tuple[str, str, int]] | None = None,
+) -> bytes:
+    """The card as PNG bytes, from the cache when the same card was drawn before (`fonts` and their
+    `stamp`: font_files() and font_stamp() of them, when the caller has them)."""
+    fonts = fonts or font_files()
+    stamp = stamp if stamp is not None else font_stamp(fonts)
+    key = hashlib.sha256(repr((LAYOUT_VERSION, SIZE, lines, stamp)).encode("utf-8")).hexdigest()
+    if key in _known:
+        return _known[key]
     cached = cache_dir / f"{key}.png" if cache_dir else None
     if cached is not None and cached.exists():
-        return cached.read_bytes()
+        return _keep(key, cached.read_bytes())
     png = _draw(lines, fonts)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(png)
         temporary.replace(cached)  # never a half-written card for a build running beside this one
+    return _keep(key, png)
+
+
+def _keep(key: str, png: bytes) -> bytes:
+    if len(_known) >= KNOWN_CARDS:
+        _known.clear()
+    _known[key] = png
     return png
 
 

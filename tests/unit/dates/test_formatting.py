@@ -22,6 +22,16 @@ def test_the_real_deadline_is_16_utc_and_reads_well_in_both_languages():
     assert format_moment(instant, STRINGS["en"]["formats"]) == "2 December 2020, 17:00\xa0CET"
 
 
+def test_one_instant_in_two_zones_is_written_in_each_zone_however_often_it_is_asked():
+    brussels = deadline("2020-12-02 17:00", "Europe/Brussels")
+    tokyo = deadline("2020-12-03 01:00", "Asia/Tokyo")
+    assert brussels == tokyo  # the same instant: datetimes compare equal across zones
+    for _ in range(2):
+        assert format_moment(brussels, STRINGS["en"]["formats"]) == "2 December 2020, 17:00\xa0CET"
+        assert format_moment(tokyo, STRINGS["en"]["formats"]).startswith("3 December 2020, 01:00")
+        assert format_moment(brussels, STRINGS["it"]["formats"]) == "2 dicembre 2020, ore 17:00\xa0CET"
+
+
 def test_summer_time_in_brussels_is_two_hours_ahead_of_utc():
     instant = deadline("2021-06-15 17:00", "Europe/Brussels")
     assert utc_iso(instant) == "2021-06-15T15:00:00Z"

@@ -31,8 +31,21 @@ def test_an_unchanged_card_comes_from_the_cache(tmp_path: Path, monkeypatch):
     lines = cards.call_card_lines(make_call(), STRINGS)
     first = cards.card_png(lines, tmp_path)
     monkeypatch.setattr(cards, "_draw", lambda *a: (_ for _ in ()).throw(AssertionError("redrawn")))
+    monkeypatch.setattr(cards, "_known", {})  # another process: the card file is read
     assert cards.card_png(lines, tmp_path) == first
     assert first.startswith(b"\x89PNG")
+
+
+def test_a_card_this_process_has_made_is_not_read_again(tmp_path: Path, monkeypatch):
+    lines = cards.call_card_lines(make_call(), STRINGS)
+    first = cards.card_png(lines, tmp_path)
+    for made in tmp_path.iterdir():
+        made.unlink()
+    monkeypatch.setattr(cards, "_draw", lambda *a: (_ for _ in ()).throw(AssertionError("redrawn")))
+    assert cards.card_png(lines, tmp_path) == first
+    other = [*lines[:-1], cards.replace(lines[-1], text="Deadline: 11 June 2021")]
+    monkeypatch.undo()
+    assert cards.card_png(other, tmp_path) != first  # another text: another card
 
 
 def test_a_missing_font_names_the_package_to_install(monkeypatch):
