@@ -255,7 +255,15 @@ def _date_wrong(pattern: str, locale: Locale, with_day: bool) -> _Wrong:
                 "found {found}, which shows {shown}: the day of the month (d) is missing; write one such as {example}"
             )
             return message, {"shown": shown}
-        if format_date(day.replace(month=day.month % 12 + 1), pattern, locale=locale) == shown:
+        # The same day of every other month of the year: a weekday (E) alone can tell two months apart
+        # (1 February and 1 March 2001 are both Thursdays), a month name or number always does.
+        first = day.replace(day=min(day.day, 28))
+        shown_first = format_date(first, pattern, locale=locale)
+        if any(
+            format_date(first.replace(month=month), pattern, locale=locale) == shown_first
+            for month in range(1, 13)
+            if month != first.month
+        ):
             message = N_(
                 "found {found}, which shows {shown} for another month too: the month (M or L) is missing; "
                 "write one such as {example}"

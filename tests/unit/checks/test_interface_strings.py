@@ -222,3 +222,11 @@ def test_a_string_the_check_passes_is_filled_with_its_value_and_nothing_else(tex
         return
     filled = text.format(left="VALUE")
     assert filled == text.replace("{left}", "VALUE") and "{" not in filled and "}" not in filled
+
+
+@pytest.mark.parametrize("pattern", ["d y E", "E d y"])
+def test_a_date_pattern_with_a_weekday_but_no_month_is_refused(pattern):
+    # 1 February and 1 March 2001 are both Thursdays: the day of the next month alone could not tell
+    doc = YamlDoc("data/strings/x.yml", {"calls": {"formats": {"locale": "it", "date": pattern}}})
+    [problem] = interface_problems(doc)
+    assert "the month (M or L) is missing" in problem.message
