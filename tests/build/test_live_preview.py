@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from conftest import SITE_NOW_DURING_CALL
-from liveserve import free_port, wait_for
+from liveserve import free_port, serve, wait_for
 from sitebuild import copy_project
 
 CALL = "data/calls/clusters-go-international-2020.yml"
@@ -18,31 +14,8 @@ CALL = "data/calls/clusters-go-international-2020.yml"
 @pytest.fixture
 def serving(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW_DURING_CALL}
-    env.pop("SITE_URL", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--strict",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}/bandi/bandi/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serve(project, free_port(), SITE_NOW_DURING_CALL) as url:
+        yield project, url + "bandi/"
 
 
 def edit(project, rel: str, old: str, new: str) -> None:

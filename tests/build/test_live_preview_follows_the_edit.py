@@ -5,16 +5,13 @@ old fact); a change to strings, the glossary or mkdocs.yml rebuilds the whole si
 from __future__ import annotations
 
 import filecmp
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from conftest import SITE_NOW_DURING_CALL
-from liveserve import free_port, page_text, wait_for
+from liveserve import free_port, page_text, serve, wait_for
 from sitebuild import build, copy_project
 
 CALL = "clusters-go-international-2020"
@@ -43,40 +40,13 @@ def preview(tmp_path_factory):
     temp.mkdir()
     port = free_port()
     log = tmp / "serve.log"
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_NOW": SITE_NOW_DURING_CALL,
-        "SITE_MESSAGES": "en",
-        "TMPDIR": str(temp),
-    }
-    env.pop("SITE_URL", None)
-    with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--strict",
-                "-a",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(project / "mkdocs.yml"),
-            ],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/bandi/"
-    try:
+    with (
+        log.open("w", encoding="utf-8") as out,
+        serve(project, port, SITE_NOW_DURING_CALL, out, SITE_MESSAGES="en", TMPDIR=str(temp)) as url,
+    ):
         assert wait_for(url + "bandi/", "Clusters Go International 2020"), "the preview never started"
         [site] = temp.glob("mkdocs_*")
         yield Preview(project, site, url, log)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def fresh_build(project: Path, out: Path, site_url: str) -> Path:

@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 from conftest import SITE_NOW_DURING_CALL
+from liveserve import free_port, serve, wait_for
 from sitebuild import build, copy_project
 from sitekit.theme.outputdir import SiteSwap
-from test_live_preview import edit, free_port, wait_for
+from test_live_preview import edit
 
 
 def files_of(site: Path) -> set[str]:
@@ -70,20 +71,8 @@ def _staging_folder_with_files(tmp_path: Path) -> Path:
 
 def test_serve_says_what_the_build_says_about_a_broken_mkdocs_yml_and_a_broken_title(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_NOW": SITE_NOW_DURING_CALL}
-    env.pop("SITE_URL", None)
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/bandi/"
-    try:
+    with log.open("w") as out, serve(project, free_port(), SITE_NOW_DURING_CALL, out) as url:
         assert wait_for(url, "Clust-ER"), log.read_text()
         original = (project / "mkdocs.yml").read_text(encoding="utf-8")
         edit(project, "mkdocs.yml", "  generator: false", "\tgenerator: false")
@@ -91,9 +80,6 @@ def test_serve_says_what_the_build_says_about_a_broken_mkdocs_yml_and_a_broken_t
         (project / "mkdocs.yml").write_text(original, encoding="utf-8")
         edit(project, "docs/chi-siamo.it.md", "\ntitle: ", '\ntitle: "\\a"\nsubtitle: ')
         assert _wait_in(log, "U+0007"), log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     printed = log.read_text()
     assert "Traceback" not in printed, printed
     broken = copy_project(tmp_path / "broken")
