@@ -15,10 +15,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitekit.inputs.cachedir import cache_dir
+from sitekit.inputs.textmemo import sweep
 from sitekit.languages import nested_language_build
 from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
-from sitekit.theme.minify import minify_page
+from sitekit.theme.minify import kept_minify_page, minify_page
 from sitekit.theme.unused_css import (
     drop_unused_colours,
     drop_unused_rules_cached,
@@ -135,10 +136,20 @@ def _overrides(config) -> list[str]:
 
 @event_priority(-200)  # last: every other hook reads and edits the page as the theme wrote it
 def on_post_page(output: str, page, config) -> str:
-    return minify_page(output)
+    return kept_minify_page(_kept_pages(config))(output)
 
 
 @event_priority(-200)
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # 404.html is a theme template, not a page; sitemap.xml is a template too, and not HTML
     return minify_page(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    if not nested_language_build(config):  # once per run, every language built
+        sweep(_kept_pages(config))
+
+
+def _kept_pages(config) -> Path:
+    """Where what was made of each page is kept for the next build (minified, annotated, its policy)."""
+    return cache_dir(Path(config.config_file_path).parent, "pages")

@@ -4,9 +4,12 @@ and only of those the theme's templates write."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
-from sitekit.theme.csp import TemplateScripts, theme_scripts, with_policy
+from sitekit.inputs.cachedir import cache_dir
+from sitekit.theme.csp import TemplateScripts, kept_policies, theme_scripts, with_policy
 
 
 def _templates(config) -> TemplateScripts:
@@ -15,7 +18,10 @@ def _templates(config) -> TemplateScripts:
 
 @event_priority(-300)  # after every other hook, the minifier (-200) included
 def on_post_page(output: str, page, config) -> str:
-    return with_policy(output, _templates(config))
+    templates = _templates(config)
+    return with_policy(
+        output, templates, kept_policies(templates, cache_dir(Path(config.config_file_path).parent, "pages"))
+    )
 
 
 @event_priority(-300)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from sitekit.glossary import annotate, model
 from sitekit.glossary.annotate import Annotator
 from sitekit.glossary.model import load_glossary
 from sitekit.glossary.page import MARKER, collated, glossary_strings, letter_index, render_entries
 from sitekit.inputs.cachedir import cache_dir
+from sitekit.inputs.diskmemo import source_version
+from sitekit.inputs.textmemo import TextMemo
 from sitekit.languages import configured_languages, current_locale
 from sitekit.messages import _
 from sitekit.problems import SiteDataError
@@ -53,7 +57,9 @@ def on_config(config):
         letters=letter_index(terms, locale),
         annotator=Annotator(terms),  # the term pattern is compiled once per build and language
         strings=strings,
-        render=renderer(config.theme.dirs, cache_dir(Path(config.config_file_path).parent, "partials")),
+        render=renderer(config.theme.dirs, cache_dir(root, "partials")),
+        # the pages annotated, for the next build: the same content, address and terms, the same marks
+        kept=TextMemo(cache_dir(root, "pages"), _annotation_version(terms)),
         glossary_url=None,
     )
     return config
@@ -91,13 +97,23 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     # Annotating adds markup, not text: the search plugin parses the page without the tooltips
     # (half of its work on a call page), and the rendered page gets them.
-    page.content = _build["annotator"].annotate(page.content, _href_for(page.url, _build["glossary_url"]))
+    url, glossary_url, content, annotator = page.url, _build["glossary_url"], page.content, _build["annotator"]
+    page.content = _build["kept"](
+        f"{url}\0{glossary_url}\0{content}", lambda _: annotator.annotate(content, _href_for(url, glossary_url))
+    )
     return context
 
 
 # ---------------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------------
+
+
+def _annotation_version(terms) -> str:
+    """What a page's marks depend on besides its content and address: the terms, and the code and
+    library that place them."""
+    code = (Path(__file__), Path(annotate.__file__), Path(model.__file__))
+    return source_version(*code, etree.LXML_VERSION, etree.LIBXML_VERSION, repr(terms))
 
 
 def _href_for(page_url: str, glossary_url: str | None):

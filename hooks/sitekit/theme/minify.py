@@ -4,10 +4,16 @@ out; the sources in docs/assets/ stay commented) and every HTML page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import minify_html
 import rcssmin
 import rjsmin
+
+from ..inputs.diskmemo import source_version
+from ..inputs.textmemo import TextMemo
 
 MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
@@ -34,3 +40,11 @@ def minify_text(text: str, suffix: str) -> str:
 def minify_page(html: str) -> str:
     """An HTML page minified, rendering the same."""
     return minify_html.minify(html, **HTML_OPTIONS)
+
+
+@lru_cache(maxsize=8)
+def kept_minify_page(folder: Path) -> Callable[[str], str]:
+    """minify_page, whose pages are kept in `folder` for the next build (sitekit.inputs.textmemo):
+    ~0.8 ms a page, 1.6 s of a build at 500 calls, for a page the theme wrote the same as before."""
+    memo = TextMemo(folder, source_version(Path(__file__), "minify-html", version("minify-html")))
+    return lambda html: memo(html, minify_page)

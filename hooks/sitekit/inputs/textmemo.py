@@ -1,0 +1,96 @@
+"""What a slow, pure step made of a page's text (the page minified, its content with the glossary's
+marks, its content policy), kept on disk for the next build under a digest of the text it was made
+from. At 500 calls these steps cost ~3 s of every build, and most pages come out of the theme the
+same as in the build before, so the next build reads the result instead of making it again.
+
+An entry's name is the SHA-256 of the step's version (the source of the code that makes it, the
+libraries' versions, the data it reads besides the text) and of the text: an edited page, a changed
+step or an upgraded library only ever finds nothing. An entry is the result's length and UTF-8 bytes,
+written atomically; an unreadable or shortened one is a miss. Entries unused for a week are removed by `sweep`, at most
+once a day, so the folder holds about what the site's recent builds made. Nothing here is published."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+UNUSED_FOR_S = 7 * 24 * 3600  # an entry no build has read or written for this long is removed
+SWEEP_EVERY_S = 24 * 3600
+_SWEPT = ".swept"  # its time: the last sweep of the folder
+
+
+class TextMemo:
+    """`memo(text, make)`: `make(text)`, or what it gave for the same text and version before."""
+
+    def __init__(self, folder: Path, version: str):
+        self.folder = folder
+        self._prefix = hashlib.sha256(f"{version}\0".encode("utf-8", "surrogatepass"))
+
+    def _file(self, text: str) -> Path:
+        digest = self._prefix.copy()
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return self.folder / digest.hexdigest()
+
+    def __call__(self, text: str, make: Callable[[str], str]) -> str:
+        file = self._file(text)
+        kept = _read(file)
+        if kept is None:
+            made = make(text)
+            body = made.encode("utf-8", "surrogatepass")
+            _write(file, b"%d\n%s" % (len(body), body))
+            return made
+        with contextlib.suppress(OSError):
+            os.utime(file)  # used now: kept by the next sweep
+        return kept
+
+
+def _read(file: Path) -> str | None:
+    """The result kept in `file`: its length, a line break, its bytes; None if there is none whole."""
+    try:
+        length, _, body = file.read_bytes().partition(b"\n")
+        return body.decode("utf-8", "surrogatepass") if length.isdigit() and int(length) == len(body) else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write(file: Path, data: bytes) -> None:
+    """`data` into `file`, whole or not at all (another build may read it meanwhile); a folder that
+    cannot be written (a read-only checkout, a full disk) keeps nothing."""
+    temporary = file.with_name(f".{file.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
+
+
+def sweep(folder: Path, now: float | None = None) -> int:
+    """Remove the entries of `folder` that no build has used for UNUSED_FOR_S, if the last sweep is
+    SWEEP_EVERY_S old or more; the number removed."""
+    now = time.time() if now is None else now
+    stamp = folder / _SWEPT
+    try:
+        if now - stamp.stat().st_mtime < SWEEP_EVERY_S:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:  # a temporary file left by a killed build too
+            if entry.name == _SWEPT:
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime >= UNUSED_FOR_S:
+                    os.unlink(entry.path)
+                    removed += 1
+    _write(stamp, b"")
+    return removed
