@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import pickle
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
@@ -22,26 +24,29 @@ from jinja2.bccache import Bucket
 
 class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates in memory, keyed by template file and checked against its source; behind
-    it, optionally, `disk`, read on a miss and written with every compiled template."""
+    it, optionally, `disk`, read on a miss and written with every compiled template. Memory holds the
+    code itself, not its marshalled bytes: a template is loaded again by every build's environment,
+    both languages' and every preview's, and reading the bytes back cost as much as the rest of it."""
 
     def __init__(self, disk: BytecodeCache | None = None) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: dict[str, tuple[str | None, CodeType]] = {}  # key: (checksum of the source, code)
         self.disk = disk
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:  # an edited template is compiled again
+            bucket.code = kept[1]
         elif self.disk is not None:
             try:
                 self.disk.load_bytecode(bucket)  # a stale or foreign entry leaves the bucket empty
             except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable: compiled again
                 bucket.reset()
             if bucket.code is not None:
-                self._code[bucket.key] = bucket.bytecode_to_string()
+                self._code[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
         if self.disk is not None:
             with contextlib.suppress(OSError):  # a read-only checkout: compiled again by the next process
                 self.disk.dump_bytecode(bucket)
@@ -62,3 +67,18 @@ def share_compiled_templates(
             pass
     env.bytecode_cache = cache
     return env
+
+
+def share_with_every_environment(theme: Any, folder: Path | None = None) -> None:
+    """Every environment `theme` (MkDocs' Theme) makes from now on shares the process-wide cache,
+    also those plugins make before `on_env` (Material's search reads its translations in
+    `on_config`: without the cache those templates were compiled again on every build)."""
+    make = theme.get_env
+    if getattr(make, "shares_compiled_templates", False):
+        return
+
+    def get_env() -> Environment:
+        return share_compiled_templates(make(), folder=folder)
+
+    get_env.shares_compiled_templates = True  # type: ignore[attr-defined]
+    theme.get_env = get_env

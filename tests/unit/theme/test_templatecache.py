@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
 
-from sitekit.theme.templatecache import MemoryBytecodeCache, share_compiled_templates
+from sitekit.theme.templatecache import MemoryBytecodeCache, share_compiled_templates, share_with_every_environment
 
 
 def _env(folder, cache) -> Environment:
@@ -65,3 +65,25 @@ def test_an_edit_or_a_damaged_entry_on_disk_is_compiled_again(tmp_path, monkeypa
     compiled = _compiles(monkeypatch)
     assert new().get_template("page.html").render(name="y") == "New y"
     assert len(compiled) == 1
+
+
+class _Theme:
+    """As MkDocs' Theme: a new environment each time it is asked."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def get_env(self) -> Environment:
+        return Environment(loader=FileSystemLoader(str(self.folder)))
+
+
+def test_every_environment_the_theme_makes_reuses_the_code_even_before_on_env(tmp_path, monkeypatch):
+    (tmp_path / "language.html").write_text("{{ lang }}")
+    theme = _Theme(tmp_path)
+    share_with_every_environment(theme)
+    share_with_every_environment(theme)  # a second language's on_config: wrapped once
+    assert theme.get_env().get_template("language.html").render(lang="it") == "it"
+    compiled = _compiles(monkeypatch)
+    assert _Theme.get_env(theme).bytecode_cache is None  # what MkDocs alone would hand a plugin
+    assert theme.get_env().get_template("language.html").render(lang="en") == "en"
+    assert compiled == [], "a later environment of the theme compiled the template again"
