@@ -20,6 +20,7 @@ from sitekit.preview.record import page_facts
 from sitekit.preview.serving import follow_edits
 from sitekit.preview.session import Session
 
+NOT_FOUND = "404.html"
 _serving = False
 _session: Session | None = None
 
@@ -42,6 +43,8 @@ def on_config(config):
         watched = [Path(config.config_file_path), docs, *(Path(w) for w in config.watch)]
         _session = Session.start(root, watched, Layout(docs=_below(docs, root), calls="data/calls"))
         _session.set_clock()  # released by on_serve, once the first build has ended
+    elif _session.incremental:  # the 404 page shows no page's text and no call's data: it stays as it was
+        config.theme.static_templates.discard(NOT_FOUND)
     return config
 
 
