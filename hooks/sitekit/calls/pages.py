@@ -76,6 +76,10 @@ class PageSource:
         return self.source
 
 
+# {locale: {(call, context): deadline view}} made by the last build of each language (CallPages._kept_view)
+_last_views: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+
+
 @dataclass
 class CallPages:
     calls: dict[str, Call]
@@ -94,6 +98,15 @@ class CallPages:
     _call_pages: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # slug: {url: title}
     _read_urls: set[str] = field(default_factory=set, repr=False)  # every page this build read
     _deadlines: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _views: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)  # this build's
+    _views_before: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+    _view_context: str = field(default="", repr=False)  # what a view depends on besides its call
+
+    def __post_init__(self) -> None:
+        self._views_before = _last_views.get(self.locale, {})
+        _last_views[self.locale] = self._views  # filled by this build, read by the next
+        self._view_context = f"{self.now.isoformat()}|{self.closing_days}|{self.strings!r}"
+
     _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
     _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
 
@@ -237,10 +250,19 @@ class CallPages:
         href = self._href(f"{self.prefix}{CALENDAR_DIR}/{call.slug}-deadline.ics", page_url)
         view = self._deadlines.get(call.slug)
         if view is None:  # formatted once per call and build: the box, facts, text and index reuse it
-            view = self._deadlines[call.slug] = deadline_view(
-                call, self.locale, self.strings, self.now, self.closing_days
-            )
+            view = self._deadlines[call.slug] = self._kept_view(call)
         return with_calendar(view, href)
+
+    def _kept_view(self, call: Call) -> dict[str, Any]:
+        """The call's deadline view, as the last build of this language made it if nothing it is made
+        of changed: under `mkdocs serve` a rebuild of some pages keeps the build instant
+        (sitekit.preview.clock), and at 500 calls it formatted 499 unchanged deadlines again."""
+        key = (repr(call), self._view_context)
+        view = self._views_before.get(key) or deadline_view(
+            call, self.locale, self.strings, self.now, self.closing_days
+        )
+        self._views[key] = view
+        return view
 
     def facts(self, call: Call, page_url: str) -> str:
         view = facts_view(call, self.locale, self.strings, self._deadline(call, page_url))

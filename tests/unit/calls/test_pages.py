@@ -295,3 +295,29 @@ def test_a_build_that_reads_some_pages_keeps_the_menu_entries_of_the_call_pages_
     }
     menu = after.page_boxes("<h1>Bando nuovo</h1>", "bandi/test-call/", "test-call")
     assert "Il webinar" in menu and "FAQ" not in menu
+
+
+def test_the_next_build_reuses_a_deadline_only_while_the_call_the_instant_and_the_strings_are_the_same(monkeypatch):
+    """Under `mkdocs serve` a rebuild of some pages keeps the build instant: the calls it did not
+    change keep their formatted deadline; any change to what a deadline shows formats it anew."""
+    import sitekit.calls.pages as module
+
+    made: list[str] = []
+    real = module.deadline_view
+    monkeypatch.setattr(module, "deadline_view", lambda call, *rest: made.append(call.slug) or real(call, *rest))
+    same, moved = make_call(slug="same"), make_call(slug="moved")
+    index = page("<!-- calls:index -->", call=None, url="bandi/")
+    built(pages([same, moved]), index)
+    assert sorted(made) == ["moved", "same"]
+    made.clear()
+    built(pages([same, moved]), index)
+    assert made == []  # the same calls, instant and strings: nothing formatted again
+    moved_again = make_call(slug="moved", deadline={"local": "2020-12-09 17:00", "zone": "Europe/Brussels"})
+    built(pages([same, moved_again]), index)
+    assert made == ["moved"]
+    made.clear()
+    built(pages([same, moved_again], now=NOW + timedelta(hours=1)), index)
+    assert sorted(made) == ["moved", "same"]  # another instant: every time left differs
+    made.clear()
+    built(pages([same, moved_again], locale="en"), index)
+    assert sorted(made) == ["moved", "same"]  # another language
