@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, Response
 
 from sitepages import BuiltPage
 
@@ -17,6 +17,33 @@ VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, 
 NARROW = {"320px": ({"width": 320, "height": 640}, 1), "zoom-200%": ({"width": 640, "height": 400}, 2)}
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 ADD_STYLE_JS = "css => document.head.append(Object.assign(document.createElement('style'), {textContent: css}))"
+
+
+# Chromium draws its own address bar's suggestions as web pages (chrome://omnibox-popup.top-chrome/
+# and its "AI mode" sibling), made ready in a renderer process of their own for every window; headless,
+# every tab is a window. Each new tab then cost ~1 s of CPU more, for pages no test looks at (a test's
+# tab is a page, never the browser's own interface).
+BROWSER_UI_OFF = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
+
+
+def launch_chromium(pw: Playwright, executable: str, args: list[str]) -> Browser:
+    """Headless Chromium with Playwright's own switches, less the browser-interface pages of
+    BROWSER_UI_OFF. Chromium reads only the last --disable-features it is given, and Playwright
+    already passes one, so this one must repeat Playwright's list: a first launch reads it from the
+    browser's command line (CDP's Browser.getBrowserCommandLine, which needs --enable-automation)."""
+    probe = pw.chromium.launch(executable_path=executable, headless=True, args=[*args, "--enable-automation"])
+    try:
+        line = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")["arguments"]
+    finally:
+        probe.close()
+    [playwrights] = [arg for arg in line if arg.startswith("--disable-features=")]
+    features = ",".join(filter(None, [playwrights.removeprefix("--disable-features="), *BROWSER_UI_OFF]))
+    return pw.chromium.launch(
+        executable_path=executable,
+        headless=True,
+        ignore_default_args=[playwrights],
+        args=[*args, f"--disable-features={features}"],
+    )
 
 
 # After the load event the site's pages request a few more files (the search worker and its index,

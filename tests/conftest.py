@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import sitebuild
-from browsing import close_tab, origin_of, warm_context
+from browsing import close_tab, launch_chromium, origin_of, warm_context
 from lastcheck import write_pending
 from sitebuild import ROOT, build, built_once, compile_hooks, shared_served_build, shared_tmp
 
@@ -125,10 +125,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
+        chromium = launch_chromium(
+            pw,
+            CHROMIUM,
+            [
                 "--no-sandbox",
                 "--disable-gpu",
                 "--disable-quic",
