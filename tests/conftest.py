@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -23,6 +24,12 @@ SITE_NOW_AFTER_CALL = "2026-11-26T09:00:00+01:00"
 # otherwise annotate the pull request and fill its job summary. Tests of those set them themselves.
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
+# The run's processes keep the bytecode of what they compile, as Python does by default, even where
+# PYTHONDONTWRITEBYTECODE is set (this sandbox sets it): the build runners, `mkdocs serve`,
+# tools/new_call.py and the other programs the tests start then read the libraries' bytecode that the
+# first of them wrote, instead of each compiling them again (MkDocs and its plugins: ~1 s of CPU).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 # Editors read the messages in the site's default language (Italian); the tests read them in the
 # source language of the catalogues, English, and so do the builds they start. The tests of the
 # messages' language (tests/unit/test_messages.py, the mistakes corpus in test_editor_errors.py,
