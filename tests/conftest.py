@@ -7,9 +7,11 @@ import contextlib
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
 
 import sitebuild
 from browsing import close_tab, launch_chromium, origin_of, warm_context
@@ -77,6 +79,16 @@ def _start_shared_builds(session) -> None:
         return
     base = factory.getbasetemp()  # each worker's basetemp is a folder in it: this is their shared_tmp()
     threading.Thread(target=_build_shared_sites, args=(base,), name="shared-sites", daemon=True).start()
+    threading.Thread(target=_remove_old_runs, args=(config, base), name="old-runs", daemon=True).start()
+
+
+def _remove_old_runs(config, base: Path) -> None:
+    """pytest removes the temporary folders of the runs before the last `tmp_path_retention_count`
+    when a run ends, after its last test: a whole run's folders (built sites, copies of the project)
+    kept the end of each run waiting ~10 s. The controller removes them at the start instead, with
+    pytest's own function and rule, while its workers start; at the end pytest finds them gone."""
+    keep = 0 if config.getini("tmp_path_retention_policy") == "none" else int(config.getini("tmp_path_retention_count"))
+    cleanup_numbered_dir(base.parent, "pytest-", keep, time.time() - LOCK_TIMEOUT)
 
 
 def _runs_real_site_tests(config) -> bool:
