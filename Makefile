@@ -16,8 +16,10 @@ serve: $(VENV)/.runtime           ## live preview on http://127.0.0.1:8000/bandi
 	$(BIN)/python tools/check_settings.py
 	$(BIN)/mkdocs serve --strict
 
+# Without PYTHONDONTWRITEBYTECODE (some machines set it): pytest's workers then read the bytecode that
+# the first process of the run wrote for pytest and the libraries, instead of compiling them again.
 test: $(VENV)/.test               ## set up, then run the whole test suite
-	$(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 lint: $(VENV)/.test               ## the Python checks alone (make test runs them too): ruff and mypy
 	$(BIN)/ruff check

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Request, Response
 
 from sitepages import BuiltPage
 
@@ -17,6 +17,33 @@ VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, 
 NARROW = {"320px": ({"width": 320, "height": 640}, 1), "zoom-200%": ({"width": 640, "height": 400}, 2)}
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 ADD_STYLE_JS = "css => document.head.append(Object.assign(document.createElement('style'), {textContent: css}))"
+
+
+# Chromium draws its own address bar's suggestions as web pages (chrome://omnibox-popup.top-chrome/
+# and its "AI mode" sibling), made ready in a renderer process of their own for every window; headless,
+# every tab is a window. Each new tab then cost ~1 s of CPU more, for pages no test looks at (a test's
+# tab is a page, never the browser's own interface).
+BROWSER_UI_OFF = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
+
+
+def launch_chromium(pw: Playwright, executable: str, args: list[str]) -> Browser:
+    """Headless Chromium with Playwright's own switches, less the browser-interface pages of
+    BROWSER_UI_OFF. Chromium reads only the last --disable-features it is given, and Playwright
+    already passes one, so this one must repeat Playwright's list: a first launch reads it from the
+    browser's command line (CDP's Browser.getBrowserCommandLine, which needs --enable-automation)."""
+    probe = pw.chromium.launch(executable_path=executable, headless=True, args=[*args, "--enable-automation"])
+    try:
+        line = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")["arguments"]
+    finally:
+        probe.close()
+    [playwrights] = [arg for arg in line if arg.startswith("--disable-features=")]
+    features = ",".join(filter(None, [playwrights.removeprefix("--disable-features="), *BROWSER_UI_OFF]))
+    return pw.chromium.launch(
+        executable_path=executable,
+        headless=True,
+        ignore_default_args=[playwrights],
+        args=[*args, f"--disable-features={features}"],
+    )
 
 
 # After the load event the site's pages request a few more files (the search worker and its index,
@@ -49,11 +76,14 @@ def goto(page: Page, url: str, wait: Wait = "load") -> Response | None:
     try:
         response = page.goto(url, wait_until="load")
         limit = time.monotonic() + SETTLE_LIMIT_S
-        while in_flight or time.monotonic() - last_change[0] < QUIET_S:
+        while in_flight or (quiet_left := QUIET_S - (time.monotonic() - last_change[0])) > 0:
             if time.monotonic() > limit:  # as networkidle would, the test fails
                 waiting = sorted(request.url for request in in_flight) or "requests that keep starting"
                 raise TimeoutError(f"{url} never went quiet in {SETTLE_LIMIT_S:.0f} s: {waiting}")
-            page.wait_for_timeout(20)  # lets Playwright deliver the events meanwhile
+            # Lets Playwright deliver the events meanwhile: in steps of 20 ms while a request is in
+            # flight, else at once for what is left of the quiet time (each wait is a round trip to
+            # Playwright's driver; a request that starts meanwhile moves last_change, and the loop waits on).
+            page.wait_for_timeout(20 if in_flight else max(1.0, quiet_left * 1000))
     finally:
         for event, listener in listeners.items():
             page.remove_listener(event, listener)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
 
 import sitebuild
-from browsing import close_tab, origin_of, warm_context
+from browsing import close_tab, launch_chromium, origin_of, warm_context
 from lastcheck import write_pending
 from sitebuild import ROOT, build, built_once, compile_hooks, shared_served_build, shared_tmp
 
@@ -23,6 +26,12 @@ SITE_NOW_AFTER_CALL = "2026-11-26T09:00:00+01:00"
 # otherwise annotate the pull request and fill its job summary. Tests of those set them themselves.
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
+# The run's processes keep the bytecode of what they compile, as Python does by default, even where
+# PYTHONDONTWRITEBYTECODE is set (this sandbox sets it): the build runners, `mkdocs serve`,
+# tools/new_call.py and the other programs the tests start then read the libraries' bytecode that the
+# first of them wrote, instead of each compiling them again (MkDocs and its plugins: ~1 s of CPU).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 # Editors read the messages in the site's default language (Italian); the tests read them in the
 # source language of the catalogues, English, and so do the builds they start. The tests of the
 # messages' language (tests/unit/test_messages.py, the mistakes corpus in test_editor_errors.py,
@@ -70,6 +79,16 @@ def _start_shared_builds(session) -> None:
         return
     base = factory.getbasetemp()  # each worker's basetemp is a folder in it: this is their shared_tmp()
     threading.Thread(target=_build_shared_sites, args=(base,), name="shared-sites", daemon=True).start()
+    threading.Thread(target=_remove_old_runs, args=(config, base), name="old-runs", daemon=True).start()
+
+
+def _remove_old_runs(config, base: Path) -> None:
+    """pytest removes the temporary folders of the runs before the last `tmp_path_retention_count`
+    when a run ends, after its last test: a whole run's folders (built sites, copies of the project)
+    kept the end of each run waiting ~10 s. The controller removes them at the start instead, with
+    pytest's own function and rule, while its workers start; at the end pytest finds them gone."""
+    keep = 0 if config.getini("tmp_path_retention_policy") == "none" else int(config.getini("tmp_path_retention_count"))
+    cleanup_numbered_dir(base.parent, "pytest-", keep, time.time() - LOCK_TIMEOUT)
 
 
 def _runs_real_site_tests(config) -> bool:
@@ -125,10 +144,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
+        chromium = launch_chromium(
+            pw,
+            CHROMIUM,
+            [
                 "--no-sandbox",
                 "--disable-gpu",
                 "--disable-quic",

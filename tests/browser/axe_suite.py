@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
 
 from browsing import RECORD_VIOLATIONS, VIEWPORTS, new_tab, url_of
 from keyboard_suite import tab_walk_problems
@@ -31,23 +31,31 @@ class Visit(NamedTuple):
     tab_walk: list[str]  # problems found walking the page with Tab
 
 
-@pytest.fixture(scope="module")
-def axe():
-    """axe-core from node_modules, at the release package-lock.json pins."""
-    return Axe.from_file(axe_js())
+def load_axe_in(page: Page) -> None:
+    """axe-core from node_modules, at the release package-lock.json pins, in every page the tab loads
+    from now on (before the page's own scripts, which it leaves alone: it only defines `axe`). The tab
+    keeps the script: sending the 650 KB file into each page for each run, as axe-playwright-python's
+    Axe.run does, cost ~0.1 s of CPU more per page."""
+    page.add_init_script(path=axe_js())
+
+
+def axe_results(page: Page, options: dict) -> dict:
+    """axe-core's results for the page open in the tab (load_axe_in first), as axe.run gives them."""
+    return page.evaluate("options => axe.run(options)", options)
 
 
 @pytest.fixture(scope="module")
-def visits(request, browser, served_site, site_dir, axe):
+def visits(request, browser, served_site, site_dir):
     """Each page loaded once at the test module's VIEWPORT: {path: Visit}. The Tab walk comes last: it
     moves the focus and scrolls, and the other checks read the page at rest."""
     seen, version = {}, "?"
     tab = new_tab(browser, VIEWPORTS[request.module.VIEWPORT])
     tab.page.add_init_script(RECORD_VIOLATIONS)
+    load_axe_in(tab.page)
     for built in built_pages(site_dir):
         tab.open(url_of(served_site, built), wait="settled")
         breaches = tab.page.evaluate("window.__violations")  # before axe-core, which the policy does not govern
-        response = axe.run(tab.page, options=AXE_OPTIONS).response
+        response = axe_results(tab.page, AXE_OPTIONS)
         version = response.get("testEngine", {}).get("version", version)
         console, requests = list(tab.console), list(tab.requests)
         seen[built.path] = Visit(response["violations"], console, requests, breaches, tab_walk_problems(tab, built))

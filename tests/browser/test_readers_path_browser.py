@@ -10,14 +10,12 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browsing import new_tab
 from sitebuild import ROOT, served_build
-from tools import axe_js
 
 sys.path.insert(0, str(ROOT / "tests" / "build"))  # the synthetic calls of the build tests
-from axe_suite import AXE_OPTIONS
+from axe_suite import AXE_OPTIONS, axe_results, load_axe_in
 from synthetic import FORTHCOMING_CALL, OPEN_CALL, READERS_NOW, readers_path_site
 
 pytestmark = pytest.mark.browser
@@ -92,8 +90,8 @@ def test_a_forthcoming_call_counts_to_its_opening_then_to_its_deadline(browser, 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
 def test_axe_core_finds_nothing_on_the_new_kinds_of_page(browser, three_calls, viewport):
-    axe = Axe.from_file(axe_js())
     tab = new_tab(browser, viewport)
+    load_axe_in(tab.page)
     found = {}
     for prefix in ("", "en/"):
         for path in (
@@ -103,7 +101,7 @@ def test_axe_core_finds_nothing_on_the_new_kinds_of_page(browser, three_calls, v
             f"bandi/{FORTHCOMING_CALL}/",  # the real call's pages: every page in axe_suite.py
         ):
             tab.open(f"{three_calls.url}{prefix}{path}")
-            violations = axe.run(tab.page, options=AXE_OPTIONS).response["violations"]
+            violations = axe_results(tab.page, AXE_OPTIONS)["violations"]
             if violations:
                 found[prefix + path] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     tab.close()

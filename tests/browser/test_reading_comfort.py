@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from axe_suite import AXE_OPTIONS
+from axe_suite import AXE_OPTIONS, axe_results, load_axe_in
 from browsing import new_tab, tab_until
 from lastcheck import record
-from tools import axe_js
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +79,6 @@ def test_a_term_is_marked_once_per_section_and_its_tooltip_reads_like_the_text(b
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP])
 def test_dark_colours_follow_the_system_and_axe_core_finds_nothing_in_either_scheme(browser, served_site, viewport):
-    axe = Axe.from_file(axe_js())
     found, version = {}, "?"
     # the light scheme: every page at both sizes in axe_suite.py; here the system's dark setting.
     # One tab, each page loaded with nothing stored (Material keeps the palette it last showed in
@@ -89,11 +86,12 @@ def test_dark_colours_follow_the_system_and_axe_core_finds_nothing_in_either_sch
     tab = new_tab(browser, viewport)
     tab.page.emulate_media(color_scheme="dark")
     tab.page.add_init_script("localStorage.clear()")
+    load_axe_in(tab.page)
     for prefix in LANGUAGES:
         for path in PAGES:
             tab.open(served_site.url + prefix + path)
             assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate", prefix + path
-            response = axe.run(tab.page, options=AXE_OPTIONS).response
+            response = axe_results(tab.page, AXE_OPTIONS)
             version = response.get("testEngine", {}).get("version", version)
             violations = response["violations"]
             if violations:
