@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitekit.inputs.cachedir import cache_dir
-from sitekit.inputs.textmemo import sweep
+from sitekit.inputs.textmemo import keep_new_results, sweep
 from sitekit.languages import nested_language_build
 from sitekit.messages import _
 from sitekit.theme.bundles import Bundle, Source, bundle
@@ -71,6 +71,10 @@ def _script_tag(entries: list, path: str) -> str | ExtraScriptValue:
     value = ExtraScriptValue(path)
     value.type, value.defer, value.async_ = kind
     return value
+
+
+def on_startup(command, dirty):
+    keep_new_results(command != "serve")  # a preview's pages are drafts: read what builds kept, keep nothing new
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set up the build

@@ -6,7 +6,8 @@ same as in the build before, so the next build reads the result instead of makin
 An entry's name is the SHA-256 of the step's version (the source of the code that makes it, the
 libraries' versions, the data it reads besides the text) and of the text: an edited page, a changed
 step or an upgraded library only ever finds nothing. An entry is the result's length and UTF-8 bytes,
-written atomically; an unreadable or shortened one is a miss. Entries unused for a week are removed by `sweep`, at most
+written atomically; an unreadable or shortened one is a miss. An entry read is marked used (its
+modification time) at most once a day; entries unused for a week are removed by `sweep`, at most
 once a day, so the folder holds about what the site's recent builds made. Nothing here is published."""
 
 from __future__ import annotations
@@ -38,23 +39,42 @@ class TextMemo:
     def __call__(self, text: str, make: Callable[[str], str]) -> str:
         file = self._file(text)
         kept = _read(file)
-        if kept is None:
-            made = make(text)
+        if kept is not None:
+            return kept
+        made = make(text)
+        if _keeping[0]:
             body = made.encode("utf-8", "surrogatepass")
             _write(file, b"%d\n%s" % (len(body), body))
-            return made
-        with contextlib.suppress(OSError):
-            os.utime(file)  # used now: kept by the next sweep
-        return kept
+        return made
 
 
 def _read(file: Path) -> str | None:
-    """The result kept in `file`: its length, a line break, its bytes; None if there is none whole."""
+    """The result kept in `file`: its length, a line break, its bytes; None if there is none whole.
+    Marks it used if it was last marked a day ago or more (a write to the disk's metadata: not on
+    every read)."""
     try:
-        length, _, body = file.read_bytes().partition(b"\n")
-        return body.decode("utf-8", "surrogatepass") if length.isdigit() and int(length) == len(body) else None
+        with open(file, "rb") as stream:
+            marked = os.fstat(stream.fileno()).st_mtime
+            length, _, body = stream.read().partition(b"\n")
+        if not (length.isdigit() and int(length) == len(body)):
+            return None
+        text = body.decode("utf-8", "surrogatepass")
     except (OSError, UnicodeDecodeError):
         return None
+    if time.time() - marked >= SWEEP_EVERY_S:
+        with contextlib.suppress(OSError):
+            os.utime(file)
+    return text
+
+
+def keep_new_results(keep: bool) -> None:
+    """Whether what is made from now on is kept (it is read either way): not under `mkdocs serve`,
+    whose pages are drafts an editor is still changing; one file for each save would only fill the
+    folder, and writing it cost ~4 % of a preview's rebuild."""
+    _keeping[0] = keep
+
+
+_keeping = [True]
 
 
 def _write(file: Path, data: bytes) -> None:

@@ -1,6 +1,6 @@
 import os
 
-from sitekit.inputs.textmemo import SWEEP_EVERY_S, UNUSED_FOR_S, TextMemo, sweep
+from sitekit.inputs.textmemo import SWEEP_EVERY_S, UNUSED_FOR_S, TextMemo, keep_new_results, sweep
 
 
 def never(text: str) -> str:
@@ -67,3 +67,29 @@ def test_a_folder_is_swept_at_most_once_a_day(tmp_path):
     assert sweep(tmp_path) == 0  # swept less than a day ago
     later = os.stat(entry).st_mtime + UNUSED_FOR_S + SWEEP_EVERY_S + 120
     assert sweep(tmp_path, now=later) == 1
+
+
+def test_under_mkdocs_serve_results_are_read_but_drafts_are_not_kept(tmp_path):
+    TextMemo(tmp_path, "v1")("built", str.upper)
+    keep_new_results(False)
+    try:
+        assert TextMemo(tmp_path, "v1")("built", never) == "BUILT"
+        assert TextMemo(tmp_path, "v1")("draft", str.upper) == "DRAFT"
+        assert len(list(tmp_path.iterdir())) == 1
+    finally:
+        keep_new_results(True)
+    assert TextMemo(tmp_path, "v1")("draft", str.upper) == "DRAFT"
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_reading_an_entry_marks_it_used_at_most_once_a_day(tmp_path):
+    memo = TextMemo(tmp_path, "v1")
+    memo("page", str.upper)
+    [entry] = list(tmp_path.iterdir())
+    an_hour_ago, two_days_ago = entry.stat().st_mtime - 3600, entry.stat().st_mtime - 2 * SWEEP_EVERY_S
+    os.utime(entry, (an_hour_ago, an_hour_ago))
+    memo("page", never)
+    assert entry.stat().st_mtime == an_hour_ago  # marked recently: no write to the disk's metadata
+    os.utime(entry, (two_days_ago, two_days_ago))
+    memo("page", never)
+    assert entry.stat().st_mtime > an_hour_ago
