@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from sitekit.inputs import textmemo
 from sitekit.inputs.cachedir import cache_dir
 from sitekit.inputs.textmemo import keep_new_results, sweep
 from sitekit.languages import nested_language_build
@@ -156,4 +157,4 @@ def on_post_build(config):
 
 def _kept_pages(config) -> Path:
     """Where what was made of each page is kept for the next build (minified, annotated, its policy)."""
-    return cache_dir(Path(config.config_file_path).parent, "pages")
+    return cache_dir(Path(config.config_file_path).parent, textmemo.FOLDER)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from sitekit.inputs import textmemo
 from sitekit.inputs.cachedir import cache_dir
 from sitekit.theme.csp import TemplateScripts, kept_policies, theme_scripts, with_policy
 
@@ -20,7 +21,7 @@ def _templates(config) -> TemplateScripts:
 def on_post_page(output: str, page, config) -> str:
     templates = _templates(config)
     return with_policy(
-        output, templates, kept_policies(templates, cache_dir(Path(config.config_file_path).parent, "pages"))
+        output, templates, kept_policies(templates, cache_dir(Path(config.config_file_path).parent, textmemo.FOLDER))
     )
 
 

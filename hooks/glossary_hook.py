@@ -14,6 +14,7 @@ from sitekit.glossary import annotate, model
 from sitekit.glossary.annotate import Annotator
 from sitekit.glossary.model import load_glossary
 from sitekit.glossary.page import MARKER, collated, glossary_strings, letter_index, render_entries
+from sitekit.inputs import textmemo
 from sitekit.inputs.cachedir import cache_dir
 from sitekit.inputs.diskmemo import source_version
 from sitekit.inputs.textmemo import TextMemo
@@ -59,7 +60,7 @@ def on_config(config):
         strings=strings,
         render=renderer(config.theme.dirs, cache_dir(root, "partials")),
         # the pages annotated, for the next build: the same content, address and terms, the same marks
-        kept=TextMemo(cache_dir(root, "pages"), _annotation_version(terms)),
+        kept=TextMemo(cache_dir(root, textmemo.FOLDER), _annotation_version(terms)),
         glossary_url=None,
     )
     return config

@@ -87,6 +87,8 @@ def _remove_old_runs(config, base: Path) -> None:
     when a run ends, after its last test: a whole run's folders (built sites, copies of the project)
     kept the end of each run waiting ~10 s. The controller removes them at the start instead, with
     pytest's own function and rule, while its workers start; at the end pytest finds them gone."""
+    if config.option.basetemp:  # a folder the run was given, not one of pytest's numbered ones
+        return
     keep = 0 if config.getini("tmp_path_retention_policy") == "none" else int(config.getini("tmp_path_retention_count"))
     cleanup_numbered_dir(base.parent, "pytest-", keep, time.time() - LOCK_TIMEOUT)
 

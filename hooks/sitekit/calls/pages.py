@@ -101,14 +101,13 @@ class CallPages:
     _views: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)  # this build's
     _views_before: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
     _view_context: str = field(default="", repr=False)  # what a view depends on besides its call
+    _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
+    _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
 
     def __post_init__(self) -> None:
         self._views_before = _last_views.get(self.locale, {})
         _last_views[self.locale] = self._views  # filled by this build, read by the next
         self._view_context = f"{self.now.isoformat()}|{self.closing_days}|{self.strings!r}"
-
-    _blocks: dict[str, str] = field(default_factory=dict, repr=False)  # stand-in: block of HTML
-    _block_numbers: Iterator[int] = field(default_factory=count, repr=False)
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -38,14 +38,19 @@ class DiskMemo:
 
     def put(self, key: str, value: Any) -> None:
         """Keep `value` under `key`; a folder that cannot be written (a read-only checkout) keeps nothing."""
-        target = self._file(key)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}")
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(pickle.dumps(((self.version, key), value), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, target)  # whole or not at all: another build may read it meanwhile
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        write_whole(self._file(key), pickle.dumps(((self.version, key), value), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_whole(file: Path, data: bytes) -> None:
+    """`data` into `file` (its folder made if need be), whole or not at all: another build may read it
+    meanwhile. A folder that cannot be written (a read-only checkout, a full disk) keeps nothing."""
+    temporary = file.with_name(f".{file.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
 
 
 def source_version(*modules_and_versions: object) -> str:

@@ -19,6 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .diskmemo import write_whole
+
+FOLDER = "pages"  # below the build's cache (sitekit.inputs.cachedir)
 UNUSED_FOR_S = 7 * 24 * 3600  # an entry no build has read or written for this long is removed
 SWEEP_EVERY_S = 24 * 3600
 _SWEPT = ".swept"  # its time: the last sweep of the folder
@@ -44,7 +47,7 @@ class TextMemo:
         made = make(text)
         if _keeping[0]:
             body = made.encode("utf-8", "surrogatepass")
-            _write(file, b"%d\n%s" % (len(body), body))
+            write_whole(file, b"%d\n%s" % (len(body), body))
         return made
 
 
@@ -77,18 +80,6 @@ def keep_new_results(keep: bool) -> None:
 _keeping = [True]
 
 
-def _write(file: Path, data: bytes) -> None:
-    """`data` into `file`, whole or not at all (another build may read it meanwhile); a folder that
-    cannot be written (a read-only checkout, a full disk) keeps nothing."""
-    temporary = file.with_name(f".{file.name}.{os.getpid()}")
-    with contextlib.suppress(OSError):
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, file)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
-
-
 def sweep(folder: Path, now: float | None = None) -> int:
     """Remove the entries of `folder` that no build has used for UNUSED_FOR_S, if the last sweep is
     SWEEP_EVERY_S old or more; the number removed."""
@@ -112,5 +103,5 @@ def sweep(folder: Path, now: float | None = None) -> int:
                 if now - entry.stat().st_mtime >= UNUSED_FOR_S:
                     os.unlink(entry.path)
                     removed += 1
-    _write(stamp, b"")
+    write_whole(stamp, b"")
     return removed

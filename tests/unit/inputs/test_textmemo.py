@@ -86,10 +86,11 @@ def test_reading_an_entry_marks_it_used_at_most_once_a_day(tmp_path):
     memo = TextMemo(tmp_path, "v1")
     memo("page", str.upper)
     [entry] = list(tmp_path.iterdir())
-    an_hour_ago, two_days_ago = entry.stat().st_mtime - 3600, entry.stat().st_mtime - 2 * SWEEP_EVERY_S
-    os.utime(entry, (an_hour_ago, an_hour_ago))
+    hour, day = 3600 * 10**9, SWEEP_EVERY_S * 10**9
+    an_hour_ago, two_days_ago = entry.stat().st_mtime_ns - hour, entry.stat().st_mtime_ns - 2 * day
+    os.utime(entry, ns=(an_hour_ago, an_hour_ago))
     memo("page", never)
-    assert entry.stat().st_mtime == an_hour_ago  # marked recently: no write to the disk's metadata
-    os.utime(entry, (two_days_ago, two_days_ago))
+    assert entry.stat().st_mtime_ns == an_hour_ago  # marked recently: no write to the disk's metadata
+    os.utime(entry, ns=(two_days_ago, two_days_ago))
     memo("page", never)
-    assert entry.stat().st_mtime > an_hour_ago
+    assert entry.stat().st_mtime_ns > an_hour_ago
