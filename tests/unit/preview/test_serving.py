@@ -1,15 +1,17 @@
 """The preview's watcher looks at a folder as often as its looks stay cheap, also at folders watched
-after the server started (mkdocs.yml's `watch:` list)."""
+after the server started (mkdocs.yml's `watch:` list), and never while a rebuild runs."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from typing import Any
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from sitekit.preview.serving import LOOK_SHARE, POLL_SECONDS, POLL_SECONDS_LEAST, pace, poll_sooner
+from sitekit.preview.serving import LOOK_SHARE, POLL_SECONDS, POLL_SECONDS_LEAST, pace, poll_sooner, rebuilder
 
 
 class Emitter:
@@ -46,3 +48,45 @@ def test_folders_watched_later_are_paced_too(tmp_path):
         assert emitter._timeout <= POLL_SECONDS
         emitter._take_snapshot()
         assert emitter._timeout == POLL_SECONDS_LEAST  # an empty folder: the least wait
+
+
+class OneRebuild:
+    """A preview session planning one rebuild of some pages, and nothing after it."""
+
+    class Plan:
+        whole, reason = False, ""
+
+    rebuild = ("index.md",)
+
+    def next_plan(self):
+        return self.Plan()
+
+    @contextlib.contextmanager
+    def clock(self):
+        yield
+
+    def finished(self, ok: bool):
+        return None
+
+
+def test_the_watcher_does_not_look_while_a_rebuild_runs():
+    emitter = pace(Emitter(0.0))
+    looked_at: list[float] = []
+    look = emitter._take_snapshot
+
+    def watch():
+        look()
+        looked_at.append(time.monotonic())
+
+    def build():
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        time.sleep(0.3)
+        assert looked_at == [], "the watcher looked while the rebuild ran"
+        return time.monotonic()
+
+    finished = rebuilder(build, OneRebuild())()
+    watcher_done = time.monotonic() + 5
+    while not looked_at and time.monotonic() < watcher_done:
+        time.sleep(0.01)
+    assert looked_at and looked_at[0] >= finished  # ... and looks again once it has ended
