@@ -437,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rows, site = real_site(root, work, args.runs)
         rows += hooks_cost(root, work, args.runs)
-        rows += scaling(root, work, sizes, args.scaling_runs, args.preview_samples)
+        # --quick times the preview on the real site only: the synthetic site's is the same code, and each
+        # `mkdocs serve` costs the smoke run a build and two seconds of waiting.
+        rows += scaling(root, work, sizes, args.scaling_runs, 0 if args.quick else args.preview_samples)
         if args.preview_samples:
             rows += preview_real(root, work, args.preview_samples)
         rows += page_weights(root, site)
