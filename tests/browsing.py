@@ -126,9 +126,9 @@ def tab_until(page: Page, focused_js: str, presses: int) -> bool:
 # Browser contexts kept open for the whole run, one per set of options. A page opened in a context
 # of its own starts cold: every script and stylesheet fetched and compiled again, ~1 s of CPU more
 # than the same page in a context that has loaded the site once (0.35 s), as a reader's second page
-# is. Tests take a new tab in a warm context (new_tab, conftest's `page`) and close it with
-# close_tab, which clears what its pages stored (local and session storage, cookies, IndexedDB):
-# the next test finds the cache warm and nothing else. A test that needs a context of its own (a
+# is. Tests take a tab in a warm context (new_tab, conftest's `page`) and close it with close_tab,
+# which clears what its pages stored (local and session storage, cookies, IndexedDB): the next test
+# finds the cache warm and nothing else. A test that needs a context of its own (a
 # faked clock, which Playwright installs per context; a touch screen) still makes one.
 _WARM: dict[tuple[int, tuple], BrowserContext] = {}
 STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql,shared_storage"
@@ -143,14 +143,90 @@ def warm_context(browser, **options) -> BrowserContext:
     return context
 
 
+# A new tab costs ~0.34 s of CPU more than a page loaded in a tab already open (a renderer to start, the
+# site's scripts compiled again): ~100 tabs, a tenth of the suite's browser time. close_tab therefore
+# keeps a tab of a warm context for the next test of the same context (take_tab), once it is as a new
+# one would be: what its pages stored cleared (session storage too), every listener given to it (by
+# take_tab or its test, page.on) removed, the mouse moved off the page, and about:blank loaded. A tab
+# whose test changed it in a way that outlives a page (an init script, a route, an emulated media, its
+# own viewport: TAB_CHANGES) is closed instead.
+_IDLE: dict[int, list[Page]] = {}  # id(context): tabs ready to be taken again
+TAB_CHANGES = (
+    "add_init_script",
+    "add_locator_handler",
+    "emulate_media",
+    "expose_binding",
+    "expose_function",
+    "once",
+    "route",
+    "route_from_har",
+    "route_web_socket",
+    "set_default_navigation_timeout",
+    "set_default_timeout",
+    "set_extra_http_headers",
+    "set_viewport_size",
+)
+
+
+def take_tab(context: BrowserContext, listeners: dict[str, list] | None = None) -> Page:
+    """A tab of `context`: one a finished test left (close_tab), or a new one; `listeners`
+    ({event: [handler]}) are given to it, and removed again when it is closed."""
+    idle = _IDLE.get(id(context), [])
+    page = None
+    while idle and page is None:
+        candidate = idle.pop()
+        page = None if candidate.is_closed() else candidate
+    if page is None:
+        page = context.new_page()
+        for name in TAB_CHANGES:  # a test calling one of these makes the tab its own
+            setattr(page, name, _marking_changed(page, getattr(page, name)))
+        page.on = _removed_on_close(page, page.on)  # type: ignore[method-assign]
+    page._listeners = listeners or {}  # type: ignore[attr-defined]
+    for event, handlers in page._listeners.items():  # type: ignore[attr-defined]
+        for handler in handlers:
+            Page.on(page, event, handler)
+    page._changed = False  # type: ignore[attr-defined]
+    return page
+
+
+def _marking_changed(page: Page, method):
+    def call(*args, **kwargs):
+        page._changed = True  # type: ignore[attr-defined]
+        return method(*args, **kwargs)
+
+    return call
+
+
+def _removed_on_close(page: Page, on):
+    def listen(event, handler):
+        page._listeners.setdefault(event, []).append(handler)  # type: ignore[attr-defined]
+        return on(event, handler)
+
+    return listen
+
+
 def close_tab(page: Page, origins: set[str]) -> None:
-    """Close a tab of a warm context, first clearing what its pages stored for each of `origins`."""
-    if not page.is_closed():
-        cdp = page.context.new_cdp_session(page)
-        for origin in sorted(origins):
-            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
-        cdp.detach()
+    """Done with a tab of a warm context: what its pages stored for each of `origins` cleared, then
+    kept for the next test (take_tab) or, if its test changed it (TAB_CHANGES) or it was not taken
+    with take_tab, closed."""
+    if page.is_closed():
+        return
+    reusable = getattr(page, "_changed", True) is False
+    cdp = page.context.new_cdp_session(page)
+    for origin in sorted(origins):
+        # "local_storage" also clears the tab's session storage, which outlives its pages
+        # (test_tabs_taken_again.py checks that it does)
+        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+    cdp.detach()
+    if not reusable:
         page.close()
+        return
+    for event, handlers in page._listeners.items():  # type: ignore[attr-defined]
+        for handler in handlers:
+            page.remove_listener(event, handler)
+    page.mouse.move(-1, -1)  # off the page: nothing hovered on the next test's pages
+    page.goto("about:blank")
+    _IDLE.setdefault(id(page.context), []).append(page)
 
 
 def origin_of(url: str) -> str | None:
@@ -163,19 +239,27 @@ def new_tab(browser, viewport: dict, scale: float = 1) -> Tab:
     context = warm_context(
         browser, viewport=viewport, device_scale_factor=scale, locale="it-IT", timezone_id="Europe/Rome"
     )
-    tab = Tab(context.new_page())
-    tab.page.on(
-        "console",
-        lambda msg: (
-            tab.console.append(f"console.{msg.type}: {msg.text}")
-            if msg.type in ("error", "warning", "assert")
-            else None
-        ),
+    console: list[str] = []
+    requests: list[str] = []
+    origins: set[str] = set()
+    page = take_tab(
+        context,
+        {
+            "console": [
+                lambda msg: (
+                    console.append(f"console.{msg.type}: {msg.text}")
+                    if msg.type in ("error", "warning", "assert")
+                    else None
+                )
+            ],
+            "pageerror": [lambda error: console.append(f"uncaught: {error}")],
+            "request": [
+                lambda request: requests.append(request.url),
+                lambda request: origins.update(filter(None, [origin_of(request.url)])),
+            ],
+        },
     )
-    tab.page.on("pageerror", lambda error: tab.console.append(f"uncaught: {error}"))
-    tab.page.on("request", lambda request: tab.requests.append(request.url))
-    tab.page.on("request", lambda request: tab.origins.update(filter(None, [origin_of(request.url)])))
-    return tab
+    return Tab(page, console, requests, origins)
 
 
 def url_of(served_site, built: BuiltPage) -> str:

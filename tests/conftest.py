@@ -14,7 +14,7 @@ import pytest
 from _pytest.pathlib import LOCK_TIMEOUT, cleanup_numbered_dir
 
 import sitebuild
-from browsing import close_tab, launch_chromium, origin_of, warm_context
+from browsing import close_tab, launch_chromium, origin_of, take_tab, warm_context
 from lastcheck import write_pending
 from sitebuild import ROOT, build, built_once, compile_hooks, shared_served_build, shared_tmp
 
@@ -165,12 +165,19 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A new browser tab that records console messages and every request it makes, in the run's warm
-    context (browsing.warm_context): closed with what its pages stored cleared. Not for a faked
-    clock, which Playwright installs on the whole context (test_countdown.py has its own)."""
-    tab = record_page(warm_context(browser, locale="it-IT", timezone_id="Europe/Rome").new_page())
+    """A browser tab that records console messages and every request it makes, in the run's warm
+    context (browsing.warm_context), as good as new (browsing.take_tab); what its pages stored is cleared
+    after the test. Not for a faked clock, which Playwright installs on the whole context
+    (test_countdown.py has its own)."""
+    console: list = []
+    requests: list[str] = []
+    tab = take_tab(
+        warm_context(browser, locale="it-IT", timezone_id="Europe/Rome"),
+        {"console": [lambda msg: console.append(msg)], "request": [lambda req: requests.append(req.url)]},
+    )
+    tab.console_messages_seen, tab.requests_seen = console, requests  # type: ignore[attr-defined]  # as record_page
     yield tab
-    close_tab(tab, {origin for url in tab.requests_seen if (origin := origin_of(url))})
+    close_tab(tab, {origin for url in requests if (origin := origin_of(url))})
 
 
 def record_page(tab):
