@@ -7,7 +7,9 @@ from browsing import VIEWPORTS, new_tab
 
 STORED_JS = "() => [localStorage.getItem('left-by-the-last-test'), sessionStorage.getItem('left-by-the-last-test')]"
 STORE_JS = "() => { localStorage.setItem('left-by-the-last-test', '1'); sessionStorage.setItem('left-by-the-last-test', '1'); }"
-HOVERED_JS = "() => [...document.querySelectorAll('a:hover, button:hover, label:hover')].map(el => el.outerHTML.slice(0, 80))"
+HOVERED_JS = (
+    "() => [...document.querySelectorAll('a:hover, button:hover, label:hover')].map(el => el.outerHTML.slice(0, 80))"
+)
 
 
 def test_a_tab_taken_again_keeps_nothing_of_the_test_before(browser, served_site):
