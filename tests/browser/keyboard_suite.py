@@ -142,6 +142,16 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
 SEARCH_TERM = "COSME"
 
 
+# True once the search results' list is drawn the same at two looks in a row.
+RESULTS_SETTLED_JS = """() => {
+  const list = document.querySelector('.md-search-result__list');
+  const drawn = list && list.children.length ? list.innerHTML : null;
+  const same = drawn !== null && drawn === window.__resultsLastSeen;
+  window.__resultsLastSeen = drawn;
+  return same;
+}"""
+
+
 @pytest.mark.parametrize("home", ["", "en/"])
 def test_search_works_with_the_keyboard_alone(tab, served_site, home):
     tab.open(served_site.url + home)
@@ -154,6 +164,9 @@ def test_search_works_with_the_keyboard_alone(tab, served_site, home):
         )
     tab.page.keyboard.type(SEARCH_TERM)
     tab.page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # Each letter typed asks the search again, and the list is drawn anew with each answer: a reader
+    # moves to the results once they stop changing, and so does this test.
+    tab.page.wait_for_function(RESULTS_SETTLED_JS, polling=150)
     tab.page.keyboard.press("ArrowDown")
     result = tab.page.evaluate(
         "document.activeElement.closest('.md-search-result__item') ? document.activeElement.href : null"
