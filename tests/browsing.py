@@ -146,8 +146,10 @@ def warm_context(browser, **options) -> BrowserContext:
 # A new tab costs ~0.34 s of CPU more than a page loaded in a tab already open (a renderer to start, the
 # site's scripts compiled again): ~100 tabs, a tenth of the suite's browser time. close_tab therefore
 # keeps a tab of a warm context for the next test of the same context (take_tab), once it is as a new
-# one would be: what its pages stored cleared (session storage too), every listener given to it (by
-# take_tab or its test, page.on) removed, the mouse moved off the page, and about:blank loaded. A tab
+# one would be: about:blank loaded, what its pages stored cleared (session storage too), every listener
+# given to it (by take_tab or its test, page.on) removed, the mouse moved off the page, no key held
+# and Playwright's records of its console and errors cleared (not `page.requests()`: no test reads it;
+# nor the back/forward history, which no test walks). A tab
 # whose test changed it in a way that outlives a page (an init script, a route, an emulated media, its
 # own viewport: TAB_CHANGES) is closed instead.
 _IDLE: dict[int, list[Page]] = {}  # id(context): tabs ready to be taken again
@@ -212,6 +214,8 @@ def close_tab(page: Page, origins: set[str]) -> None:
     if page.is_closed():
         return
     reusable = getattr(page, "_changed", True) is False
+    if reusable:  # first away from the test's page, which could still store something as it goes
+        page.goto("about:blank")
     cdp = page.context.new_cdp_session(page)
     for origin in sorted(origins):
         # "local_storage" also clears the tab's session storage, which outlives its pages
@@ -225,7 +229,10 @@ def close_tab(page: Page, origins: set[str]) -> None:
         for handler in handlers:
             page.remove_listener(event, handler)
     page.mouse.move(-1, -1)  # off the page: nothing hovered on the next test's pages
-    page.goto("about:blank")
+    for key in ("Shift", "Control", "Alt", "Meta"):  # no key left held down
+        page.keyboard.up(key)
+    page.clear_console_messages()  # Playwright's own records of the tab's pages
+    page.clear_page_errors()
     _IDLE.setdefault(id(page.context), []).append(page)
 
 

@@ -68,8 +68,8 @@ def rebuilder(builder: Callable[..., Any], session: Session) -> Callable[..., An
                     ).format(count=count)
                 )
 
-            _between_rebuilds.clear()
             try:
+                _between_rebuilds.clear()  # inside: an interrupt here still sets it again
                 with session.clock():
                     result = builder(*args, **kwargs)
             except BaseException:
@@ -114,7 +114,8 @@ def pace(emitter: Any) -> Any:
         return emitter
 
     def paced_look():
-        _between_rebuilds.wait(LOOK_WAIT_LIMIT_SECONDS)
+        if threading.current_thread() is emitter:  # not the first look, which watch() takes itself
+            _wait_for_the_rebuild(emitter)
         start = time.thread_time()  # the emitter's own thread: its look, not the rebuild beside it
         try:
             return look()
@@ -125,6 +126,16 @@ def pace(emitter: Any) -> Any:
     _paced.add(paced_look)
     emitter._take_snapshot = paced_look
     return emitter
+
+
+def _wait_for_the_rebuild(emitter: Any) -> None:
+    """Until no rebuild runs, the emitter is stopped (the server shutting down) or
+    LOOK_WAIT_LIMIT_SECONDS have passed."""
+    stopped = getattr(emitter, "stopped_event", None)
+    end = time.monotonic() + LOOK_WAIT_LIMIT_SECONDS
+    while not _between_rebuilds.wait(0.1):
+        if (stopped is not None and stopped.is_set()) or time.monotonic() > end:
+            return
 
 
 def route_dirty_builds(session: Session) -> None:

@@ -8,6 +8,7 @@ import threading
 import time
 from typing import Any
 
+import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
@@ -69,25 +70,66 @@ class OneRebuild:
         return None
 
 
-def test_the_watcher_does_not_look_while_a_rebuild_runs():
-    emitter = pace(Emitter(0.0))
-    looked_at: list[float] = []
-    look = emitter._take_snapshot
+class WatcherThread(threading.Thread):
+    """An emitter as watchdog's are: a thread of its own that takes its snapshots."""
 
-    def watch():
-        look()
-        looked_at.append(time.monotonic())
+    def __init__(self):
+        super().__init__(daemon=True)
+        self._timeout = 0.5
+        self.stopped_event = threading.Event()
+        self.looked_at: list[float] = []
+
+    def _take_snapshot(self) -> str:
+        return "snapshot"
+
+    def run(self) -> None:
+        self._take_snapshot()
+        self.looked_at.append(time.monotonic())
+
+
+def _looks_after(watcher: WatcherThread, limit: float = 5.0) -> list[float]:
+    end = time.monotonic() + limit
+    while not watcher.looked_at and time.monotonic() < end:
+        time.sleep(0.01)
+    return watcher.looked_at
+
+
+def test_the_watcher_does_not_look_while_a_rebuild_runs():
+    watcher = pace(WatcherThread())
 
     def build():
-        watcher = threading.Thread(target=watch)
         watcher.start()
         time.sleep(0.3)
-        assert looked_at == [], "the watcher looked while the rebuild ran"
+        assert watcher.looked_at == [], "the watcher looked while the rebuild ran"
         return time.monotonic()
 
     session: Any = OneRebuild()  # what `rebuilder` asks of a preview session, no more
     finished = rebuilder(build, session)()
-    watcher_done = time.monotonic() + 5
-    while not looked_at and time.monotonic() < watcher_done:
-        time.sleep(0.01)
-    assert looked_at and looked_at[0] >= finished  # ... and looks again once it has ended
+    assert _looks_after(watcher) and watcher.looked_at[0] >= finished  # ... and looks again once it has ended
+
+
+def test_the_watcher_looks_again_after_a_rebuild_that_failed():
+    watcher = pace(WatcherThread())
+
+    def build():
+        watcher.start()
+        time.sleep(0.2)
+        raise RuntimeError("a mistake in a page")
+
+    session: Any = OneRebuild()
+    with pytest.raises(RuntimeError):
+        rebuilder(build, session)()
+    assert _looks_after(watcher)
+
+
+def test_a_watcher_told_to_stop_does_not_wait_for_the_rebuild():
+    watcher = pace(WatcherThread())
+
+    def build():
+        watcher.start()
+        time.sleep(0.2)
+        watcher.stopped_event.set()  # the server shutting down (Ctrl-C) while a rebuild runs
+        assert _looks_after(watcher, limit=2.0), "a stopped watcher waited for the rebuild"
+
+    session: Any = OneRebuild()
+    rebuilder(build, session)()
