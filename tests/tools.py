@@ -38,7 +38,7 @@ def vnu_jar() -> Path:
 
 
 def axe_js() -> Path:
-    """axe-core as pinned in package-lock.json (not the older copy inside axe-playwright-python)."""
+    """axe-core as pinned in package-lock.json."""
     require(AXE_JS.is_file(), "axe-core (npm axe-core)", "run `npm ci` in the project folder")
     return AXE_JS
 

@@ -34,8 +34,8 @@ class Visit(NamedTuple):
 def load_axe_in(page: Page) -> None:
     """axe-core from node_modules, at the release package-lock.json pins, in every page the tab loads
     from now on (before the page's own scripts, which it leaves alone: it only defines `axe`). The tab
-    keeps the script: sending the 650 KB file into each page for each run, as axe-playwright-python's
-    Axe.run does, cost ~0.1 s of CPU more per page."""
+    keeps the script: sending the 650 KB file into each page for each run instead cost ~0.1 s of CPU
+    more per page."""
     page.add_init_script(path=axe_js())
 
 
