@@ -228,7 +228,10 @@ def close_tab(page: Page, origins: set[str]) -> None:
     for event, handlers in page._listeners.items():  # type: ignore[attr-defined]
         for handler in handlers:
             page.remove_listener(event, handler)
-    page.mouse.move(-1, -1)  # off the page: nothing hovered on the next test's pages
+    # Off the page: nothing hovered on the next test's pages. Chromium drops the hover on a navigation
+    # today (without this line the check in test_tabs_taken_again.py still passes); kept for a browser
+    # that would carry it, which that check would then catch.
+    page.mouse.move(-1, -1)
     for key in ("Shift", "Control", "Alt", "Meta"):  # no key left held down
         page.keyboard.up(key)
     page.clear_console_messages()  # Playwright's own records of the tab's pages
