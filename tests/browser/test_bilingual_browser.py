@@ -12,8 +12,8 @@ pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query in Material's search box and return the result titles (the page was opened with
-    goto(..., "settled"): the search worker has loaded the index)."""
+    """Type a query in Material's search box and return the result titles (the first query loads
+    Material's search worker, which indexes the site before it answers)."""
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
     page.locator("input.md-search__input").press_sequentially(query)
     results = page.locator(".md-search-result__item")
@@ -34,6 +34,26 @@ def test_english_search_finds_english_pages_only(page, served_site):
     search(page, "glossary")
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert hrefs and all("/bandi/en/" in h for h in hrefs), hrefs
+
+
+def search_engine_files(requests: list[str]) -> list[str]:
+    """Material's own search worker and lunr's files, which search-stemmed.js loads on demand."""
+    return [url for url in requests if "/workers/search." in url or "/lunr/" in url]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_index_the_site_for_search_only_once_the_reader_searches(page, served_site, prefix):
+    """Loaded with every page, Material's worker read lunr and indexed the whole site on each page
+    opened, searched or not. Now a page loads neither until the reader types a query; the first
+    query loads them and is answered, and so are the ones typed while the index was being built."""
+    goto(page, served_site.url + prefix, "settled")
+    page.wait_for_timeout(500)  # beyond "settled": whatever the page still meant to load
+    assert any(url.endswith("/search/search_index.json") for url in page.requests_seen)
+    assert search_engine_files(page.requests_seen) == []
+    assert page.locator(".md-search__input").get_attribute("placeholder")  # search is ready for the reader
+    titles = search(page, "glossario" if not prefix else "glossary")
+    assert any("Gloss" in t for t in titles), titles
+    assert any("/workers/search." in url for url in search_engine_files(page.requests_seen))
 
 
 def result_links(page) -> list[str]:
