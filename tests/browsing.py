@@ -46,6 +46,17 @@ def launch_chromium(pw: Playwright, executable: str, args: list[str]) -> Browser
     )
 
 
+# True once the search results' list is drawn the same at two looks in a row (page.wait_for_function
+# with polling=150): the worker answers the query of each key typed in turn, the last one last.
+RESULTS_SETTLED_JS = """() => {
+  const list = document.querySelector('.md-search-result__list');
+  const drawn = list && list.children.length ? list.innerHTML : null;
+  const same = drawn !== null && drawn === window.__resultsLastSeen;
+  window.__resultsLastSeen = drawn;
+  return same;
+}"""
+
+
 # After the load event the site's pages request a few more files (the search worker and its index,
 # the sitemap behind the language selector, the favicon), each starting within tens of milliseconds
 # of the one before. Playwright's "networkidle" waits for 500 ms without a request, page after page

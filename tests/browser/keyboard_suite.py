@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import FOCUSABLE_JS, FOCUSED_JS, VIEWPORTS, new_tab, tab_until, url_of
+from browsing import FOCUSABLE_JS, FOCUSED_JS, RESULTS_SETTLED_JS, VIEWPORTS, new_tab, tab_until, url_of
 from sitebuild import soup
 from sitepages import built_pages, configured_site_url
 
@@ -140,16 +140,6 @@ def test_language_selector_works_with_the_keyboard_and_keeps_the_page(tab, serve
 
 # A word that both languages use on the call's pages.
 SEARCH_TERM = "COSME"
-
-
-# True once the search results' list is drawn the same at two looks in a row.
-RESULTS_SETTLED_JS = """() => {
-  const list = document.querySelector('.md-search-result__list');
-  const drawn = list && list.children.length ? list.innerHTML : null;
-  const same = drawn !== null && drawn === window.__resultsLastSeen;
-  window.__resultsLastSeen = drawn;
-  return same;
-}"""
 
 
 @pytest.mark.parametrize("home", ["", "en/"])

@@ -6,18 +6,19 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browsing import goto
+from browsing import RESULTS_SETTLED_JS, goto
 
 pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query in Material's search box and return the result titles (the first query loads
-    Material's search worker, which indexes the site before it answers)."""
+    """Type a query in Material's search box, key by key as a reader does, and return the result
+    titles once the list stops changing: the worker answers each key's query in turn (the first
+    one once it has indexed the site), and the last answer is the whole query's."""
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
     page.locator("input.md-search__input").press_sequentially(query)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_function(RESULTS_SETTLED_JS, polling=150)
     return [t.strip() for t in page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()]
 
 
@@ -36,6 +37,10 @@ def test_english_search_finds_english_pages_only(page, served_site):
     assert hrefs and all("/bandi/en/" in h for h in hrefs), hrefs
 
 
+# The words Material marks in the search results.
+MARKS_JS = "() => [...document.querySelectorAll('.md-search-result__item mark')].map(m => m.textContent)"
+
+
 def search_engine_files(requests: list[str]) -> list[str]:
     """Material's own search worker and lunr's files, which search-stemmed.js loads on demand."""
     return [url for url in requests if "/workers/search." in url or "/lunr/" in url]
@@ -50,10 +55,28 @@ def test_pages_index_the_site_for_search_only_once_the_reader_searches(page, ser
     page.wait_for_timeout(500)  # beyond "settled": whatever the page still meant to load
     assert any(url.endswith("/search/search_index.json") for url in page.requests_seen)
     assert search_engine_files(page.requests_seen) == []
-    assert page.locator(".md-search__input").get_attribute("placeholder")  # search is ready for the reader
-    titles = search(page, "glossario" if not prefix else "glossary")
-    assert any("Gloss" in t for t in titles), titles
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("glossario" if not prefix else "glossary")
+    # The first key's query ("g") loads the worker, and its results mark words such as "Go"; the
+    # results shown last are the whole word's, each of their marks on "gloss…".
+    page.wait_for_function(
+        f"() => {{ const marks = ({MARKS_JS})(); return marks.length > 0 && marks.every(m => m.toLowerCase().startsWith('gloss')); }}",
+        timeout=10_000,
+    )
     assert any("/workers/search." in url for url in search_engine_files(page.requests_seen))
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "glossario"), ("en/", "glossary")])
+def test_a_query_marks_its_words_whatever_was_searched_before(page, served_site, prefix, query):
+    """Answering a query once changed the index's own record of where its words are: after
+    "glossar", "glossary" found its pages and marked nothing in them."""
+    goto(page, served_site.url + prefix)
+    search(page, query[:-1])
+    assert page.evaluate(MARKS_JS)
+    page.locator("input.md-search__input").press(query[-1])
+    page.wait_for_function(RESULTS_SETTLED_JS, polling=150)
+    marks = page.evaluate(MARKS_JS)
+    assert marks and all(mark.lower().startswith(query[:5]) for mark in marks), marks
 
 
 def result_links(page) -> list[str]:

@@ -94,15 +94,21 @@
     // A word is in the index twice (stemmed and as written) at one position, and a query term may
     // match both: Material then marks the same letters twice, and its second mark lands inside the
     // first ("<mark><m<mark>ark>Go"). Each position is kept for the first term that found it.
+    // A result's match data can be the index's own (lunr shares it when one field of one term
+    // matched): it is read, and each result given new match data, so that no query changes what the
+    // next one finds ("glossar" then "glossary" had left "glossary" with nothing to mark).
     var query = lunr.Index.prototype.query;
     lunr.Index.prototype.query = function () {
       var results = query.apply(this, arguments);
       results.forEach(function (result) {
         var taken = {};
         var metadata = result.matchData.metadata;
+        var kept = new lunr.MatchData();
         Object.keys(metadata).forEach(function (term) {
+          kept.metadata[term] = Object.create(null);
           Object.keys(metadata[term]).forEach(function (field) {
-            var found = metadata[term][field];
+            var found = Object.assign(Object.create(null), metadata[term][field]);
+            kept.metadata[term][field] = found;
             if (!found.position) return;
             var seen = taken[field] || (taken[field] = {});
             found.position = found.position.filter(function (position) {
@@ -113,6 +119,7 @@
             });
           });
         });
+        result.matchData = kept;
       });
       return results;
     };
