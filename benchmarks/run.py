@@ -23,6 +23,7 @@ import builds  # noqa: E402
 import plain  # noqa: E402
 import synth  # noqa: E402
 import weight  # noqa: E402
+from machine import speed_line  # noqa: E402
 from preview import measure_preview, measure_preview_deadline  # noqa: E402
 
 KIB = 1024
@@ -431,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         f"load {load:.2f}, Python {platform.python_version()}, "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
+    print(f"# {speed_line()}")
     hooks = builds.listed_hooks((root / "mkdocs.yml").read_text(encoding="utf-8"))
     print(f"# hooks measured: {', '.join(hooks) or 'none'}\n", flush=True)
     work = Path(tempfile.mkdtemp(prefix="site-bench-"))
