@@ -37,6 +37,26 @@ def test_english_search_finds_english_pages_only(page, served_site):
     assert hrefs and all("/bandi/en/" in h for h in hrefs), hrefs
 
 
+def test_search_answers_again_after_its_language_file_failed_to_load(page, served_site):
+    """The worker loads lunr's Italian file at the first query; when that load fails (a phone
+    that lost its connection), the next keys' queries load it again and are answered, instead of
+    every later query waiting for an answer that never comes."""
+    failed: list[str] = []
+
+    def fail_once(route) -> None:
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    page.route("**/lunr/min/lunr.it.min.js", fail_once)
+    goto(page, served_site.url)
+    titles = search(page, "registrazioni")
+    assert failed, "the language file was never requested"
+    assert "Come partecipare" in titles, titles
+
+
 # The words Material marks in the search results.
 MARKS_JS = "() => [...document.querySelectorAll('.md-search-result__item mark')].map(m => m.textContent)"
 

@@ -19,7 +19,7 @@
   // Material's messages (integrations/search/worker/message): the page sends SETUP, then QUERY;
   // the worker answers READY, then RESULT.
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var setup = null;              // the page's SETUP message, until Material's worker is loaded
+  var setup = null;              // the page's SETUP message, until Material's worker has read it
   var material = null;           // Material's message listener, once its worker is loaded
   var answered = Promise.resolve();  // Material answers each message once the one before is done
 
@@ -31,23 +31,44 @@
 
   self.addEventListener("message", function (event) {
     var message = event.data;
+    // Kept, and answered at once; Material builds the index from it before the next query.
+    if (message.type === SETUP) {
+      setup = event;
+      post({ type: READY });
+      return;
+    }
+    if (!material && message.type === QUERY && !/\S/.test(message.data)) {
+      post({ type: RESULT, data: { items: [] } });
+      return;
+    }
     if (!material) {
-      if (message.type === SETUP) {
-        setup = event;
-        post({ type: READY });
-        return;
-      }
-      if (message.type === QUERY && !/\S/.test(message.data)) {
+      try {
+        loadMaterial();
+      } catch (err) {  // offline, say: loaded again at the next query
+        console.warn(err);
         post({ type: RESULT, data: { items: [] } });
         return;
       }
-      loadMaterial();
-      var kept = setup;
-      setup = null;
-      if (kept) answered = answered.then(function () { return material(kept); });
     }
-    answered = answered.then(function () { return material(event); });
+    if (setup) {
+      run(setup);
+      setup = null;
+    }
+    run(event);
   });
+
+  // Material answers one message at a time, in order. A query that fails is answered with no
+  // results, and a setup that fails (a language file not loaded) is run again before the next
+  // query: one failure does not leave every later query unanswered.
+  function run(event) {
+    answered = answered
+      .then(function () { return material(event); })
+      .catch(function (err) {
+        console.warn(err);
+        if (event.data.type !== SETUP) post({ type: RESULT, data: { items: [] } });
+        else if (!setup) setup = event;
+      });
+  }
 
   // Material's worker adds its message listener when it loads: it is kept here instead, and called
   // by the listener above.
