@@ -29,7 +29,10 @@ _sources: dict[str, tuple[str, ...]] = {}
 
 def on_page_context(context, page, config, nav):
     if page.canonical_url:
-        generated = [data for marker, data in GENERATED.items() if marker in (page.markdown or "")]
+        # The page as written: by now a hook may have put the data in place of its marker
+        # (quality_hook does, on_page_markdown).
+        written = page.file.content_string
+        generated = [data for marker, data in GENERATED.items() if marker in written]
         _sources[page.canonical_url] = page_sources(
             Path(config.docs_dir).name, page.file.src_uri, page.meta or {}, generated
         )
