@@ -160,9 +160,9 @@ def warm_context(browser, **options) -> BrowserContext:
 # one would be: about:blank loaded, what its pages stored cleared (session storage too), every listener
 # given to it (by take_tab or its test, page.on) removed, the mouse moved off the page, no key held
 # and Playwright's records of its console and errors cleared (not `page.requests()`: no test reads it;
-# nor the back/forward history, which no test walks). A tab
-# whose test changed it in a way that outlives a page (an init script, a route, an emulated media, its
-# own viewport: TAB_CHANGES) is closed instead.
+# nor the back/forward history, which no test walks). A tab whose test changed it in a way that
+# outlives a page (an init script, a route, an emulated media, its own viewport: TAB_CHANGES) is
+# closed instead.
 _IDLE: dict[int, list[Page]] = {}  # id(context): tabs ready to be taken again
 TAB_CHANGES = (
     "add_init_script",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -72,6 +73,33 @@ def test_sitemap_dates_each_page_by_the_last_commit_of_its_source_or_its_calls_d
     assert lastmod[prefix + "accessibilita/"] == git_day(*statement)
     build_day = SITE_NOW_DURING_CALL[:10]  # the site is built as of that day; git's days are others
     assert build_day not in set(lastmod.values()), "the build date, not the day the page changed"
+
+
+def test_the_accessibility_statement_is_dated_by_its_last_recorded_check(tmp_path):
+    """The statement shows the checks of data/quality/last-check.yml: a newer record dates the page
+    (its "last updated" line and its sitemap entry), though its own text did not change."""
+    project = copy_project(tmp_path / "project")
+
+    def commit(message: str, when: str) -> None:
+        env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t"}
+        env |= {"GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+        for args in (["add", "-A"], ["commit", "-qm", message]):
+            subprocess.run(["git", *args], cwd=project, env={**os.environ, **env}, check=True, capture_output=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    commit("the site", "2024-03-01T10:00:00+01:00")
+    record = project / "data" / "quality" / "last-check.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "# checked again\n", encoding="utf-8")
+    commit("the checks run again", "2024-05-06T10:00:00+02:00")
+    result = build(project, tmp_path / "site", site_now=SITE_NOW_DURING_CALL)
+    assert result.returncode == 0, result.output
+    for locale in LOCALES:
+        sitemap = ET.parse(result.site_dir / PREFIX[locale] / "sitemap.xml").getroot()
+        lastmod = {u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod") for u in sitemap.findall(f"{SM}url")}
+        assert lastmod[SITE_URL + PREFIX[locale] + "accessibilita/"] == "2024-05-06", locale
+        assert lastmod[SITE_URL + PREFIX[locale] + "chi-siamo/"] == "2024-03-01", locale
+        page = soup(result.site_dir / PREFIX[locale] / "accessibilita" / "index.html")
+        assert page.select_one(".page-updated time")["datetime"] == "2024-05-06", locale
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap(site_dir):
